@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { escalationStateSchema } from './escalation.js';
+import { integrationSettingsSchema } from './settings.js';
+
+export const CAPABILITIES = [
+  'customer.read',
+  'customer.create',
+  'customer.update',
+  'conversation.read',
+  'conversation.create',
+  'conversation.update',
+  'message.create',
+  'note.create',
+  'team.read',
+] as const;
+export const capabilitySchema = z.enum(CAPABILITIES);
+export type Capability = z.infer<typeof capabilitySchema>;
+
+export const capabilityCheckSchema = z.object({
+  capability: capabilitySchema,
+  label: z.string(),
+  held: z.boolean(),
+  /** The role on the key that grants it, or null. */
+  via: z.string().nullable(),
+  newRole: z.string(),
+  legacyRole: z.string().nullable(),
+  /** What stops working without it. */
+  breaks: z.string(),
+  /** How an admin fixes it. */
+  fix: z.string(),
+});
+export const permissionReportSchema = z.object({
+  ok: z.boolean(),
+  tokenName: z.string().nullable(),
+  capabilities: z.array(capabilityCheckSchema),
+  missing: z.array(capabilitySchema),
+  /** Roles broader than the module needs (org.admin...), for the least-privilege warning. */
+  broadRoles: z.array(z.string()),
+});
+export type PermissionReport = z.infer<typeof permissionReportSchema>;
+export type CapabilityCheck = z.infer<typeof capabilityCheckSchema>;
+
+export const endpointMetricsSchema = z.object({
+  endpoint: z.string(),
+  count: z.number(),
+  errors: z.number(),
+  p50Ms: z.number().nullable(),
+  p95Ms: z.number().nullable(),
+});
+export const metricsSnapshotSchema = z.object({
+  since: z.string(),
+  requests: z.number(),
+  errors: z.number(),
+  successRate: z.number().nullable(),
+  p50Ms: z.number().nullable(),
+  p95Ms: z.number().nullable(),
+  rateLimited: z.number(),
+  errorsByCode: z.record(z.string(), z.number()),
+  rateLimit: z.object({
+    limit: z.number().nullable(),
+    remaining: z.number().nullable(),
+    resetAt: z.string().nullable(),
+  }),
+  endpoints: z.array(endpointMetricsSchema),
+});
+export type MetricsSnapshot = z.infer<typeof metricsSnapshotSchema>;
+
+export const breakerStateSchema = z.enum(['closed', 'open', 'half_open']);
+export type BreakerState = z.infer<typeof breakerStateSchema>;
+
+export const connectionResultSchema = z.object({
+  ok: z.boolean(),
+  checkedAt: z.string(),
+  latencyMs: z.number().nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  permissions: permissionReportSchema.nullable(),
+});
+export type ConnectionResult = z.infer<typeof connectionResultSchema>;
+
+export const outboxItemSchema = z.object({
+  escalationId: z.string(),
+  state: escalationStateSchema,
+  attempts: z.number(),
+  nextAttemptAt: z.string().nullable(),
+  lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
+  createdAt: z.string(),
+  customer: z.string(),
+  reason: z.string(),
+  test: z.boolean(),
+});
+export type OutboxItem = z.infer<typeof outboxItemSchema>;
+
+/** GET /api/integrations/kustomer */
+export const integrationStatusSchema = z.object({
+  mode: z.enum(['live', 'sandbox', 'disabled']),
+  status: z.enum(['connected', 'sandbox', 'degraded', 'disconnected', 'disabled']),
+  org: z.object({
+    subdomain: z.string().nullable(),
+    region: z.enum(['us', 'eu', 'in']).nullable(),
+    baseUrl: z.string(),
+  }),
+  key: z.object({ configured: z.boolean(), last4: z.string().nullable() }),
+  connection: connectionResultSchema.nullable(),
+  breaker: breakerStateSchema,
+  outbox: z.object({
+    queued: z.number(),
+    retrying: z.number(),
+    dead: z.number(),
+    oldestQueuedAt: z.string().nullable(),
+    items: z.array(outboxItemSchema),
+  }),
+  metrics: metricsSnapshotSchema,
+  settings: integrationSettingsSchema,
+  store: z.enum(['file', 'redis', 'memory']),
+});
+export type IntegrationStatus = z.infer<typeof integrationStatusSchema>;
+
+export const teamSchema = z.object({ id: z.string(), name: z.string() });
+export const teamsResponseSchema = z.object({ teams: z.array(teamSchema) });
+export type Team = z.infer<typeof teamSchema>;
+
+export const customerLookupResponseSchema = z.object({
+  customer: z
+    .object({
+      id: z.string(),
+      name: z.string().nullable(),
+      emails: z.array(z.string()),
+      phones: z.array(z.string()),
+      externalId: z.string().nullable(),
+      url: z.string().nullable(),
+      conversationCounts: z.record(z.string(), z.number()).nullable(),
+    })
+    .nullable(),
+});
+export type CustomerLookupResponse = z.infer<typeof customerLookupResponseSchema>;
+
+/** POST .../test-escalation takes an optional email; the rest is generated and marked as a test. */
+export const testEscalationRequestSchema = z
+  .object({ email: z.email().max(254).optional() })
+  .strict();

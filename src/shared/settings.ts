@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { escalationReasonSchema } from './escalation.js';
+
+const teamIdSchema = z.string().regex(/^[0-9a-f]{24}$/, 'choose a Kustomer team');
+const prioritySchema = z.number().int().min(1).max(5);
+
+/**
+ * One routing rule: every condition that is given must match (AND); within a list any item may
+ * match (OR). Rules are tried in order and the first match wins; no match falls back to the
+ * defaults in settings.
+ */
+export const routingRuleSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    name: z.string().max(100).optional(),
+    intents: z.array(z.string().min(1).max(64)).max(50).optional(),
+    keywords: z.array(z.string().min(1).max(100)).max(50).optional(),
+    reasons: z.array(escalationReasonSchema).max(5).optional(),
+    /** Matches a customer attribute passed by the chat, e.g. { key: 'plan', equals: 'enterprise' }. */
+    attribute: z
+      .object({ key: z.string().min(1).max(100), equals: z.string().max(1024) })
+      .optional(),
+    teamId: teamIdSchema.nullable(),
+    priority: prioritySchema.optional(),
+  })
+  .refine((r) => r.intents?.length || r.keywords?.length || r.reasons?.length || r.attribute, {
+    message: 'a rule needs at least one condition (intent, keyword, reason or attribute)',
+  });
+export type RoutingRule = z.infer<typeof routingRuleSchema>;
+
+export const integrationSettingsSchema = z
+  .object({
+    enabled: z.boolean(),
+    /** What an escalation gets while the integration is switched off. */
+    whenDisabled: z.enum(['refuse', 'queue']),
+    defaultTeamId: teamIdSchema.nullable(),
+    defaultPriority: prioritySchema,
+    transcriptSync: z.boolean(),
+    debug: z.boolean(),
+    routingRules: z.array(routingRuleSchema).max(100),
+    /**
+     * Custom attribute keys (suffix-typed, e.g. botIntentStr) defined on the Conversation Klass;
+     * Kustomer rejects attributes that are not defined, so only these are sent.
+     */
+    conversationAttributes: z
+      .array(
+        z
+          .string()
+          .regex(
+            /^[A-Za-z][A-Za-z0-9]*(Str|Txt|Num|Bool|At|Url)$/,
+            'a custom attribute key ending in Str, Txt, Num, Bool, At or Url',
+          ),
+      )
+      .max(100),
+  })
+  .strict();
+export type IntegrationSettings = z.infer<typeof integrationSettingsSchema>;
+
+/** PUT /api/integrations/kustomer/settings takes a partial update. */
+export const settingsUpdateSchema = integrationSettingsSchema.partial().strict();
+export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
