@@ -1,0 +1,83 @@
+/**
+ * The durable state behind escalations: each escalation's record (its progress through the steps
+ * and its place in the outbox), the settings every instance shares, webhook dedupe marks and
+ * rate-limit counters. Three implementations: file (embedded default), redis (several instances,
+ * serverless) and memory (tests). Every write is durable before its promise resolves.
+ */
+import type {
+  AgentReply,
+  EscalationRequest,
+  EscalationResult,
+  EscalationState,
+} from '../shared/escalation.js';
+import type { Priority } from '../shared/priority.js';
+import type { IntegrationSettings } from '../shared/settings.js';
+
+export interface RoutingDecision {
+  teamId: string | null;
+  teamName: string | null;
+  priority: Priority;
+  /** The rule that matched, or null when the defaults applied. */
+  ruleId: string | null;
+  /** Human-readable why, for the internal note. */
+  explanation: string;
+}
+
+export interface EscalationRecord {
+  escalationId: string;
+  request: EscalationRequest;
+  state: EscalationState;
+  customerId: string | null;
+  conversationId: string | null;
+  routing: RoutingDecision | null;
+  transcriptSynced: boolean;
+  noteCreated: boolean;
+  result: EscalationResult | null;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastError: { code: string; message: string } | null;
+  replies: AgentReply[];
+  closed: boolean;
+  closedAt: string | null;
+  /** updatedAt of the newest conversation webhook applied, to ignore out-of-order deliveries. */
+  lastConversationEventAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type EscalationPatch = Partial<
+  Omit<EscalationRecord, 'escalationId' | 'request' | 'createdAt'>
+>;
+
+export type StoreKind = 'file' | 'redis' | 'memory';
+
+export interface EscalationStore {
+  readonly kind: StoreKind;
+  /** Inserts unless a record with this id exists; returns the stored record either way. */
+  insert(record: EscalationRecord): Promise<{ inserted: boolean; record: EscalationRecord }>;
+  get(escalationId: string): Promise<EscalationRecord | null>;
+  /** Merges the patch (updatedAt is set by the store) and returns the new record. Throws if unknown. */
+  update(escalationId: string, patch: EscalationPatch): Promise<EscalationRecord>;
+  /** Appends an agent reply unless one with the same id is there; false for a duplicate. */
+  appendReply(escalationId: string, reply: AgentReply): Promise<boolean>;
+  /** Exclusive claim for ttlMs across every instance sharing the store; true when acquired. */
+  acquireLease(escalationId: string, owner: string, ttlMs: number): Promise<boolean>;
+  releaseLease(escalationId: string, owner: string): Promise<void>;
+  /** queued/retrying records whose nextAttemptAt <= now, oldest createdAt first. */
+  due(now: Date, limit: number): Promise<EscalationRecord[]>;
+  list(options?: { states?: EscalationState[]; limit?: number }): Promise<EscalationRecord[]>;
+  countByState(): Promise<Partial<Record<EscalationState, number>>>;
+  /** Removes dead records; returns how many. */
+  purgeDead(): Promise<number>;
+  /** The escalation whose Kustomer conversation this is (indexed when conversationId is set). */
+  findByConversationId(conversationId: string): Promise<string | null>;
+  /** True the first time this webhook event id is seen within ttlMs. */
+  markEventSeen(eventId: string, ttlMs: number): Promise<boolean>;
+  /** Fixed-window counter for rate limits shared by every instance; returns the count after this hit. */
+  hit(key: string, windowMs: number): Promise<number>;
+  getSettings(): Promise<IntegrationSettings | null>;
+  saveSettings(settings: IntegrationSettings): Promise<void>;
+  /** Throws when the store cannot be reached (for /api/ready). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
