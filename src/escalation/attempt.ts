@@ -1,0 +1,162 @@
+/**
+ * One delivery attempt of one escalation: take the lease (so no other instance works on it at the
+ * same time), run the remaining steps within a deadline, and persist the outcome: done, back in
+ * the outbox with a later nextAttemptAt, or dead when retrying cannot help.
+ */
+import type { Logger } from '../kustomer/logger.js';
+import type { CallOptions } from '../kustomer/types.js';
+import type { EscalationResult, EscalationState } from '../shared/escalation.js';
+import type { IntegrationSettings } from '../shared/settings.js';
+import { retryDelay, type BackoffConfig } from './backoff.js';
+import { DeadlineError, classifyFailure, escalatedResult } from './records.js';
+import { runSteps, type StepDeps } from './steps.js';
+import type { EscalationRecord } from './store.js';
+
+export interface AttemptConfig {
+  owner: string;
+  leaseTtlMs: number;
+  maxAttempts: number;
+  maxAgeMs: number;
+  backoff: BackoffConfig;
+}
+
+export interface AttemptDeps extends StepDeps {
+  clock: () => number;
+  logger: Logger;
+  config: AttemptConfig;
+}
+
+export interface AttemptOptions {
+  settings: IntegrationSettings;
+  resume: boolean;
+  deadlineMs: number;
+  lane: CallOptions['lane'];
+  /** The state a retryable failure leaves the record in. */
+  failState: 'queued' | 'retrying';
+}
+
+export type AttemptOutcome =
+  { kind: 'leased' } | { kind: 'finished'; result: EscalationResult; state: EscalationState };
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+async function persistFailure(
+  deps: AttemptDeps,
+  start: EscalationRecord,
+  error: unknown,
+  failState: AttemptOptions['failState'],
+): Promise<AttemptOutcome> {
+  const { store, clock, config } = deps;
+  const failure = classifyFailure(error);
+  const now = clock();
+  const latest = (await store.get(start.escalationId)) ?? start;
+  const attempts = latest.attempts + (failure.countsAsAttempt ? 1 : 0);
+  const tooOld = now - Date.parse(latest.createdAt) >= config.maxAgeMs;
+  const lastError = { code: failure.code, message: failure.message };
+  if (!failure.retryable || attempts >= config.maxAttempts || tooOld) {
+    // Kept (and replayable with retryNow) for an operator; the chat can still say it was saved.
+    const result: EscalationResult = {
+      status: 'queued',
+      escalationId: start.escalationId,
+      reason: 'needs_attention',
+      retryAt: iso(now),
+    };
+    await store.update(start.escalationId, {
+      state: 'dead',
+      attempts,
+      nextAttemptAt: null,
+      lastError,
+      result,
+    });
+    deps.logger.error('escalation dead', {
+      escalationId: start.escalationId,
+      code: failure.code,
+      attempts,
+    });
+    return { kind: 'finished', result, state: 'dead' };
+  }
+  const nextAt = now + retryDelay(config.backoff, Math.max(1, attempts), failure.retryAfterMs);
+  const result: EscalationResult = {
+    status: 'queued',
+    escalationId: start.escalationId,
+    reason: failure.reason,
+    retryAt: iso(nextAt),
+  };
+  await store.update(start.escalationId, {
+    state: failState,
+    attempts,
+    nextAttemptAt: iso(nextAt),
+    lastError,
+    result,
+  });
+  deps.logger.warn('escalation queued', {
+    escalationId: start.escalationId,
+    code: failure.code,
+    attempts,
+    retryAt: result.retryAt,
+  });
+  return { kind: 'finished', result, state: failState };
+}
+
+async function work(
+  deps: AttemptDeps,
+  record: EscalationRecord,
+  options: AttemptOptions,
+  signal: AbortSignal,
+) {
+  try {
+    const run = { settings: options.settings, resume: options.resume, signal, lane: options.lane };
+    const synced = await runSteps(deps, run, record);
+    const result = escalatedResult(synced, (id) => deps.client.conversationUrl(id));
+    const patch = {
+      state: 'done' as const,
+      result,
+      nextAttemptAt: null,
+      lastError: null,
+      attempts: synced.attempts + 1,
+    };
+    await deps.store.update(record.escalationId, patch);
+    deps.logger.info('escalated', {
+      escalationId: record.escalationId,
+      conversationId: result.conversationId,
+    });
+    return { kind: 'finished', result, state: 'done' } as const;
+  } catch (error) {
+    return persistFailure(deps, record, error, options.failState);
+  }
+}
+
+export function createAttempter(deps: AttemptDeps) {
+  let sequence = 0;
+  return async function attempt(
+    record: EscalationRecord,
+    options: AttemptOptions,
+  ): Promise<AttemptOutcome> {
+    // A token per attempt: two attempts in the same process must exclude each other too.
+    const token = `${deps.config.owner}:${++sequence}`;
+    if (!(await deps.store.acquireLease(record.escalationId, token, deps.config.leaseTtlMs))) {
+      return { kind: 'leased' };
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () => controller.abort(new DeadlineError(options.deadlineMs)),
+      options.deadlineMs,
+    );
+    try {
+      // Re-read under the lease: another instance may have finished steps since we listed it.
+      const current = (await deps.store.get(record.escalationId)) ?? record;
+      if (current.state === 'done' && current.result) {
+        return { kind: 'finished', result: current.result, state: 'done' };
+      }
+      return await work(deps, current, options, controller.signal);
+    } finally {
+      clearTimeout(timer);
+      await deps.store.releaseLease(record.escalationId, token).catch((error: unknown) => {
+        deps.logger.warn('lease release failed', {
+          escalationId: record.escalationId,
+          error: String(error),
+        });
+      });
+    }
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Read-only views of the store: an escalation's status for the chat, and the outbox (queued,
+ * retrying and dead escalations) for the Integrations page, with customer identities masked.
+ */
+import type { EscalationStatus } from '../shared/escalation.js';
+import type { OutboxItem } from '../shared/integration.js';
+import { OUTBOX_STATES, toOutboxItem, toStatus } from './records.js';
+import type { EscalationStore } from './store.js';
+import type { OutboxSummary } from './types.js';
+
+export function createOutboxViews(
+  store: EscalationStore,
+  conversationUrl: (conversationId: string) => string | null,
+) {
+  async function status(escalationId: string): Promise<EscalationStatus | null> {
+    const record = await store.get(escalationId);
+    return record ? toStatus(record, conversationUrl) : null;
+  }
+
+  async function outbox(options: { limit?: number } = {}): Promise<OutboxItem[]> {
+    const records = await store.list({ states: OUTBOX_STATES, limit: options.limit ?? 50 });
+    return records.map(toOutboxItem);
+  }
+
+  async function summary(): Promise<OutboxSummary> {
+    const counts = await store.countByState();
+    const waiting = await store.list({ states: ['queued', 'retrying'] });
+    const oldest = waiting.reduce<string | null>(
+      (min, r) => (min === null || Date.parse(r.createdAt) < Date.parse(min) ? r.createdAt : min),
+      null,
+    );
+    return {
+      queued: counts.queued ?? 0,
+      retrying: counts.retrying ?? 0,
+      dead: counts.dead ?? 0,
+      oldestQueuedAt: oldest,
+    };
+  }
+
+  return { status, outbox, summary };
+}

@@ -1,0 +1,98 @@
+/**
+ * What a caller passes to createEscalationService, and the defaults it resolves to once.
+ */
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { silentLogger, type Logger } from '../kustomer/logger.js';
+import type { KustomerClient } from '../kustomer/types.js';
+import type { EscalationRequest } from '../shared/escalation.js';
+import { resolveBackoff, type BackoffConfig, type BackoffOptions } from './backoff.js';
+import { createBreaker, type Breaker, type BreakerOptions } from './breaker.js';
+import type { EscalationStore } from './store.js';
+import type { SettingsService } from './types.js';
+
+export interface EscalationServiceOptions {
+  client: KustomerClient;
+  store: EscalationStore;
+  settings: SettingsService;
+  /** Epoch milliseconds. @default Date.now */
+  clock?: () => number;
+  /** @default silentLogger */
+  logger?: Logger;
+  /** Names this instance in leases. @default `${hostname}:${pid}:${random}` */
+  owner?: string;
+  /** Options for a new breaker, or a breaker to share. @default { threshold: 5, halfOpenAfterMs: 30000 } */
+  breaker?: BreakerOptions | Breaker;
+  /** Attempts before an escalation is dead. @default 12 */
+  maxAttempts?: number;
+  /** Age after which an undelivered escalation is dead. @default 86400000 (24 h) */
+  maxAgeMs?: number;
+  backoff?: BackoffOptions;
+  /** Base URL of the chat app, for the link back to the session in the note. @default null */
+  appUrl?: string | null;
+  /** Link to a chat session. @default `${appUrl}/sessions/${sessionId}` when appUrl is set */
+  sessionUrl?: (request: EscalationRequest) => string | null;
+  /** Longest escalate() waits on Kustomer before answering queued. @default 4000 */
+  escalateDeadlineMs?: number;
+  /** Longest one outbox delivery may take. @default 30000 */
+  drainDeadlineMs?: number;
+  /** @default 60000 (longer than any attempt's deadline) */
+  leaseTtlMs?: number;
+  /** Outbox deliveries in parallel. @default 4 */
+  drainConcurrency?: number;
+  /** Requests left in Kustomer's rate window that draining leaves to live escalations. @default 25 */
+  drainReserve?: number;
+  /** An escalation left mid-way this long (its instance died) is resumed by drain. @default 60000 */
+  staleAfterMs?: number;
+  /** How long webhook event ids are remembered. @default 604800000 (7 days) */
+  eventTtlMs?: number;
+}
+
+function isBreaker(value: BreakerOptions | Breaker | undefined): value is Breaker {
+  return typeof (value as Breaker | undefined)?.execute === 'function';
+}
+
+function defaultSessionUrl(appUrl: string | null | undefined) {
+  if (!appUrl) return () => null;
+  const base = appUrl.replace(/\/+$/, '');
+  return (request: EscalationRequest) =>
+    `${base}/sessions/${encodeURIComponent(request.sessionId)}`;
+}
+
+export interface EscalationServiceConfig {
+  clock: () => number;
+  logger: Logger;
+  owner: string;
+  breaker: Breaker;
+  maxAttempts: number;
+  maxAgeMs: number;
+  backoff: BackoffConfig;
+  sessionUrl: (request: EscalationRequest) => string | null;
+  escalateDeadlineMs: number;
+  drainDeadlineMs: number;
+  leaseTtlMs: number;
+  drainConcurrency: number;
+  drainReserve: number;
+  staleAfterMs: number;
+  eventTtlMs: number;
+}
+
+export function resolveServiceOptions(options: EscalationServiceOptions): EscalationServiceConfig {
+  return {
+    clock: options.clock ?? Date.now,
+    logger: options.logger ?? silentLogger,
+    owner: options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    breaker: isBreaker(options.breaker) ? options.breaker : createBreaker(options.breaker),
+    maxAttempts: options.maxAttempts ?? 12,
+    maxAgeMs: options.maxAgeMs ?? 86_400_000,
+    backoff: resolveBackoff(options.backoff),
+    sessionUrl: options.sessionUrl ?? defaultSessionUrl(options.appUrl),
+    escalateDeadlineMs: options.escalateDeadlineMs ?? 4_000,
+    drainDeadlineMs: options.drainDeadlineMs ?? 30_000,
+    leaseTtlMs: options.leaseTtlMs ?? 60_000,
+    drainConcurrency: options.drainConcurrency ?? 4,
+    drainReserve: options.drainReserve ?? 25,
+    staleAfterMs: options.staleAfterMs ?? 60_000,
+    eventTtlMs: options.eventTtlMs ?? 604_800_000,
+  };
+}

@@ -1,0 +1,200 @@
+/**
+ * The escalation service: turns a validated EscalationRequest into a Kustomer conversation
+ * exactly once, or stores it durably in the outbox and answers `queued` at once.
+ *
+ * Outcomes for the caller:
+ * - `escalated`: the conversation exists in Kustomer.
+ * - `queued` with a retry reason (kustomer_unavailable, rate_limited, breaker_open, kustomer_slow,
+ *   integration_disabled, in_progress): saved, and will be delivered automatically.
+ * - `queued` with reason `needs_attention`: Kustomer rejected it for a reason retrying cannot fix
+ *   (validation, auth, permission). The record is `dead`, kept, shown in the outbox, and an
+ *   operator can replay it with retryNow after fixing the cause. The customer's request is still
+ *   saved, which is what the chat tells them; only the delivery time is unknown.
+ * - `refused`: the integration is switched off and settings say refuse (stored all the same).
+ *
+ * A repeated escalationId (double click, replay) returns the first outcome or the current one;
+ * the work is never done twice.
+ */
+import type { EscalationRequest, EscalationResult } from '../shared/escalation.js';
+import { createAttempter, type AttemptOptions } from './attempt.js';
+import { createDrain, startDrainLoop } from './drain.js';
+import { createOutboxViews } from './outbox.js';
+import { newRecord } from './records.js';
+import { resolveServiceOptions, type EscalationServiceOptions } from './service-options.js';
+import type { EscalationRecord } from './store.js';
+import type { EscalationService } from './types.js';
+import { createWebhookHandlers } from './webhooks.js';
+
+export type { EscalationServiceOptions } from './service-options.js';
+
+export interface EscalationServiceHandle extends EscalationService {
+  /** Drains the outbox every intervalMs (for long-running hosts); close() stops it too. */
+  startDrainer(options?: { intervalMs?: number }): { stop(): Promise<void> };
+}
+
+export function createEscalationService(
+  options: EscalationServiceOptions,
+): EscalationServiceHandle {
+  const { client, store } = options;
+  const config = resolveServiceOptions(options);
+  const { clock, logger, breaker, leaseTtlMs } = config;
+  const attempt = createAttempter({
+    client,
+    store,
+    breaker,
+    clock,
+    logger,
+    sessionUrl: config.sessionUrl,
+    config: {
+      owner: config.owner,
+      leaseTtlMs,
+      maxAttempts: config.maxAttempts,
+      maxAgeMs: config.maxAgeMs,
+      backoff: config.backoff,
+    },
+  });
+  const drain = createDrain({
+    store,
+    client,
+    breaker,
+    clock,
+    settings: () => options.settings.get(),
+    attempt,
+    config: {
+      deadlineMs: config.drainDeadlineMs,
+      concurrency: config.drainConcurrency,
+      reserve: config.drainReserve,
+      staleAfterMs: config.staleAfterMs,
+    },
+  });
+  const webhooks = createWebhookHandlers(store, { eventTtlMs: config.eventTtlMs });
+  const views = createOutboxViews(store, (id) => client.conversationUrl(id));
+  const inflight = new Map<string, Promise<EscalationResult>>();
+  const drainers = new Set<{ stop(): Promise<void> }>();
+  const iso = (ms: number) => new Date(ms).toISOString();
+
+  async function storeWhileDisabled(request: EscalationRequest, whenDisabled: 'refuse' | 'queue') {
+    const now = iso(clock());
+    const result: EscalationResult =
+      whenDisabled === 'refuse'
+        ? {
+            status: 'refused',
+            escalationId: request.escalationId,
+            reason: 'integration_disabled',
+            message: 'Hand-off to a person is switched off right now.',
+          }
+        : {
+            status: 'queued',
+            escalationId: request.escalationId,
+            reason: 'integration_disabled',
+            retryAt: now,
+          };
+    const record: EscalationRecord = {
+      ...newRecord(request, now),
+      state: whenDisabled === 'refuse' ? 'refused' : 'queued',
+      nextAttemptAt: whenDisabled === 'refuse' ? null : now,
+      result,
+    };
+    const stored = await store.insert(record);
+    return stored.record.result ?? result;
+  }
+
+  /** An existing record: its outcome so far, or a resume if it was left mid-way. */
+  async function existing(
+    record: EscalationRecord,
+    attemptOptions: AttemptOptions,
+  ): Promise<EscalationResult> {
+    if (record.result) return record.result;
+    const outcome = await attempt(record, attemptOptions);
+    if (outcome.kind === 'finished') return outcome.result;
+    return {
+      status: 'queued',
+      escalationId: record.escalationId,
+      reason: 'in_progress',
+      retryAt: iso(clock() + leaseTtlMs),
+    };
+  }
+
+  async function run(request: EscalationRequest): Promise<EscalationResult> {
+    const settings = await options.settings.get();
+    if (!settings.enabled) return storeWhileDisabled(request, settings.whenDisabled);
+    const { inserted, record } = await store.insert(newRecord(request, iso(clock())));
+    const attemptOptions: AttemptOptions = {
+      settings,
+      resume: !inserted,
+      deadlineMs: config.escalateDeadlineMs,
+      lane: 'escalation',
+      failState: 'queued',
+    };
+    if (!inserted) return existing(record, attemptOptions);
+    const outcome = await attempt(record, attemptOptions);
+    if (outcome.kind === 'finished') return outcome.result;
+    return {
+      status: 'queued',
+      escalationId: record.escalationId,
+      reason: 'in_progress',
+      retryAt: iso(clock() + leaseTtlMs),
+    };
+  }
+
+  async function retryNow(escalationId: string): Promise<EscalationResult | null> {
+    const record = await store.get(escalationId);
+    if (!record) return null;
+    if (record.state === 'done' || record.state === 'refused') return record.result;
+    const settings = await options.settings.get();
+    if (!settings.enabled) return record.result;
+    // A manual replay of a dead escalation gets a fresh set of attempts.
+    const start =
+      record.state === 'dead' ? await store.update(escalationId, { attempts: 0 }) : record;
+    const outcome = await attempt(start, {
+      settings,
+      resume: true,
+      deadlineMs: config.drainDeadlineMs,
+      lane: 'escalation',
+      failState: 'retrying',
+    });
+    return outcome.kind === 'finished' ? outcome.result : record.result;
+  }
+
+  return {
+    escalate(request) {
+      const pending = inflight.get(request.escalationId);
+      if (pending) return pending; // a double click on this instance shares the first call's outcome
+      const promise = run(request).finally(() => inflight.delete(request.escalationId));
+      inflight.set(request.escalationId, promise);
+      return promise;
+    },
+    status: views.status,
+    drain,
+    retryNow,
+    outbox: views.outbox,
+    outboxSummary: views.summary,
+    purgeDead: () => store.purgeDead(),
+    breakerState: () => breaker.state(),
+    recordAgentReply: webhooks.recordAgentReply,
+    recordConversationUpdate: webhooks.recordConversationUpdate,
+    startDrainer({ intervalMs = 10_000 } = {}) {
+      const loop = startDrainLoop(
+        () => drain(),
+        intervalMs,
+        (error) =>
+          logger.error('outbox drain failed', {
+            error: error instanceof Error ? error.message : String(error),
+          }),
+      );
+      const handle = {
+        stop: async () => {
+          drainers.delete(handle);
+          await loop.stop();
+        },
+      };
+      drainers.add(handle);
+      return handle;
+    },
+    async close() {
+      await Promise.all([...drainers].map((d) => d.stop()));
+      await Promise.allSettled([...inflight.values()]);
+      await store.close();
+    },
+  };
+}

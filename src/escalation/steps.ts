@@ -1,0 +1,201 @@
+/**
+ * The steps that put one escalation into Kustomer, each persisted before the next so that a
+ * resumed escalation continues from its last finished step:
+ *
+ *   customer (findOrCreate; cached -> no request)            -> customer_resolved
+ *   conversation (externalId = escalationId)                  -> conversation_created
+ *   transcript (bulk) and internal note, in parallel          -> transcript_synced -> done
+ *
+ * That is at most 4 sequential round trips for a new customer, 3 for a known one, 2 for a cached
+ * one. A resumed attempt (after a crash, a timeout, a reset: anything where a write may have
+ * landed without our knowing) looks each resource up by externalId before creating it, so nothing
+ * is created twice (kustomer-api.md §12).
+ */
+import type {
+  CallOptions,
+  Conversation,
+  CustomerIdentityInput,
+  KustomerClient,
+  Team,
+} from '../kustomer/types.js';
+import type { EscalationRequest } from '../shared/escalation.js';
+import type { IntegrationSettings } from '../shared/settings.js';
+import type { Breaker } from './breaker.js';
+import { conversationInput, noteExternalId, noteInput, transcriptMessages } from './payload.js';
+import { route } from './routing.js';
+import type { EscalationRecord, EscalationStore, RoutingDecision } from './store.js';
+
+export interface StepDeps {
+  client: KustomerClient;
+  store: EscalationStore;
+  breaker: Breaker;
+  sessionUrl: (request: EscalationRequest) => string | null;
+}
+
+export interface StepRun {
+  settings: IntegrationSettings;
+  /** Look resources up by externalId before creating them. */
+  resume: boolean;
+  signal: AbortSignal;
+  lane: CallOptions['lane'];
+}
+
+type Call = <T>(fn: (options: CallOptions) => Promise<T>) => Promise<T>;
+
+/** Rejects with the abort reason as soon as the signal fires, even if the client ignores it. */
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(signal.aborted ? signal.reason : error);
+      },
+    );
+  });
+}
+
+function makeCall(breaker: Breaker, run: StepRun): Call {
+  return async (fn) => {
+    run.signal.throwIfAborted();
+    // A call cut short by our own deadline is not Kustomer's failure: it must not trip the breaker.
+    return breaker.execute(() =>
+      raceAbort(fn({ lane: run.lane, signal: run.signal }), run.signal).catch((error: unknown) => {
+        throw run.signal.aborted ? run.signal.reason : error;
+      }),
+    );
+  };
+}
+
+function identity(request: EscalationRequest): CustomerIdentityInput {
+  const { email, phone, externalId, name } = request.customer;
+  return {
+    ...(email ? { email } : {}),
+    ...(phone ? { phone } : {}),
+    ...(externalId ? { externalId } : {}),
+    ...(name ? { name } : {}),
+  };
+}
+
+/** A conversation found by externalId was routed by an earlier attempt: record what it got. */
+function routingOf(
+  found: Conversation,
+  planned: RoutingDecision,
+  teams: Team[] | null,
+): RoutingDecision {
+  const teamId = found.assignedTeams[0] ?? null;
+  if (teamId === planned.teamId && found.priority === planned.priority) return planned;
+  const priority = (found.priority ?? planned.priority) as RoutingDecision['priority'];
+  const teamName = teamId ? (teams?.find((t) => t.id === teamId)?.name ?? null) : null;
+  return { ...planned, teamId, teamName, priority };
+}
+
+async function conversationStep(
+  deps: StepDeps,
+  run: StepRun,
+  call: Call,
+  record: EscalationRecord,
+  teams: Promise<Team[] | null>,
+) {
+  const { client } = deps;
+  const id = record.escalationId;
+  const customerId = record.customerId as string;
+  const [teamList, found] = await Promise.all([
+    teams,
+    run.resume ? call((o) => client.conversations.getByExternalId(id, o)) : null,
+  ]);
+  const planned = route(record.request, run.settings, teamList);
+  const conversation =
+    found ??
+    (await call((o) =>
+      client.conversations.create(
+        conversationInput(record.request, customerId, planned, run.settings),
+        o,
+      ),
+    ));
+  const routing = found ? routingOf(found, planned, teamList) : planned;
+  return deps.store.update(id, {
+    state: 'conversation_created',
+    conversationId: conversation.id,
+    routing,
+  });
+}
+
+async function timelineStep(deps: StepDeps, run: StepRun, call: Call, record: EscalationRecord) {
+  const { client } = deps;
+  const request = record.request;
+  const conversationId = record.conversationId as string;
+  const routing = record.routing as RoutingDecision;
+  const wantTranscript =
+    run.settings.transcriptSync && !record.transcriptSynced && request.transcript.length > 0;
+  const wantNote = !record.noteCreated;
+  const createNote = async () => {
+    const existing = run.resume
+      ? await call((o) =>
+          client.notes.findByExternalId(conversationId, noteExternalId(record.escalationId), o),
+        )
+      : null;
+    return (
+      existing ??
+      call((o) =>
+        client.notes.create(
+          conversationId,
+          noteInput(request, routing, deps.sessionUrl(request)),
+          o,
+        ),
+      )
+    );
+  };
+  const [transcript, note] = await Promise.allSettled([
+    wantTranscript
+      ? call((o) =>
+          client.messages.addTranscript(conversationId, transcriptMessages(request), {
+            ...o,
+            resume: run.resume,
+          }),
+        )
+      : Promise.resolve(null),
+    wantNote ? createNote() : Promise.resolve(null),
+  ]);
+  const patch = {
+    ...(wantTranscript && transcript.status === 'fulfilled' ? { transcriptSynced: true } : {}),
+    ...(wantNote && note.status === 'fulfilled' ? { noteCreated: true } : {}),
+  };
+  const failed = [transcript, note].find((r) => r.status === 'rejected');
+  if (failed) {
+    // Keep what did land, so the retry does only the part that failed.
+    if (Object.keys(patch).length) await deps.store.update(record.escalationId, patch);
+    throw failed.reason;
+  }
+  return deps.store.update(record.escalationId, { ...patch, state: 'transcript_synced' });
+}
+
+/** Runs the remaining steps; returns the record after the last one (state transcript_synced). */
+export async function runSteps(
+  deps: StepDeps,
+  run: StepRun,
+  start: EscalationRecord,
+): Promise<EscalationRecord> {
+  const call = makeCall(deps.breaker, run);
+  let record = start;
+  // Team names are only needed for routing; fetched (normally from cache) alongside step 1.
+  const teams = record.conversationId
+    ? Promise.resolve(null)
+    : call((o) => deps.client.teams.list(o)).catch(() => null);
+  if (!record.customerId) {
+    const { customer } = await call((o) =>
+      deps.client.customers.findOrCreate(identity(record.request), o),
+    );
+    record = await deps.store.update(record.escalationId, {
+      state: 'customer_resolved',
+      customerId: customer.id,
+    });
+  }
+  if (!record.conversationId) record = await conversationStep(deps, run, call, record, teams);
+  return timelineStep(deps, run, call, record);
+}
