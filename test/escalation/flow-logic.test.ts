@@ -3,6 +3,7 @@
  * in-process Kustomer stand-in; service.test.ts covers the same flow over HTTP with the sandbox.
  */
 import { describe, expect, it } from 'vitest';
+import { newRecord } from '../../src/escalation/records.js';
 import { createEscalationService } from '../../src/escalation/service.js';
 import { createSettingsService } from '../../src/escalation/settings.js';
 import { KustomerValidationError } from '../../src/kustomer/errors.js';
@@ -235,5 +236,34 @@ describe('escalation flow', () => {
     });
     expect(fake.state.calls.length).toBe(calls);
     expect(await service.drain()).toMatchObject({ attempted: 0 });
+  });
+
+  it('skips an escalation another instance holds, and resumes one left mid-way by a dead instance', async () => {
+    const { fake, service, store, advance } = setup();
+    fake.setFault((op) => (op.startsWith('POST') ? fake.outage() : null));
+    const held = escalationRequest();
+    await service.escalate(held);
+    fake.setFault(() => null);
+    // another instance is working on it
+    expect(await store.acquireLease(held.escalationId, 'other-instance', 120_000)).toBe(true);
+    // and a dead instance left this one after resolving the customer
+    const orphan = escalationRequest();
+    await store.insert({
+      ...newRecord(orphan, new Date(Date.now()).toISOString()),
+    });
+    await store.update(orphan.escalationId, {
+      state: 'customer_resolved',
+      customerId: 'gone-customer',
+    });
+    advance(1_000);
+    expect(await service.drain()).toMatchObject({ leased: 1, attempted: 0 });
+    advance(61_000);
+    const report = await service.drain();
+    expect(report).toMatchObject({ leased: 1, delivered: 1 });
+    expect(await service.status(orphan.escalationId)).toMatchObject({ state: 'done' });
+    expect(
+      fake.state.conversations.filter((c) => c.externalId === orphan.escalationId),
+    ).toHaveLength(1);
+    expect(await service.retryNow('no-such-escalation')).toBeNull();
   });
 });
