@@ -1,0 +1,135 @@
+/**
+ * The embedded durable store: the memory store as the index, and an fsynced append-only log
+ * behind it. A write resolves only after its log entry is on disk, so an escalation acknowledged
+ * to a caller survives kill -9 and restart. The log is compacted into a snapshot when it grows.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EscalationRecord, EscalationStore } from '../store.js';
+import type { IntegrationSettings } from '../../shared/settings.js';
+import { openAppendLog, readLog } from './append-log.js';
+import { acquireDirLock } from './dir-lock.js';
+import { createMemoryStore, type MemoryStore } from './memory-store.js';
+
+export interface FileStoreOptions {
+  dir: string;
+  clock?: () => number;
+  /** Compact when the log holds this many more lines than there are live records. @default 2000 */
+  compactEvery?: number;
+}
+
+type LogEntry =
+  | { op: 'put'; record: EscalationRecord }
+  | { op: 'delete'; id: string }
+  | { op: 'settings'; settings: IntegrationSettings }
+  | { op: 'seen'; id: string; until: number };
+
+function replay(index: MemoryStore, entries: unknown[]): void {
+  for (const entry of entries as LogEntry[]) {
+    if (entry.op === 'put') index.restore(entry.record);
+    else if (entry.op === 'delete') index.forget(entry.id);
+    else if (entry.op === 'settings') index.restoreSettings(entry.settings);
+    else if (entry.op === 'seen') index.restoreSeen(entry.id, entry.until);
+  }
+}
+
+export async function createFileStore(options: FileStoreOptions): Promise<EscalationStore> {
+  mkdirSync(options.dir, { recursive: true });
+  const release = acquireDirLock(join(options.dir, 'store.lock'));
+  const logPath = join(options.dir, 'escalations.log');
+  const index = createMemoryStore(options.clock ? { clock: options.clock } : {});
+  const clock = options.clock ?? Date.now;
+  const compactEvery = options.compactEvery ?? 2000;
+  let log;
+  try {
+    const entries = await readLog(logPath);
+    replay(index, entries);
+    log = await openAppendLog(logPath, entries.length);
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const appendLog = log;
+
+  let compacting = false;
+  let liveRecords = (await index.list()).length;
+
+  async function persist(entries: LogEntry[]): Promise<void> {
+    await appendLog.append(entries);
+    if (compacting || appendLog.lines() - liveRecords <= compactEvery) return;
+    compacting = true;
+    try {
+      await appendLog.rewrite(snapshotEntries);
+    } finally {
+      compacting = false;
+    }
+  }
+  function snapshotEntries(): LogEntry[] {
+    const { records, settings, seen } = index.snapshot();
+    liveRecords = records.length;
+    const entries: LogEntry[] = records.map((record) => ({ op: 'put', record }));
+    if (settings) entries.push({ op: 'settings', settings });
+    for (const [id, until] of seen) entries.push({ op: 'seen', id, until });
+    return entries;
+  }
+  async function persistRecord(escalationId: string): Promise<void> {
+    const record = await index.get(escalationId);
+    if (record) await persist([{ op: 'put', record }]);
+  }
+
+  return {
+    kind: 'file',
+    async insert(record) {
+      const result = await index.insert(record);
+      // A duplicate was persisted when it was first inserted; re-writing it would not add safety.
+      if (!result.inserted) return result;
+      liveRecords += 1;
+      await persist([{ op: 'put', record: result.record }]);
+      return result;
+    },
+    get: (escalationId) => index.get(escalationId),
+    async update(escalationId, patch) {
+      const record = await index.update(escalationId, patch);
+      await persist([{ op: 'put', record }]);
+      return record;
+    },
+    async appendReply(escalationId, reply) {
+      const added = await index.appendReply(escalationId, reply);
+      if (added) await persistRecord(escalationId);
+      return added;
+    },
+    // Leases only guard against concurrent work inside this one process (the lock file keeps
+    // other processes out), so they need no durability: a restart starts with none held.
+    acquireLease: (escalationId, owner, ttlMs) => index.acquireLease(escalationId, owner, ttlMs),
+    releaseLease: (escalationId, owner) => index.releaseLease(escalationId, owner),
+    due: (at, limit) => index.due(at, limit),
+    list: (listOptions) => index.list(listOptions),
+    countByState: () => index.countByState(),
+    async purgeDead() {
+      const dead = await index.list({ states: ['dead'] });
+      const purged = await index.purgeDead();
+      liveRecords -= purged;
+      if (dead.length > 0)
+        await persist(dead.map((record) => ({ op: 'delete', id: record.escalationId })));
+      return purged;
+    },
+    findByConversationId: (conversationId) => index.findByConversationId(conversationId),
+    async markEventSeen(eventId, ttlMs) {
+      const first = await index.markEventSeen(eventId, ttlMs);
+      if (first) await persist([{ op: 'seen', id: eventId, until: clock() + ttlMs }]);
+      return first;
+    },
+    // Rate-limit counters are per-minute and need not survive a restart.
+    hit: (key, windowMs) => index.hit(key, windowMs),
+    getSettings: () => index.getSettings(),
+    async saveSettings(settings) {
+      await index.saveSettings(settings);
+      await persist([{ op: 'settings', settings }]);
+    },
+    async ping() {},
+    async close() {
+      await appendLog.close();
+      release();
+    },
+  };
+}

@@ -1,0 +1,166 @@
+/**
+ * The in-memory store: the tests' store, and the index the file store keeps in front of its log.
+ * Every value going in or out is cloned so callers can never mutate stored state.
+ */
+import type { EscalationRecord, EscalationStore } from '../store.js';
+import type { IntegrationSettings } from '../../shared/settings.js';
+
+export interface MemoryStoreOptions {
+  /** @default Date.now */
+  clock?: () => number;
+}
+
+/** What the file store needs besides the public interface: raw access for its log and snapshot. */
+export interface MemoryStore extends EscalationStore {
+  /** Replaces or removes a record without touching updatedAt (log replay). */
+  restore(record: EscalationRecord): void;
+  forget(escalationId: string): void;
+  restoreSettings(settings: IntegrationSettings): void;
+  restoreSeen(eventId: string, until: number): void;
+  snapshot(): {
+    records: EscalationRecord[];
+    settings: IntegrationSettings | null;
+    seen: [string, number][];
+  };
+}
+
+const OUTBOX_STATES = new Set(['queued', 'retrying']);
+const clone = <T>(value: T): T => structuredClone(value);
+const byCreatedAt = (a: EscalationRecord, b: EscalationRecord) =>
+  a.createdAt.localeCompare(b.createdAt) || a.escalationId.localeCompare(b.escalationId);
+
+export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore {
+  const now = options.clock ?? Date.now;
+  const records = new Map<string, EscalationRecord>();
+  const byConversation = new Map<string, string>();
+  const leases = new Map<string, { owner: string; until: number }>();
+  const seen = new Map<string, number>();
+  const counters = new Map<string, { start: number; count: number }>();
+  let settings: IntegrationSettings | null = null;
+
+  function put(record: EscalationRecord): void {
+    records.set(record.escalationId, record);
+    if (record.conversationId) byConversation.set(record.conversationId, record.escalationId);
+  }
+  function mustGet(escalationId: string): EscalationRecord {
+    const record = records.get(escalationId);
+    if (!record) throw new Error(`unknown escalation ${escalationId}`);
+    return record;
+  }
+
+  return {
+    kind: 'memory',
+    async insert(record) {
+      const existing = records.get(record.escalationId);
+      if (existing) return { inserted: false, record: clone(existing) };
+      put(clone(record));
+      return { inserted: true, record: clone(record) };
+    },
+    async get(escalationId) {
+      const record = records.get(escalationId);
+      return record ? clone(record) : null;
+    },
+    async update(escalationId, patch) {
+      const next = {
+        ...mustGet(escalationId),
+        ...clone(patch),
+        updatedAt: new Date(now()).toISOString(),
+      };
+      put(next);
+      return clone(next);
+    },
+    async appendReply(escalationId, reply) {
+      const record = mustGet(escalationId);
+      if (record.replies.some((existing) => existing.id === reply.id)) return false;
+      put({
+        ...record,
+        replies: [...record.replies, clone(reply)],
+        updatedAt: new Date(now()).toISOString(),
+      });
+      return true;
+    },
+    async acquireLease(escalationId, owner, ttlMs) {
+      const lease = leases.get(escalationId);
+      if (lease && lease.until > now() && lease.owner !== owner) return false;
+      leases.set(escalationId, { owner, until: now() + ttlMs });
+      return true;
+    },
+    async releaseLease(escalationId, owner) {
+      if (leases.get(escalationId)?.owner === owner) leases.delete(escalationId);
+    },
+    async due(at, limit) {
+      return [...records.values()]
+        .filter(
+          (r) =>
+            OUTBOX_STATES.has(r.state) &&
+            r.nextAttemptAt !== null &&
+            Date.parse(r.nextAttemptAt) <= at.getTime(),
+        )
+        .sort(byCreatedAt)
+        .slice(0, limit)
+        .map(clone);
+    },
+    async list(listOptions = {}) {
+      return [...records.values()]
+        .filter((r) => !listOptions.states || listOptions.states.includes(r.state))
+        .sort(byCreatedAt)
+        .slice(0, listOptions.limit ?? Number.POSITIVE_INFINITY)
+        .map(clone);
+    },
+    async countByState() {
+      const counts: Partial<Record<EscalationRecord['state'], number>> = {};
+      for (const record of records.values()) counts[record.state] = (counts[record.state] ?? 0) + 1;
+      return counts;
+    },
+    async purgeDead() {
+      let purged = 0;
+      for (const [escalationId, record] of records) {
+        if (record.state !== 'dead') continue;
+        records.delete(escalationId);
+        if (record.conversationId) byConversation.delete(record.conversationId);
+        purged += 1;
+      }
+      return purged;
+    },
+    async findByConversationId(conversationId) {
+      return byConversation.get(conversationId) ?? null;
+    },
+    async markEventSeen(eventId, ttlMs) {
+      const until = seen.get(eventId);
+      if (until !== undefined && until > now()) return false;
+      seen.set(eventId, now() + ttlMs);
+      return true;
+    },
+    async hit(key, windowMs) {
+      const windowStart = Math.floor(now() / windowMs) * windowMs;
+      const counter = counters.get(key);
+      if (!counter || counter.start !== windowStart) {
+        counters.set(key, { start: windowStart, count: 1 });
+        return 1;
+      }
+      counter.count += 1;
+      return counter.count;
+    },
+    async getSettings() {
+      return settings ? clone(settings) : null;
+    },
+    async saveSettings(next) {
+      settings = clone(next);
+    },
+    async ping() {},
+    async close() {},
+    restore: (record) => put(clone(record)),
+    forget(escalationId) {
+      const record = records.get(escalationId);
+      if (record?.conversationId) byConversation.delete(record.conversationId);
+      records.delete(escalationId);
+    },
+    restoreSettings: (next) => (settings = clone(next)),
+    restoreSeen: (eventId, until) => void seen.set(eventId, until),
+    snapshot: () => ({
+      records: [...records.values()].map(clone),
+      settings: settings ? clone(settings) : null,
+      seen: [...seen.entries()].filter(([, until]) => until > now()),
+    }),
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * Lua run inside Redis so each write and its index updates land together. Records are stored as
+ * a hash { json, v }: the caller merges in JavaScript and the script writes only if the version
+ * it read is still current (compare-and-set), which needs neither WATCH nor JSON inside Redis —
+ * both unevenly supported by hosted Redis such as Upstash.
+ *
+ * KEYS: 1 record, 2 outbox zset, 3 conversation hash, 4 old-state set, 5 new-state set
+ * ARGV: 1 id, 2 expected version ('' = must not exist), 3 json, 4 due score ('' = not due), 5 conversationId
+ */
+export const PUT_RECORD = `
+local current = redis.call('HGET', KEYS[1], 'v')
+if ARGV[2] == '' then
+  if current then return 0 end
+elseif current ~= ARGV[2] then
+  return 0
+end
+local nextV = tostring((tonumber(current) or 0) + 1)
+redis.call('HSET', KEYS[1], 'json', ARGV[3], 'v', nextV)
+if KEYS[4] ~= KEYS[5] then redis.call('SREM', KEYS[4], ARGV[1]) end
+redis.call('SADD', KEYS[5], ARGV[1])
+if ARGV[4] == '' then
+  redis.call('ZREM', KEYS[2], ARGV[1])
+else
+  redis.call('ZADD', KEYS[2], ARGV[4], ARGV[1])
+end
+if ARGV[5] ~= '' then redis.call('HSET', KEYS[3], ARGV[5], ARGV[1]) end
+return 1
+`;
+
+/** Releases a lease only for its owner. KEYS: 1 lease; ARGV: 1 owner */
+export const RELEASE_LEASE = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`;
+
+/** Fixed-window counter. KEYS: 1 counter; ARGV: 1 window ms */
+export const HIT = `
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+return count
+`;
+
+/** Deletes a record and its index entries. KEYS: 1 record, 2 outbox, 3 conversation hash, 4 state set; ARGV: 1 id, 2 conversationId */
+export const DELETE_RECORD = `
+redis.call('DEL', KEYS[1])
+redis.call('ZREM', KEYS[2], ARGV[1])
+redis.call('SREM', KEYS[4], ARGV[1])
+if ARGV[2] ~= '' then redis.call('HDEL', KEYS[3], ARGV[2]) end
+return 1
+`;

@@ -1,0 +1,194 @@
+/**
+ * The shared store for several instances and serverless hosts (Redis, Upstash, Vercel's Redis).
+ * Writes are compare-and-set scripts (redis-scripts.ts); leases are SET NX PX with owner-checked
+ * release, so two drainers on two instances never hold the same escalation.
+ */
+import { Redis } from 'ioredis';
+import {
+  ESCALATION_STATES,
+  type AgentReply,
+  type EscalationState,
+} from '../../shared/escalation.js';
+import type { IntegrationSettings } from '../../shared/settings.js';
+import type { EscalationPatch, EscalationRecord, EscalationStore } from '../store.js';
+import { DELETE_RECORD, HIT, PUT_RECORD, RELEASE_LEASE } from './redis-scripts.js';
+
+export interface RedisStoreOptions {
+  url: string;
+  /** @default 'kustomer-escalation:' */
+  keyPrefix?: string;
+  clock?: () => number;
+}
+
+const MAX_CAS_ATTEMPTS = 20;
+
+export function createRedisStore(options: RedisStoreOptions): EscalationStore {
+  const redis = new Redis(options.url, {
+    maxRetriesPerRequest: 2,
+    lazyConnect: false,
+    enableAutoPipelining: true,
+  });
+  const now = options.clock ?? Date.now;
+  const p = options.keyPrefix ?? 'kustomer-escalation:';
+  const keys = {
+    record: (id: string) => `${p}rec:${id}`,
+    outbox: `${p}outbox`,
+    conversations: `${p}conversations`,
+    state: (state: EscalationState) => `${p}state:${state}`,
+    lease: (id: string) => `${p}lease:${id}`,
+    seen: (id: string) => `${p}seen:${id}`,
+    hit: (key: string, start: number) => `${p}hit:${key}:${start}`,
+    settings: `${p}settings`,
+  };
+
+  async function read(id: string): Promise<{ record: EscalationRecord; version: string } | null> {
+    const [json, version] = await redis.hmget(keys.record(id), 'json', 'v');
+    return json && version ? { record: JSON.parse(json) as EscalationRecord, version } : null;
+  }
+
+  function put(
+    record: EscalationRecord,
+    version: string,
+    oldState: EscalationState,
+  ): Promise<number> {
+    const due = (record.state === 'queued' || record.state === 'retrying') && record.nextAttemptAt;
+    return redis.eval(
+      PUT_RECORD,
+      5,
+      keys.record(record.escalationId),
+      keys.outbox,
+      keys.conversations,
+      keys.state(oldState),
+      keys.state(record.state),
+      record.escalationId,
+      version,
+      JSON.stringify(record),
+      due ? String(Date.parse(record.nextAttemptAt!)) : '',
+      record.conversationId ?? '',
+    ) as Promise<number>;
+  }
+
+  /** Read, change in JavaScript, write if nobody wrote in between; retried on a lost race. */
+  async function modify(id: string, change: (record: EscalationRecord) => EscalationRecord | null) {
+    for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt += 1) {
+      const current = await read(id);
+      if (!current) throw new Error(`unknown escalation ${id}`);
+      const next = change(current.record);
+      if (!next) return null;
+      if ((await put(next, current.version, current.record.state)) === 1) return next;
+    }
+    throw new Error(`escalation ${id} is being changed concurrently; try again`);
+  }
+
+  const stamp = () => new Date(now()).toISOString();
+
+  return {
+    kind: 'redis',
+    async insert(record) {
+      if ((await put(record, '', record.state)) === 1) return { inserted: true, record };
+      const existing = await read(record.escalationId);
+      return { inserted: false, record: existing!.record };
+    },
+    async get(id) {
+      return (await read(id))?.record ?? null;
+    },
+    async update(id, patch: EscalationPatch) {
+      return (await modify(id, (record) => ({ ...record, ...patch, updatedAt: stamp() })))!;
+    },
+    async appendReply(id, reply: AgentReply) {
+      const next = await modify(id, (record) =>
+        record.replies.some((existing) => existing.id === reply.id)
+          ? null
+          : { ...record, replies: [...record.replies, reply], updatedAt: stamp() },
+      );
+      return next !== null;
+    },
+    async acquireLease(id, owner, ttlMs) {
+      const key = keys.lease(id);
+      if ((await redis.set(key, owner, 'PX', ttlMs, 'NX')) === 'OK') return true;
+      // Re-entrant for the same owner: extend instead of refusing ourselves.
+      if ((await redis.get(key)) === owner)
+        return (await redis.set(key, owner, 'PX', ttlMs, 'XX')) === 'OK';
+      return false;
+    },
+    async releaseLease(id, owner) {
+      await redis.eval(RELEASE_LEASE, 1, keys.lease(id), owner);
+    },
+    async due(at, limit) {
+      // Everything due, then oldest created first: retry times must not reorder the queue.
+      const ids = await redis.zrangebyscore(
+        keys.outbox,
+        '-inf',
+        at.getTime(),
+        'LIMIT',
+        0,
+        Math.max(limit * 10, 500),
+      );
+      const records = await loadAll(ids);
+      return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).slice(0, limit);
+    },
+    async list(listOptions = {}) {
+      const states = listOptions.states ?? [...ESCALATION_STATES];
+      const ids = (
+        await Promise.all(states.map((state) => redis.smembers(keys.state(state))))
+      ).flat();
+      const records = (await loadAll(ids)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      return records.slice(0, listOptions.limit ?? records.length);
+    },
+    async countByState() {
+      const counts = await Promise.all(
+        ESCALATION_STATES.map((state) => redis.scard(keys.state(state))),
+      );
+      return Object.fromEntries(
+        ESCALATION_STATES.map((state, i) => [state, counts[i]]).filter(([, n]) => n),
+      );
+    },
+    async purgeDead() {
+      const dead = await loadAll(await redis.smembers(keys.state('dead')));
+      for (const record of dead) {
+        const args = [record.escalationId, record.conversationId ?? ''];
+        await redis.eval(
+          DELETE_RECORD,
+          4,
+          keys.record(record.escalationId),
+          keys.outbox,
+          keys.conversations,
+          keys.state('dead'),
+          ...args,
+        );
+      }
+      return dead.length;
+    },
+    async findByConversationId(conversationId) {
+      return redis.hget(keys.conversations, conversationId);
+    },
+    async markEventSeen(eventId, ttlMs) {
+      return (await redis.set(keys.seen(eventId), '1', 'PX', ttlMs, 'NX')) === 'OK';
+    },
+    async hit(key, windowMs) {
+      const start = Math.floor(now() / windowMs) * windowMs;
+      return Number(await redis.eval(HIT, 1, keys.hit(key, start), windowMs));
+    },
+    async getSettings() {
+      const json = await redis.get(keys.settings);
+      return json ? (JSON.parse(json) as IntegrationSettings) : null;
+    },
+    async saveSettings(settings) {
+      await redis.set(keys.settings, JSON.stringify(settings));
+    },
+    async ping() {
+      await redis.ping();
+    },
+    async close() {
+      await redis.quit();
+    },
+  };
+
+  async function loadAll(ids: string[]): Promise<EscalationRecord[]> {
+    if (ids.length === 0) return [];
+    const jsons = await Promise.all(ids.map((id) => redis.hget(keys.record(id), 'json')));
+    return jsons
+      .filter((json): json is string => json !== null)
+      .map((json) => JSON.parse(json) as EscalationRecord);
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * One behavioural contract, run against every store: the flow relies on exactly these
+ * guarantees whichever store is configured.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EscalationStore } from '../../../src/escalation/store.js';
+import { makeRecord } from './record-factory.js';
+
+export interface StoreFactory {
+  /** A fresh, empty store whose clock the test controls. */
+  make(clock: () => number): Promise<EscalationStore>;
+  /** A second handle on the same data (another instance), or null where one process owns it. */
+  second?(clock: () => number): Promise<EscalationStore>;
+}
+
+const reply = (id: string) => ({
+  id,
+  text: `reply ${id}`,
+  at: '2026-11-24T10:05:00.000Z',
+  author: 'Ann',
+});
+
+export function describeStoreContract(name: string, factory: StoreFactory): void {
+  describe(`${name} store contract`, () => {
+    let now = Date.parse('2026-11-24T10:00:00.000Z');
+    const clock = () => now;
+    let store: EscalationStore;
+    const extra: EscalationStore[] = [];
+
+    beforeEach(async () => {
+      now = Date.parse('2026-11-24T10:00:00.000Z');
+      store = await factory.make(clock);
+    });
+    afterEach(async () => {
+      for (const s of extra.splice(0)) await s.close();
+      await store.close();
+    });
+
+    it('inserts once and returns the first record for a repeated id', async () => {
+      const first = await store.insert(makeRecord('e1', { attempts: 1 }));
+      const again = await store.insert(makeRecord('e1', { attempts: 9 }));
+      expect(first.inserted).toBe(true);
+      expect(again).toMatchObject({ inserted: false, record: { attempts: 1 } });
+    });
+
+    it('merges an update and stamps updatedAt from the clock', async () => {
+      await store.insert(makeRecord('e1'));
+      now += 5000;
+      const updated = await store.update('e1', { state: 'customer_resolved', customerId: 'c1' });
+      expect(updated).toMatchObject({ state: 'customer_resolved', customerId: 'c1' });
+      expect(updated.updatedAt).toBe(new Date(now).toISOString());
+      expect((await store.get('e1'))?.customerId).toBe('c1');
+      expect(updated.request.customer.email).toBe('e1@example.com');
+    });
+
+    it('refuses to update an unknown escalation', async () => {
+      await expect(store.update('missing', { attempts: 1 })).rejects.toThrow(/missing/);
+    });
+
+    it('appends a reply once per reply id', async () => {
+      await store.insert(makeRecord('e1'));
+      expect(await store.appendReply('e1', reply('r1'))).toBe(true);
+      expect(await store.appendReply('e1', reply('r1'))).toBe(false);
+      expect(await store.appendReply('e1', reply('r2'))).toBe(true);
+      expect((await store.get('e1'))?.replies.map((r) => r.id)).toEqual(['r1', 'r2']);
+    });
+
+    it('grants a lease to one owner until it expires or the owner releases it', async () => {
+      await store.insert(makeRecord('e1'));
+      expect(await store.acquireLease('e1', 'a', 1000)).toBe(true);
+      expect(await store.acquireLease('e1', 'b', 1000)).toBe(false);
+      await store.releaseLease('e1', 'b');
+      expect(await store.acquireLease('e1', 'b', 1000)).toBe(false);
+      await store.releaseLease('e1', 'a');
+      expect(await store.acquireLease('e1', 'b', 1000)).toBe(true);
+    });
+
+    it('lists due outbox entries oldest first, and only those due', async () => {
+      const at = (minutes: number) => new Date(now + minutes * 60_000).toISOString();
+      await store.insert(
+        makeRecord('late', { state: 'queued', createdAt: at(-1), nextAttemptAt: at(10) }),
+      );
+      await store.insert(
+        makeRecord('newer', { state: 'retrying', createdAt: at(-2), nextAttemptAt: at(-1) }),
+      );
+      await store.insert(
+        makeRecord('older', { state: 'queued', createdAt: at(-5), nextAttemptAt: at(0) }),
+      );
+      await store.insert(
+        makeRecord('done', { state: 'done', createdAt: at(-9), nextAttemptAt: null }),
+      );
+      const due = await store.due(new Date(now), 10);
+      expect(due.map((r) => r.escalationId)).toEqual(['older', 'newer']);
+      expect((await store.due(new Date(now), 1)).map((r) => r.escalationId)).toEqual(['older']);
+      await store.update('older', { state: 'done', nextAttemptAt: null });
+      expect((await store.due(new Date(now), 10)).map((r) => r.escalationId)).toEqual(['newer']);
+    });
+
+    it('counts by state, lists by state and purges dead records', async () => {
+      await store.insert(makeRecord('a', { state: 'dead' }));
+      await store.insert(makeRecord('b', { state: 'dead' }));
+      await store.insert(
+        makeRecord('c', { state: 'queued', nextAttemptAt: new Date(now).toISOString() }),
+      );
+      await store.update('c', { state: 'done', nextAttemptAt: null });
+      expect(await store.countByState()).toMatchObject({ dead: 2, done: 1 });
+      expect((await store.countByState()).queued ?? 0).toBe(0);
+      expect((await store.list({ states: ['dead'] })).map((r) => r.escalationId).sort()).toEqual([
+        'a',
+        'b',
+      ]);
+      expect(await store.purgeDead()).toBe(2);
+      expect(await store.get('a')).toBeNull();
+      expect(await store.countByState()).toEqual({ done: 1 });
+    });
+
+    it('finds an escalation by its Kustomer conversation id', async () => {
+      await store.insert(makeRecord('e1'));
+      expect(await store.findByConversationId('conv1')).toBeNull();
+      await store.update('e1', { conversationId: 'conv1' });
+      expect(await store.findByConversationId('conv1')).toBe('e1');
+    });
+
+    it('sees a webhook event id once within its ttl', async () => {
+      expect(await store.markEventSeen('evt1', 60_000)).toBe(true);
+      expect(await store.markEventSeen('evt1', 60_000)).toBe(false);
+      expect(await store.markEventSeen('evt2', 60_000)).toBe(true);
+    });
+
+    it('counts hits in a fixed window and starts again in the next one', async () => {
+      now = 1_000_000 * 60_000;
+      expect(await store.hit('ip:1', 60_000)).toBe(1);
+      expect(await store.hit('ip:1', 60_000)).toBe(2);
+      expect(await store.hit('ip:2', 60_000)).toBe(1);
+      now += 60_000;
+      expect(await store.hit('ip:1', 60_000)).toBe(1);
+    });
+
+    it('round-trips settings and answers ping', async () => {
+      expect(await store.getSettings()).toBeNull();
+      const settings = {
+        enabled: false,
+        whenDisabled: 'queue' as const,
+        defaultTeamId: null,
+        defaultPriority: 3,
+        transcriptSync: true,
+        debug: false,
+        routingRules: [],
+        conversationAttributes: ['botIntentStr'],
+      };
+      await store.saveSettings(settings);
+      expect(await store.getSettings()).toEqual(settings);
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+
+    if (factory.second) {
+      it('gives a lease to exactly one of two instances', async () => {
+        const other = await factory.second!(clock);
+        extra.push(other);
+        const ids = Array.from({ length: 50 }, (_, i) => `lease-${i}`);
+        const results = await Promise.all(
+          ids.flatMap((id) => [
+            store.acquireLease(id, 'one', 30_000),
+            other.acquireLease(id, 'two', 30_000),
+          ]),
+        );
+        for (let i = 0; i < ids.length; i += 1) {
+          expect([results[2 * i], results[2 * i + 1]].filter(Boolean)).toHaveLength(1);
+        }
+      });
+
+      it('stores a reply once when two instances append it at the same time', async () => {
+        const other = await factory.second!(clock);
+        extra.push(other);
+        await store.insert(makeRecord('e1'));
+        const added = await Promise.all([
+          store.appendReply('e1', reply('r1')),
+          other.appendReply('e1', reply('r1')),
+        ]);
+        expect(added.filter(Boolean)).toHaveLength(1);
+        expect((await other.get('e1'))?.replies).toHaveLength(1);
+      });
+    }
+  });
+}
