@@ -1,0 +1,112 @@
+/**
+ * createKustomerClient: the composition of transport, limiter, cache, metrics and resources.
+ * Everything with a clock or a timer is injectable so tests can assert delays without waiting.
+ */
+import { createClientCache, type CacheOptions } from './cache.js';
+import type { KustomerConfig } from './config.js';
+import { KustomerError } from './errors.js';
+import { createLimiter, type LimiterTimers } from './limiter.js';
+import { silentLogger, type Logger } from './logger.js';
+import { createMetrics } from './metrics.js';
+import { createRedactor } from './redact.js';
+import { createConversations } from './resources/conversations.js';
+import { createCustomers } from './resources/customers.js';
+import { createMessages } from './resources/messages.js';
+import { createNotes } from './resources/notes.js';
+import { createAuth, createTeams } from './resources/teams-and-auth.js';
+import { createTransport } from './transport.js';
+import type { KustomerClient } from './types.js';
+
+export interface KustomerClientOptions {
+  baseURL: string;
+  apiKey: string;
+  /** @default 8000 */
+  timeoutMs?: number;
+  /** The org's plan budget per minute, shared by every client of the org. @default 1000 */
+  rateLimitPerMin?: number;
+  /** Retries for 429, 5xx and (for reads) network errors. @default 3 */
+  maxRetries?: number;
+  /** A 429 asking for a longer wait fails fast with RateLimitError so the caller can queue. @default 15000 */
+  maxRateLimitWaitMs?: number;
+  /** Message `app` name on the timeline. @default 'chatbot' */
+  app?: string;
+  /** Kustomer web app origin for conversation links, e.g. https://acme.kustomerapp.com. */
+  appUrl?: string | null;
+  logger?: Logger;
+  /** Logs every call (redacted) at debug level. @default false */
+  debug?: boolean;
+  clock?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  /** Timers for the limiter; defaults to real ones driven by `clock`. */
+  timers?: LimiterTimers;
+  cache?: CacheOptions;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createKustomerClient(options: KustomerClientOptions): KustomerClient {
+  const clock = options.clock ?? Date.now;
+  const sleep = options.sleep ?? realSleep;
+  const redact = createRedactor([options.apiKey]);
+  const metrics = createMetrics(clock);
+  const limiter = createLimiter({
+    perMinute: options.rateLimitPerMin ?? 1000,
+    timers: options.timers ?? { now: clock, setTimeout: (fn, ms) => setTimeout(fn, ms).unref() },
+  });
+  const transport = createTransport({
+    baseURL: options.baseURL,
+    apiKey: options.apiKey,
+    timeoutMs: options.timeoutMs ?? 8000,
+    retries: options.maxRetries ?? 3,
+    maxRateLimitWaitMs: options.maxRateLimitWaitMs ?? 15_000,
+    limiter,
+    metrics,
+    logger: options.logger ?? silentLogger,
+    debug: options.debug ?? false,
+    redact,
+    sleep,
+    clock,
+    random: options.random ?? Math.random,
+    userAgent: 'kustomer-escalation/0.1 (+chat escalation module)',
+  });
+  const cache = createClientCache(options.cache);
+  const appUrl = options.appUrl?.replace(/\/+$/, '') ?? null;
+  return {
+    auth: createAuth(transport),
+    customers: createCustomers(transport, cache),
+    conversations: createConversations(transport),
+    messages: createMessages({ transport, app: options.app ?? 'chatbot', clock, sleep }),
+    notes: createNotes(transport),
+    teams: createTeams(transport, cache),
+    conversationUrl: (id) =>
+      appUrl ? `${appUrl}/app/conversations/${encodeURIComponent(id)}` : null,
+    metrics: () => metrics.snapshot(),
+  };
+}
+
+/** From validated config; in sandbox mode the caller passes the sandbox's URL and key. */
+export function createKustomerClientFromConfig(
+  config: KustomerConfig,
+  overrides: Partial<KustomerClientOptions> = {},
+): KustomerClient {
+  const baseURL = overrides.baseURL ?? config.baseUrl;
+  const apiKey = overrides.apiKey ?? config.apiKey;
+  if (!baseURL || !apiKey) {
+    throw new KustomerError(
+      'config',
+      'KUSTOMER_API_KEY is not set: start the sandbox and pass its URL and key',
+      false,
+    );
+  }
+  return createKustomerClient({
+    timeoutMs: config.timeoutMs,
+    rateLimitPerMin: config.rateLimitPerMin,
+    app: config.app,
+    appUrl: config.appUrl,
+    debug: config.debug,
+    ...overrides,
+    baseURL,
+    apiKey,
+  });
+}

@@ -1,0 +1,108 @@
+/**
+ * The roles behind each capability the module uses, from Kustomer's endpoint pages
+ * (https://developer.kustomer.com/docs/get-started/api-keys-and-roles). Holding either the new
+ * permission-set role or its legacy twin is enough.
+ */
+import type { Capability, CapabilityCheck, PermissionReport } from '../shared/integration.js';
+import type { AuthToken } from './types.js';
+
+interface CapabilityRule {
+  label: string;
+  newRole: string;
+  legacyRole: string | null;
+  breaks: string;
+}
+
+export const CAPABILITY_RULES: Record<Capability, CapabilityRule> = {
+  'customer.read': {
+    label: 'Read customers',
+    newRole: 'org.permission.customer.read',
+    legacyRole: 'org.user.customer.read',
+    breaks: 'Existing customers cannot be found, so every escalation fails at the first step.',
+  },
+  'customer.create': {
+    label: 'Create customers',
+    newRole: 'org.permission.customer.create',
+    legacyRole: 'org.user.customer.write',
+    breaks: 'Escalations from people who are not yet Kustomer customers fail.',
+  },
+  'customer.update': {
+    label: 'Update customers',
+    newRole: 'org.permission.customer.update',
+    legacyRole: 'org.user.customer.write',
+    breaks: 'New contact details from the chat cannot be added to existing customers.',
+  },
+  'conversation.read': {
+    label: 'Read conversations',
+    newRole: 'org.permission.conversation.read',
+    legacyRole: 'org.user.conversation.read',
+    breaks:
+      'A retried escalation cannot check whether its conversation already exists (risk of duplicates).',
+  },
+  'conversation.create': {
+    label: 'Create conversations',
+    newRole: 'org.permission.conversation.create',
+    legacyRole: 'org.user.conversation.write',
+    breaks: 'No escalation can reach Kustomer: every one stays in the outbox.',
+  },
+  'conversation.update': {
+    label: 'Update conversations',
+    newRole: 'org.permission.conversation.update',
+    legacyRole: 'org.user.conversation.write',
+    breaks: 'Team and priority cannot be changed after the conversation is created.',
+  },
+  'message.create': {
+    label: 'Create messages',
+    newRole: 'org.permission.message.create',
+    legacyRole: 'org.user.message.write',
+    breaks: 'The chat transcript does not appear on the conversation timeline.',
+  },
+  'note.create': {
+    label: 'Create notes',
+    newRole: 'org.permission.note.create',
+    legacyRole: 'org.user.note.write',
+    breaks: "Agents do not see the bot's summary and the escalation reason.",
+  },
+  'team.read': {
+    label: 'Read teams',
+    newRole: 'org.permission.team.read',
+    legacyRole: null,
+    breaks: 'Teams cannot be listed: routing rules cannot be checked and team names are not shown.',
+  },
+};
+
+/** Roles that grant far more than the module needs. */
+const BROAD = /^org\.admin(\.|$)|^org\.permission\.security$|^org\.user$/;
+
+export function rolesFor(capability: Capability): string[] {
+  const rule = CAPABILITY_RULES[capability];
+  return rule.legacyRole ? [rule.newRole, rule.legacyRole] : [rule.newRole];
+}
+
+export function permissionReport(token: AuthToken): PermissionReport {
+  const held = new Set(token.roles);
+  const capabilities: CapabilityCheck[] = (Object.keys(CAPABILITY_RULES) as Capability[]).map(
+    (capability) => {
+      const rule = CAPABILITY_RULES[capability];
+      const via = rolesFor(capability).find((role) => held.has(role)) ?? null;
+      return {
+        capability,
+        label: rule.label,
+        held: via !== null,
+        via,
+        newRole: rule.newRole,
+        legacyRole: rule.legacyRole,
+        breaks: rule.breaks,
+        fix: `Create a new API key (roles cannot be edited) in Settings › Security › API Keys with ${rule.newRole}, and the roles this key already has.`,
+      };
+    },
+  );
+  const missing = capabilities.filter((c) => !c.held).map((c) => c.capability);
+  return {
+    ok: missing.length === 0,
+    tokenName: token.name,
+    capabilities,
+    missing,
+    broadRoles: token.roles.filter((role) => BROAD.test(role)),
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * Secrets never leave in an error, log line or debug dump. `createRedactor` knows the configured
+ * secret values and scrubs them, plus anything shaped like a bearer credential, from any text.
+ */
+const BEARER = /(bearer\s+)[A-Za-z0-9._~+/=-]+/gi;
+const SECRET_KEYS = /^(authorization|x-api-key|api[-_]?key|apikey|token|secret|password|cookie)$/i;
+
+export type Redactor = (text: string) => string;
+
+export function createRedactor(secrets: (string | null | undefined)[]): Redactor {
+  const values = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 6);
+  return (text) => {
+    let out = text.replace(BEARER, '$1[redacted]');
+    for (const value of values) out = out.split(value).join('[redacted]');
+    return out;
+  };
+}
+
+/** Deep copy with secret-named keys replaced and every string scrubbed. */
+export function redactValue(value: unknown, redact: Redactor, depth = 0): unknown {
+  if (depth > 8) return '[truncated]';
+  if (typeof value === 'string') return redact(value);
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, redact, depth + 1));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [
+        key,
+        SECRET_KEYS.test(key) ? '[redacted]' : redactValue(item, redact, depth + 1),
+      ]),
+    );
+  }
+  return value;
+}

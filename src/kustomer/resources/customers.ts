@@ -1,0 +1,172 @@
+/**
+ * Customers: lookups by id, email, externalId and phone (404 means no match), create, merge
+ * update, and findOrCreate. Kustomer keeps emails, phones and externalIds unique per org and
+ * rejects a create that would duplicate one (the status is not documented: 400 or 409), so a
+ * rejected create means another escalation created the customer first: look up again.
+ * https://developer.kustomer.com/api/core-resources/create-customer
+ */
+import { z } from 'zod';
+import type { ClientCache, IdentityKind } from '../cache.js';
+import { isConflictError, isKustomerError, isValidationError } from '../errors.js';
+import { rolesFor } from '../permissions.js';
+import { customerResource, singleSchema } from '../schemas.js';
+import type { Transport } from '../transport.js';
+import type {
+  CallOptions,
+  CreateCustomerInput,
+  Customer,
+  CustomerIdentityInput,
+  FindOrCreateResult,
+} from '../types.js';
+
+type CustomerResource = z.infer<typeof customerResource>;
+const single = singleSchema(customerResource);
+
+export function toCustomer(resource: CustomerResource): Customer {
+  const a = resource.attributes;
+  return {
+    id: resource.id,
+    name: a.name ?? a.displayName ?? null,
+    emails: (a.emails ?? []).map((e) => e.email),
+    phones: (a.phones ?? []).map((p) => p.phone),
+    externalId: a.externalId ?? null,
+    tags: a.tags ?? [],
+    custom: a.custom ?? {},
+    conversationCounts: a.conversationCounts ?? null,
+    updatedAt: a.updatedAt ?? null,
+  };
+}
+
+export function customerBody(input: Partial<CreateCustomerInput>): Record<string, unknown> {
+  return {
+    ...(input.name ? { name: input.name } : {}),
+    ...(input.email ? { emails: [{ email: input.email, type: 'other' }] } : {}),
+    ...(input.phone ? { phones: [{ phone: input.phone, type: 'mobile' }] } : {}),
+    ...(input.externalId ? { externalId: input.externalId } : {}),
+    ...(input.tags?.length ? { tags: input.tags } : {}),
+    ...(input.custom && Object.keys(input.custom).length ? { custom: input.custom } : {}),
+  };
+}
+
+const LOOKUP_ROUTES: Record<Exclude<IdentityKind, 'id'>, string> = {
+  email: '/v1/customers/email={email}',
+  externalId: '/v1/customers/externalId={externalId}',
+  phone: '/v1/customers/phone={phone}',
+};
+
+const DUPLICATE = /duplicate|unique|already|exists|taken|in use/i;
+
+function isDuplicateRejection(error: unknown): boolean {
+  if (isConflictError(error)) return true;
+  return (
+    isValidationError(error) && DUPLICATE.test(`${error.kustomerMessage ?? ''} ${error.message}`)
+  );
+}
+
+export function createCustomers(transport: Transport, cache: ClientCache) {
+  const read = rolesFor('customer.read');
+
+  async function lookup(
+    kind: IdentityKind,
+    value: string,
+    options: CallOptions = {},
+  ): Promise<Customer | null> {
+    const fresh = cache.getCustomer(kind, value);
+    if (fresh) return fresh;
+    const route = kind === 'id' ? '/v1/customers/{id}' : LOOKUP_ROUTES[kind];
+    const path =
+      kind === 'id'
+        ? `/v1/customers/${encodeURIComponent(value)}`
+        : `/v1/customers/${kind}=${encodeURIComponent(value)}`;
+    try {
+      const found = await transport.find({
+        ...options,
+        method: 'GET',
+        path,
+        route,
+        schema: single,
+        roles: read,
+      });
+      if (!found) return null;
+      const customer = toCustomer(found.data);
+      cache.putCustomer(customer);
+      return customer;
+    } catch (error) {
+      // Stale-if-error: a customer seen before is still the right customer while Kustomer fails.
+      const stale =
+        isKustomerError(error) && error.retryable ? cache.staleCustomer(kind, value) : null;
+      if (stale) return stale;
+      throw error;
+    }
+  }
+
+  /** All given identities at once (one round trip); externalId wins over email over phone. */
+  async function findByIdentity(
+    identity: CustomerIdentityInput,
+    options: CallOptions,
+  ): Promise<Customer | null> {
+    const kinds = (['externalId', 'email', 'phone'] as const).filter((kind) => identity[kind]);
+    const found = await Promise.all(kinds.map((kind) => lookup(kind, identity[kind]!, options)));
+    return found.find((customer) => customer !== null) ?? null;
+  }
+
+  async function create(input: CreateCustomerInput, options: CallOptions = {}): Promise<Customer> {
+    const created = await transport.call({
+      ...options,
+      method: 'POST',
+      path: '/v1/customers',
+      route: '/v1/customers',
+      body: customerBody(input),
+      schema: single,
+      roles: rolesFor('customer.create'),
+    });
+    const customer = toCustomer(created.data);
+    cache.putCustomer(customer);
+    return customer;
+  }
+
+  return {
+    get: (id: string, options?: CallOptions) => lookup('id', id, options),
+    getByEmail: (email: string, options?: CallOptions) => lookup('email', email, options),
+    getByExternalId: (externalId: string, options?: CallOptions) =>
+      lookup('externalId', externalId, options),
+    getByPhone: (phone: string, options?: CallOptions) => lookup('phone', phone, options),
+    create,
+    async update(
+      id: string,
+      patch: Partial<CreateCustomerInput>,
+      options: CallOptions = {},
+    ): Promise<Customer> {
+      const updated = await transport.call({
+        ...options,
+        method: 'PUT',
+        path: `/v1/customers/${encodeURIComponent(id)}`,
+        route: '/v1/customers/{id}',
+        body: customerBody(patch),
+        schema: single,
+        roles: rolesFor('customer.update'),
+      });
+      const before = cache.getCustomer('id', id);
+      if (before) cache.invalidateCustomer(before);
+      const customer = toCustomer(updated.data);
+      cache.putCustomer(customer);
+      return customer;
+    },
+    async findOrCreate(
+      identity: CreateCustomerInput,
+      options: CallOptions = {},
+    ): Promise<FindOrCreateResult> {
+      const known = cache.customerFor(identity) ?? (await findByIdentity(identity, options));
+      if (known) return { customer: known, created: false };
+      try {
+        return { customer: await create(identity, options), created: true };
+      } catch (error) {
+        if (!isDuplicateRejection(error)) throw error;
+        const winner = await findByIdentity(identity, options);
+        if (!winner) throw error;
+        return { customer: winner, created: false };
+      }
+    },
+    cached: (identity: CustomerIdentityInput) => cache.customerFor(identity),
+  };
+}
