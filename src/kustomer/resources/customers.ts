@@ -5,7 +5,7 @@
  * rejected create means another escalation created the customer first: look up again.
  * https://developer.kustomer.com/api/core-resources/create-customer
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { ClientCache, IdentityKind } from '../cache.js';
 import { isConflictError, isKustomerError, isValidationError } from '../errors.js';
 import { rolesFor } from '../permissions.js';

@@ -7,7 +7,7 @@
  * earlier, interrupted attempt already created.
  * https://developer.kustomer.com/api/core-resources/create-message-from-conversation
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { KustomerUnavailableError, isNotFoundError, isKustomerError } from '../errors.js';
 import { rolesFor } from '../permissions.js';
 import { bulkResource, listSchema, messageResource, relatedId, singleSchema } from '../schemas.js';
