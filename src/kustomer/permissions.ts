@@ -57,11 +57,25 @@ export const CAPABILITY_RULES: Record<Capability, CapabilityRule> = {
     legacyRole: 'org.user.message.write',
     breaks: 'The chat transcript does not appear on the conversation timeline.',
   },
+  'message.read': {
+    label: 'Read messages',
+    newRole: 'org.permission.message.read',
+    legacyRole: 'org.user.message.read',
+    breaks:
+      'A retried escalation cannot see which transcript lines already landed (risk of duplicate lines).',
+  },
   'note.create': {
     label: 'Create notes',
     newRole: 'org.permission.note.create',
     legacyRole: 'org.user.note.write',
     breaks: "Agents do not see the bot's summary and the escalation reason.",
+  },
+  'note.read': {
+    label: 'Read notes',
+    newRole: 'org.permission.note.read',
+    legacyRole: 'org.user.note.read',
+    breaks:
+      'A retried escalation cannot see whether its note already landed (risk of a duplicate note).',
   },
   'team.read': {
     label: 'Read teams',

@@ -107,7 +107,8 @@ export function createTransport(options: TransportOptions): Transport {
     if (response?.status === 429)
       limiter.pauseUntil(clock() + retryAfterMs(response.headers, clock()));
     if (meta) {
-      const ok = Boolean(response && response.status < 400);
+      // A 404 is how Kustomer's lookups say "no match": an answer, not a failure.
+      const ok = Boolean(response && (response.status < 400 || response.status === 404));
       metrics.record(`${config?.method?.toUpperCase()} ${meta.route}`, clock() - meta.startedAt, {
         ok,
         ...(response ? { status: response.status } : {}),

@@ -10,7 +10,9 @@ export const CAPABILITIES = [
   'conversation.create',
   'conversation.update',
   'message.create',
+  'message.read',
   'note.create',
+  'note.read',
   'team.read',
 ] as const;
 export const capabilitySchema = z.enum(CAPABILITIES);

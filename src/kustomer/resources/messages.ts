@@ -127,7 +127,7 @@ export function createMessages({ transport, app, clock, sleep }: MessagesDeps) {
       route: '/v1/conversations/{id}/messages',
       query: { pageSize: 100 },
       schema: listSchema(messageResource),
-      roles: rolesFor('conversation.read'),
+      roles: rolesFor('message.read'),
     });
     return resources.map(toMessage);
   }

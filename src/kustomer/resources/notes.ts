@@ -52,7 +52,7 @@ export function createNotes(transport: Transport) {
         route: '/v1/conversations/{id}/notes',
         query: { pageSize: 100 },
         schema: listSchema(noteResource),
-        roles: rolesFor('conversation.read'),
+        roles: rolesFor('note.read'),
       });
       const found = notes.find((note) => note.attributes.externalId === externalId);
       return found ? toNote(found, conversationId) : null;

@@ -1,0 +1,65 @@
+/**
+ * The sandbox's own admin API (never part of Kustomer's): inspect, reset, inject faults, and act
+ * as an agent so replies and closes flow back through webhooks.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { SandboxHttpError } from './http-error.js';
+import type { SandboxFaults, SandboxHandle } from './types.js';
+
+function readJson(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      try {
+        resolve(text ? JSON.parse(text) : null);
+      } catch {
+        reject(new SandboxHttpError(400, 'bad_request', 'the body is not valid JSON'));
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+export async function handleAdmin(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  sandbox: SandboxHandle,
+): Promise<void> {
+  const method = req.method ?? 'GET';
+  const path = url.pathname.replace(/^\/__sandbox/, '');
+  const reply = (status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify(body));
+  };
+  if (method === 'GET' && path === '/state') return reply(200, sandbox.state());
+  if (method === 'POST' && path === '/reset') return (sandbox.reset(), reply(200, { ok: true }));
+  if (method === 'PUT' && path === '/faults') {
+    const faults = (await readJson(req)) as SandboxFaults | null;
+    if (!faults || typeof faults !== 'object')
+      throw new SandboxHttpError(400, 'bad_request', 'faults must be an object');
+    sandbox.setFaults(faults);
+    return reply(200, sandbox.state().faults);
+  }
+  if (method === 'DELETE' && path === '/faults') return (sandbox.clearFaults(), reply(200, {}));
+  if (method === 'PUT' && path === '/webhook') {
+    const target = (await readJson(req)) as { url?: unknown; secret?: unknown } | null;
+    if (target && (typeof target.url !== 'string' || typeof target.secret !== 'string')) {
+      throw new SandboxHttpError(400, 'bad_request', 'webhook needs url and secret, or null');
+    }
+    sandbox.setWebhook(target as { url: string; secret: string } | null);
+    return reply(200, { ok: true });
+  }
+  const action = /^\/conversations\/([0-9a-f]{24})\/(agent-reply|close)$/.exec(path);
+  if (method === 'POST' && action) {
+    if (action[2] === 'close')
+      return (await sandbox.closeConversation(action[1]!), reply(200, { ok: true }));
+    const body = (await readJson(req)) as { text?: unknown } | null;
+    if (typeof body?.text !== 'string' || !body.text)
+      throw new SandboxHttpError(400, 'bad_request', 'text is required', '/text');
+    return reply(201, await sandbox.agentReply(action[1]!, body.text));
+  }
+  throw new SandboxHttpError(404, 'not_found', `no sandbox route ${method} ${path}`);
+}

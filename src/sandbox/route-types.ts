@@ -1,0 +1,75 @@
+import type { BodyKind, BodyValidator } from './request-schemas.js';
+import type { SandboxData } from './data.js';
+import { SandboxHttpError } from './http-error.js';
+import type { createRateLimits } from './rate-limits.js';
+
+export interface SandboxCore {
+  store: SandboxData;
+  validator: BodyValidator;
+  limits: ReturnType<typeof createRateLimits>;
+  now: () => number;
+  duplicateStatus: 400 | 409;
+}
+
+export interface RouteContext {
+  params: string[];
+  query: URLSearchParams;
+  body: unknown;
+  path: string;
+  key: { name: string; roles: string[] };
+  core: SandboxCore;
+}
+
+export interface Reply {
+  status: number;
+  body: unknown;
+}
+
+export interface Route {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  pattern: RegExp;
+  /** Template for counters: "GET /v1/customers/email={email}". */
+  name: string;
+  /** Any one is enough; null = any valid key. */
+  roles: string[] | null;
+  handle(ctx: RouteContext): Reply;
+}
+
+export function checkBody(core: SandboxCore, kind: BodyKind, body: unknown): void {
+  const problem = core.validator(kind, body);
+  if (problem)
+    throw new SandboxHttpError(
+      400,
+      'bad_request',
+      `${problem.pointer} ${problem.message}`,
+      problem.pointer,
+    );
+}
+
+export function objectBody(body: unknown): Record<string, unknown> {
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw new SandboxHttpError(400, 'bad_request', 'the body must be a JSON object');
+  return body as Record<string, unknown>;
+}
+
+export const iso = (core: SandboxCore) => new Date(core.now()).toISOString();
+
+export function notFound(what: string): never {
+  throw new SandboxHttpError(404, 'not_found', `${what} not found`);
+}
+
+/** The per-customer create limit: 429 unless importedAt exempts the item. */
+export function perCustomer(
+  core: SandboxCore,
+  kind: string,
+  customerId: string,
+  exempt: boolean,
+): void {
+  if (!exempt && !core.limits.takeCustomerCreate(`${kind}:${customerId}`)) {
+    throw new SandboxHttpError(
+      429,
+      'too_many_requests',
+      `more than the allowed ${kind}s per minute for this customer`,
+    );
+  }
+}

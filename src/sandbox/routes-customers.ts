@@ -1,0 +1,160 @@
+/** Customers: https://developer.kustomer.com/api/core-resources/create-customer */
+import { objectId } from './data.js';
+import { customerResource } from './envelope.js';
+import { SandboxHttpError } from './http-error.js';
+import {
+  checkBody,
+  iso,
+  notFound,
+  objectBody,
+  type Route,
+  type RouteContext,
+} from './route-types.js';
+import type { SandboxCustomer } from './types.js';
+
+const READ = ['org.permission.customer.read', 'org.user.customer.read'];
+const CREATE = ['org.permission.customer.create', 'org.user.customer.write'];
+const UPDATE = ['org.permission.customer.update', 'org.user.customer.write'];
+
+type Body = {
+  name?: string;
+  emails?: { email: string; type?: string }[];
+  phones?: { phone: string; type?: string }[];
+  externalId?: string;
+  externalIds?: { externalId: string }[];
+  tags?: string[];
+  custom?: Record<string, unknown>;
+};
+
+function lookup(field: 'email' | 'externalId' | 'phone') {
+  return ({ params, core }: RouteContext) => {
+    const value = decodeURIComponent(params[0]!);
+    const found = core.store.data.customers.find((c) =>
+      field === 'email'
+        ? c.emails.some((e) => e.email.toLowerCase() === value.toLowerCase())
+        : field === 'phone'
+          ? c.phones.some((p) => p.phone === value)
+          : c.externalId === value || c.externalIds.some((x) => x.externalId === value),
+    );
+    return found ? { status: 200, body: { data: customerResource(found) } } : notFound('customer');
+  };
+}
+
+function assertUnique(ctx: RouteContext, candidate: SandboxCustomer, selfId?: string): void {
+  const taken = ctx.core.store.takenIdentity(candidate, selfId);
+  if (taken) {
+    throw new SandboxHttpError(
+      ctx.core.duplicateStatus,
+      'duplicate',
+      `a customer with ${taken} already exists`,
+    );
+  }
+}
+
+function apply(target: SandboxCustomer, body: Body, replace: boolean): SandboxCustomer {
+  const base: SandboxCustomer = replace
+    ? {
+        ...target,
+        name: null,
+        emails: [],
+        phones: [],
+        externalId: null,
+        externalIds: [],
+        tags: [],
+        custom: {},
+      }
+    : { ...target };
+  return {
+    ...base,
+    ...(body.name !== undefined ? { name: body.name } : {}),
+    ...(body.emails ? { emails: body.emails } : {}),
+    ...(body.phones ? { phones: body.phones } : {}),
+    ...(body.externalId !== undefined ? { externalId: body.externalId } : {}),
+    ...(body.externalIds ? { externalIds: body.externalIds } : {}),
+    ...(body.tags ? { tags: body.tags } : {}),
+    ...(body.custom ? { custom: { ...base.custom, ...body.custom } } : {}),
+  };
+}
+
+function update(ctx: RouteContext) {
+  checkBody(ctx.core, 'customer.update', ctx.body);
+  const existing = ctx.core.store.customer(ctx.params[0]!) ?? notFound('customer');
+  const next = apply(existing, objectBody(ctx.body) as Body, ctx.query.get('replace') === 'true');
+  assertUnique(ctx, next, existing.id);
+  Object.assign(existing, next, { updatedAt: iso(ctx.core) });
+  return { status: 200, body: { data: customerResource(existing) } };
+}
+
+export const customerRoutes: Route[] = [
+  {
+    method: 'GET',
+    pattern: /^\/v1\/customers\/email=(.+)$/,
+    name: 'GET /v1/customers/email={email}',
+    roles: READ,
+    handle: lookup('email'),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/customers\/externalId=(.+)$/,
+    name: 'GET /v1/customers/externalId={externalId}',
+    roles: READ,
+    handle: lookup('externalId'),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/customers\/phone=(.+)$/,
+    name: 'GET /v1/customers/phone={phone}',
+    roles: READ,
+    handle: lookup('phone'),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/customers\/([0-9a-f]{24})$/,
+    name: 'GET /v1/customers/{id}',
+    roles: READ,
+    handle: ({ params, core }) => ({
+      status: 200,
+      body: { data: customerResource(core.store.customer(params[0]!) ?? notFound('customer')) },
+    }),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/customers$/,
+    name: 'POST /v1/customers',
+    roles: CREATE,
+    handle(ctx) {
+      checkBody(ctx.core, 'customer.create', ctx.body);
+      const now = iso(ctx.core);
+      const empty: SandboxCustomer = {
+        id: objectId(),
+        name: null,
+        emails: [],
+        phones: [],
+        externalId: null,
+        externalIds: [],
+        tags: [],
+        custom: {},
+        createdAt: now,
+        updatedAt: now,
+      };
+      const customer = apply(empty, objectBody(ctx.body) as Body, false);
+      assertUnique(ctx, customer);
+      ctx.core.store.data.customers.push(customer);
+      return { status: 201, body: { data: customerResource(customer) } };
+    },
+  },
+  {
+    method: 'PUT',
+    pattern: /^\/v1\/customers\/([0-9a-f]{24})$/,
+    name: 'PUT /v1/customers/{id}',
+    roles: UPDATE,
+    handle: update,
+  },
+  {
+    method: 'PATCH',
+    pattern: /^\/v1\/customers\/([0-9a-f]{24})$/,
+    name: 'PATCH /v1/customers/{id}',
+    roles: UPDATE,
+    handle: update,
+  },
+];
