@@ -1,0 +1,142 @@
+/**
+ * createApp: every /api request as a Web function (Request -> Response), the same for Vercel,
+ * the dev server and `npm start`. Adds request ids, security and CORS headers, the admin check,
+ * and turns every failure into a JSON error body; nothing internal reaches a response.
+ */
+import { randomUUID } from 'node:crypto';
+import { isSettingsValidationError } from '../escalation/settings.js';
+import { isKustomerError } from '../kustomer/errors.js';
+import { escalationRoutes } from './handlers/escalations.js';
+import { integrationRoutes } from './handlers/integration.js';
+import { opsRoutes } from './handlers/ops.js';
+import { sandboxRoutes } from './handlers/sandbox.js';
+import { webhookRoutes } from './handlers/webhooks.js';
+import { ApiError, errorResponse, json } from './http.js';
+import { compileRoutes, match, type RequestContext } from './router.js';
+import { bearer, corsHeaders, safeEqual, securityHeaders } from './security.js';
+import type { Services } from './services.js';
+
+export interface AppOptions {
+  /** The host app's own session check for admin endpoints; the ADMIN_TOKEN bearer still works. */
+  authorizeAdmin?: (request: Request) => Promise<boolean>;
+}
+
+const ROUTES = compileRoutes([
+  ...escalationRoutes,
+  ...integrationRoutes,
+  ...sandboxRoutes,
+  ...webhookRoutes,
+  ...opsRoutes,
+]);
+const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (isSettingsValidationError(error))
+    return new ApiError(400, 'validation_failed', error.message, error.fields);
+  if (isKustomerError(error)) {
+    const status =
+      error.code === 'rate_limit' ||
+      error.code === 'unavailable' ||
+      error.code === 'network' ||
+      error.code === 'timeout'
+        ? 503
+        : 502;
+    return new ApiError(status, `kustomer_${error.code}`, error.message);
+  }
+  return new ApiError(500, 'internal_error', 'something went wrong; the request id is in the logs');
+}
+
+async function isAdmin(
+  request: Request,
+  services: Services,
+  options: AppOptions,
+): Promise<boolean> {
+  const token = bearer(request);
+  if (services.env.adminToken) {
+    if (token && safeEqual(token, services.env.adminToken)) return true;
+  } else if (services.env.kustomer.mode === 'sandbox') {
+    return true; // local sandbox without a token: the demo is open, and the status says so
+  }
+  return options.authorizeAdmin ? options.authorizeAdmin(request) : false;
+}
+
+export function createApp(services: Services, options: AppOptions = {}) {
+  return async function handle(request: Request): Promise<Response> {
+    const started = Date.now();
+    const url = new URL(request.url);
+    const incoming = request.headers.get('x-request-id');
+    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const headers = {
+      ...securityHeaders(url),
+      ...corsHeaders(request, url, services.env.allowedOrigins),
+      'x-request-id': requestId,
+    };
+    let response: Response;
+    try {
+      response = await route(request, url, requestId);
+    } catch (error) {
+      const apiError = toApiError(error);
+      if (apiError.status >= 500)
+        services.logger.error('request failed', {
+          requestId,
+          path: url.pathname,
+          error: error instanceof Error ? error.message : String(error),
+        });
+      response = errorResponse(apiError, requestId);
+    }
+    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+    services.logger.info('request', {
+      requestId,
+      method: request.method,
+      path: url.pathname,
+      status: response.status,
+      ms: Date.now() - started,
+    });
+    return response;
+  };
+
+  async function route(request: Request, url: URL, requestId: string): Promise<Response> {
+    if (request.method === 'OPTIONS') return new Response(null, { status: 204 });
+    const found = match(ROUTES, request.method, url.pathname);
+    if (!found.route) {
+      if (found.allowed.length)
+        throw new ApiError(
+          405,
+          'method_not_allowed',
+          `use ${found.allowed.join(' or ')}`,
+          undefined,
+          { allow: found.allowed.join(', ') },
+        );
+      throw new ApiError(404, 'not_found', `no endpoint ${request.method} ${url.pathname}`);
+    }
+    if (found.route.admin && !(await isAdmin(request, services, options))) {
+      throw new ApiError(
+        401,
+        'unauthorized',
+        'this endpoint needs the admin token: Authorization: Bearer <ADMIN_TOKEN>',
+        undefined,
+        { 'www-authenticate': 'Bearer' },
+      );
+    }
+    const ctx: RequestContext = {
+      request,
+      url,
+      params: found.params ?? {},
+      services,
+      requestId,
+      clientIp: clientIp(request),
+    };
+    return found.route.handler(ctx);
+  }
+}
+
+function clientIp(request: Request): string {
+  return (
+    request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ||
+    request.headers.get('x-real-ip') ||
+    'unknown'
+  );
+}
+
+export { json };

@@ -1,0 +1,105 @@
+/**
+ * The server's environment, validated once: the Kustomer settings (see ../kustomer/config.ts)
+ * plus what the HTTP layer needs. Errors name the variable, never its value.
+ */
+import { z } from 'zod';
+import { loadKustomerConfig, type KustomerConfig } from '../kustomer/config.js';
+import { KustomerError } from '../kustomer/errors.js';
+import type { StoreKind } from '../escalation/store.js';
+
+export interface ServerEnv {
+  kustomer: KustomerConfig;
+  warnings: string[];
+  adminToken: string | null;
+  webhookSecret: string | null;
+  cronSecret: string | null;
+  allowedOrigins: string[];
+  store: StoreKind;
+  storeDir: string;
+  redisUrl: string | null;
+  appUrl: string | null;
+  perSessionLimit: number;
+  perIpLimit: number;
+  production: boolean;
+  onVercel: boolean;
+}
+
+const count = (name: string) =>
+  z.string().regex(/^\d+$/, `${name} must be a whole number`).transform(Number).optional();
+
+const schema = z.object({
+  ADMIN_TOKEN: z
+    .string()
+    .min(16, 'ADMIN_TOKEN must be at least 16 characters (32+ random characters recommended)')
+    .optional(),
+  KUSTOMER_WEBHOOK_SECRET: z.string().min(8, 'KUSTOMER_WEBHOOK_SECRET looks too short').optional(),
+  CRON_SECRET: z.string().min(16, 'CRON_SECRET must be at least 16 characters').optional(),
+  ALLOWED_ORIGINS: z.string().optional(),
+  STORE: z
+    .enum(['file', 'redis', 'memory'], { message: 'STORE must be file, redis or memory' })
+    .optional(),
+  STORE_DIR: z.string().min(1).optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://')
+    .optional(),
+  APP_URL: z.url({ message: 'APP_URL must be an http(s) URL' }).optional(),
+  ESCALATION_RATE_LIMIT_PER_SESSION: count('ESCALATION_RATE_LIMIT_PER_SESSION'),
+  ESCALATION_RATE_LIMIT_PER_IP: count('ESCALATION_RATE_LIMIT_PER_IP'),
+});
+
+function configError(message: string): KustomerError {
+  return new KustomerError('config', message, false);
+}
+
+export function loadServerEnv(env: Record<string, string | undefined> = process.env): ServerEnv {
+  const { config, warnings } = loadKustomerConfig(env);
+  const blankless = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''),
+  );
+  // Hosted Redis integrations name the URL differently; accept the common names.
+  blankless.REDIS_URL ??= blankless.KV_URL ?? blankless.UPSTASH_REDIS_URL;
+  const parsed = schema.safeParse(blankless);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0]);
+    throw configError(
+      issue.message.startsWith(variable) ? issue.message : `${variable}: ${issue.message}`,
+    );
+  }
+  const e = parsed.data;
+  const onVercel = Boolean(env.VERCEL);
+  const production = env.NODE_ENV === 'production' || env.VERCEL_ENV === 'production';
+  const store: StoreKind = e.STORE ?? (e.REDIS_URL ? 'redis' : 'file');
+  if (store === 'redis' && !e.REDIS_URL)
+    throw configError('REDIS_URL is required when STORE=redis');
+  if (onVercel && store === 'file') {
+    throw configError(
+      'STORE=file does not survive on Vercel (each function has its own short-lived disk): set REDIS_URL',
+    );
+  }
+  if (config.mode === 'live' && !e.ADMIN_TOKEN) {
+    throw configError(
+      'ADMIN_TOKEN is required when KUSTOMER_API_KEY is set: it protects the settings and outbox endpoints',
+    );
+  }
+  return {
+    kustomer: config,
+    warnings,
+    adminToken: e.ADMIN_TOKEN ?? null,
+    webhookSecret: e.KUSTOMER_WEBHOOK_SECRET ?? null,
+    cronSecret: e.CRON_SECRET ?? null,
+    allowedOrigins: (e.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    store,
+    storeDir: e.STORE_DIR ?? '.data',
+    redisUrl: e.REDIS_URL ?? null,
+    appUrl: e.APP_URL ?? null,
+    perSessionLimit: e.ESCALATION_RATE_LIMIT_PER_SESSION ?? 5,
+    perIpLimit: e.ESCALATION_RATE_LIMIT_PER_IP ?? 30,
+    production,
+    onVercel,
+  };
+}

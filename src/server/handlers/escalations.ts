@@ -1,0 +1,48 @@
+/**
+ * The chat's endpoints. POST /api/escalations faces the public: body size limit, per-IP and
+ * per-session rate limits (shared by every instance through the store), validation naming the
+ * field. It is idempotent on escalationId: a repeat answers the first result.
+ */
+import { escalationRequestSchema, type EscalationResult } from '../../shared/escalation.js';
+import { ApiError, json, parseWith, readJson } from '../http.js';
+import type { RequestContext, RouteDef } from '../router.js';
+
+const BODY_LIMIT = 256 * 1024;
+const MINUTE = 60_000;
+
+export function resultStatus(result: EscalationResult): number {
+  return result.status === 'escalated' ? 201 : result.status === 'queued' ? 202 : 503;
+}
+
+async function limit(ctx: RequestContext, key: string, max: number, what: string): Promise<void> {
+  const count = await ctx.services.store.hit(key, MINUTE);
+  if (count > max) {
+    throw new ApiError(
+      429,
+      'rate_limited',
+      `too many escalations from this ${what}; try again in a minute`,
+      undefined,
+      { 'retry-after': '60' },
+    );
+  }
+}
+
+async function create(ctx: RequestContext): Promise<Response> {
+  const { services } = ctx;
+  await limit(ctx, `ip:${ctx.clientIp}`, services.env.perIpLimit, 'address');
+  const request = parseWith(escalationRequestSchema, await readJson(ctx.request, BODY_LIMIT));
+  await limit(ctx, `session:${request.sessionId}`, services.env.perSessionLimit, 'chat session');
+  const result = await services.escalations.escalate(request);
+  return json(resultStatus(result), result);
+}
+
+async function status(ctx: RequestContext): Promise<Response> {
+  const found = await ctx.services.escalations.status(ctx.params.id!);
+  if (!found) throw new ApiError(404, 'not_found', 'no escalation with that id');
+  return json(200, found);
+}
+
+export const escalationRoutes: RouteDef[] = [
+  { method: 'POST', path: '/api/escalations', handler: create },
+  { method: 'GET', path: '/api/escalations/:id', handler: status },
+];

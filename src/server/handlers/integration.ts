@@ -1,0 +1,196 @@
+/** The Integrations page's endpoints (all admin). */
+import { randomUUID } from 'node:crypto';
+import { isKustomerError } from '../../kustomer/errors.js';
+import {
+  customerLookupResponseSchema,
+  testEscalationRequestSchema,
+  type ConnectionResult,
+  type IntegrationStatus,
+} from '../../shared/integration.js';
+import { escalationRequestSchema } from '../../shared/escalation.js';
+import { settingsUpdateSchema } from '../../shared/settings.js';
+import { ApiError, json, parseWith, readJson } from '../http.js';
+import type { RequestContext, RouteDef } from '../router.js';
+import type { Services } from '../services.js';
+import { resultStatus } from './escalations.js';
+
+const LIMIT = 64 * 1024;
+
+export async function testConnection(services: Services): Promise<ConnectionResult> {
+  const started = Date.now();
+  let result: ConnectionResult;
+  try {
+    const permissions = await services.client.auth.permissionReport({ lane: 'background' });
+    result = {
+      ok: true,
+      checkedAt: new Date().toISOString(),
+      latencyMs: Date.now() - started,
+      error: null,
+      permissions,
+    };
+  } catch (error) {
+    if (!isKustomerError(error)) throw error;
+    result = {
+      ok: false,
+      checkedAt: new Date().toISOString(),
+      latencyMs: null,
+      error: { code: error.code, message: error.message },
+      permissions: null,
+    };
+  }
+  services.lastConnection = result;
+  return result;
+}
+
+export async function integrationStatus(services: Services): Promise<IntegrationStatus> {
+  const { env, escalations, client } = services;
+  const [settings, summary, items] = await Promise.all([
+    services.settings.get(),
+    escalations.outboxSummary(),
+    escalations.outbox({ limit: 50 }),
+  ]);
+  const breaker = escalations.breakerState();
+  const sandbox = env.kustomer.mode === 'sandbox';
+  const degraded = breaker !== 'closed' || summary.queued + summary.retrying > 0;
+  const status: IntegrationStatus['status'] = !settings.enabled
+    ? 'disabled'
+    : degraded
+      ? 'degraded'
+      : services.lastConnection && !services.lastConnection.ok
+        ? 'disconnected'
+        : sandbox
+          ? 'sandbox'
+          : 'connected';
+  return {
+    mode: !settings.enabled ? 'disabled' : sandbox ? 'sandbox' : 'live',
+    status,
+    org: {
+      subdomain: env.kustomer.subdomain,
+      region: env.kustomer.region,
+      baseUrl: services.sandbox?.url ?? env.kustomer.baseUrl ?? '',
+    },
+    key: {
+      configured: !sandbox,
+      last4: env.kustomer.apiKey ? env.kustomer.apiKey.slice(-4) : null,
+    },
+    connection: services.lastConnection,
+    breaker,
+    outbox: { ...summary, items },
+    metrics: client.metrics(),
+    settings,
+    store: services.store.kind,
+  };
+}
+
+async function testEscalation(ctx: RequestContext): Promise<Response> {
+  const text =
+    ctx.request.headers.get('content-length') === '0'
+      ? {}
+      : await readJson(ctx.request, LIMIT).catch(() => ({}));
+  const { email } = parseWith(testEscalationRequestSchema, text ?? {});
+  const now = new Date().toISOString();
+  const request = parseWith(escalationRequestSchema, {
+    escalationId: `test-${randomUUID()}`,
+    sessionId: 'integrations-test',
+    customer: { email: email ?? 'integration-test@example.com', name: 'Integration test' },
+    transcript: [
+      {
+        id: 'm1',
+        role: 'user',
+        text: 'This is a test escalation from the Integrations page.',
+        at: now,
+      },
+      { id: 'm2', role: 'bot', text: 'Handing this test over to a person.', at: now },
+    ],
+    reason: 'user_requested',
+    intent: 'integration-test',
+    summary:
+      'TEST: sent from Settings › Integrations to check the connection end to end. Safe to close.',
+    tags: ['test'],
+    test: true,
+  });
+  const result = await ctx.services.escalations.escalate(request);
+  return json(resultStatus(result), result);
+}
+
+async function lookup(ctx: RequestContext): Promise<Response> {
+  const email = ctx.url.searchParams.get('email')?.trim();
+  if (!email || !/^[^\s@]+@[^\s@]+$/.test(email))
+    throw new ApiError(400, 'validation_failed', 'give a valid email', {
+      email: 'enter an email address',
+    });
+  const customer = await ctx.services.client.customers.getByEmail(email, { lane: 'background' });
+  const body = customerLookupResponseSchema.parse({
+    customer: customer && {
+      id: customer.id,
+      name: customer.name,
+      emails: customer.emails,
+      phones: customer.phones,
+      externalId: customer.externalId,
+      url: ctx.services.env.kustomer.appUrl
+        ? `${ctx.services.env.kustomer.appUrl}/app/customers/${customer.id}`
+        : null,
+      conversationCounts: customer.conversationCounts,
+    },
+  });
+  return json(200, body);
+}
+
+async function retry(ctx: RequestContext): Promise<Response> {
+  const result = await ctx.services.escalations.retryNow(ctx.params.id!);
+  if (!result) throw new ApiError(404, 'not_found', 'no escalation with that id in the outbox');
+  return json(200, result);
+}
+
+export const integrationRoutes: RouteDef[] = [
+  {
+    method: 'GET',
+    path: '/api/integrations/kustomer',
+    admin: true,
+    handler: async (ctx) => json(200, await integrationStatus(ctx.services)),
+  },
+  {
+    method: 'PUT',
+    path: '/api/integrations/kustomer/settings',
+    admin: true,
+    handler: async (ctx) =>
+      json(
+        200,
+        await ctx.services.settings.update(
+          parseWith(settingsUpdateSchema, await readJson(ctx.request, LIMIT)),
+        ),
+      ),
+  },
+  {
+    method: 'POST',
+    path: '/api/integrations/kustomer/test',
+    admin: true,
+    handler: async (ctx) => json(200, await testConnection(ctx.services)),
+  },
+  {
+    method: 'POST',
+    path: '/api/integrations/kustomer/test-escalation',
+    admin: true,
+    handler: testEscalation,
+  },
+  {
+    method: 'GET',
+    path: '/api/integrations/kustomer/teams',
+    admin: true,
+    handler: async (ctx) =>
+      json(200, { teams: await ctx.services.client.teams.list({ lane: 'background' }) }),
+  },
+  { method: 'GET', path: '/api/integrations/kustomer/customers', admin: true, handler: lookup },
+  {
+    method: 'POST',
+    path: '/api/integrations/kustomer/outbox/drain',
+    admin: true,
+    handler: async (ctx) => json(200, await ctx.services.escalations.drain()),
+  },
+  {
+    method: 'POST',
+    path: '/api/integrations/kustomer/outbox/:id/retry',
+    admin: true,
+    handler: retry,
+  },
+];

@@ -1,0 +1,47 @@
+/**
+ * `npm start`: the built app and /api on one port (the production preview, and how a user
+ * self-hosts). Runs the outbox drainer and shuts down gracefully on SIGTERM.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.js';
+import { nodeHandler } from './node-adapter.js';
+import { getServices } from './services.js';
+import { serveStatic } from './static-files.js';
+
+const distDir = fileURLToPath(new URL('../../../dist/', import.meta.url));
+
+async function main(): Promise<void> {
+  const services = await getServices();
+  const api = nodeHandler(createApp(services), () => origin);
+  const files = serveStatic(process.env.DIST_DIR ?? distDir);
+  let origin = 'http://localhost';
+  const server = createServer((req, res) =>
+    (req.url ?? '').startsWith('/api/') ? api(req, res) : files(req, res),
+  );
+  const port = Number(process.env.PORT ?? 3000);
+  await new Promise<void>((resolve) => server.listen(port, process.env.HOST ?? '0.0.0.0', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  services.setPublicUrl(origin);
+  const drainer = services.escalations.startDrainer({ intervalMs: 5000 });
+  services.logger.info('listening', {
+    url: origin,
+    mode: services.env.kustomer.mode,
+    store: services.store.kind,
+  });
+  const shutdown = async () => {
+    server.close();
+    await drainer.stop();
+    await services.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown());
+  process.once('SIGINT', () => void shutdown());
+}
+
+main().catch((error: unknown) => {
+  // Configuration errors name the variable; nothing secret is in them.
+  console.error(`Cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

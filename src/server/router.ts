@@ -1,0 +1,48 @@
+/** A small method + path router; `:name` segments become params. */
+import type { Services } from './services.js';
+
+export interface RequestContext {
+  request: Request;
+  url: URL;
+  params: Record<string, string>;
+  services: Services;
+  requestId: string;
+  clientIp: string;
+}
+
+export type Handler = (ctx: RequestContext) => Promise<Response>;
+
+export interface RouteDef {
+  method: 'GET' | 'POST' | 'PUT';
+  path: string;
+  /** Admin routes need the admin credential. */
+  admin?: boolean;
+  handler: Handler;
+}
+
+interface Compiled extends RouteDef {
+  regex: RegExp;
+  names: string[];
+}
+
+export function compileRoutes(routes: RouteDef[]): Compiled[] {
+  return routes.map((route) => {
+    const names: string[] = [];
+    const pattern = route.path.replace(/:([a-zA-Z]+)/g, (_, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    });
+    return { ...route, regex: new RegExp(`^${pattern}/?$`), names };
+  });
+}
+
+export function match(routes: Compiled[], method: string, pathname: string) {
+  const forPath = routes.filter((route) => route.regex.test(pathname));
+  const route = forPath.find((r) => r.method === method);
+  if (!route) return { route: null, allowed: forPath.map((r) => r.method) };
+  const values = route.regex.exec(pathname)!.slice(1);
+  const params = Object.fromEntries(
+    route.names.map((name, i) => [name, decodeURIComponent(values[i]!)]),
+  );
+  return { route, params, allowed: [] };
+}

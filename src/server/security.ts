@@ -1,0 +1,38 @@
+/** Admin credential checks, CORS and the headers every response carries. */
+import { createHash, timingSafeEqual } from 'node:crypto';
+
+/** Constant-time comparison that does not leak the length either (both sides are hashed). */
+export function safeEqual(a: string, b: string): boolean {
+  const ha = createHash('sha256').update(a).digest();
+  const hb = createHash('sha256').update(b).digest();
+  return timingSafeEqual(ha, hb);
+}
+
+export function bearer(request: Request): string | null {
+  return /^Bearer\s+(.+)$/i.exec(request.headers.get('authorization') ?? '')?.[1]?.trim() ?? null;
+}
+
+export function securityHeaders(url: URL): Record<string, string> {
+  return {
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'x-frame-options': 'DENY',
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    ...(url.protocol === 'https:'
+      ? { 'strict-transport-security': 'max-age=63072000; includeSubDomains' }
+      : {}),
+  };
+}
+
+/** CORS headers for an allowed cross-origin caller; same-origin callers need none. */
+export function corsHeaders(request: Request, url: URL, allowed: string[]): Record<string, string> {
+  const origin = request.headers.get('origin');
+  if (!origin || origin === url.origin || !allowed.includes(origin)) return {};
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-allow-methods': 'GET, POST, PUT, OPTIONS',
+    'access-control-allow-headers': 'authorization, content-type, x-request-id',
+    'access-control-max-age': '600',
+    vary: 'Origin',
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * The composition root: one set of services per process (a warm serverless instance reuses it).
+ * Without a Kustomer API key it starts the embedded sandbox and points the client at it.
+ */
+import { randomBytes } from 'node:crypto';
+import { createEscalationService, type EscalationServiceHandle } from '../escalation/service.js';
+import { createSettingsService } from '../escalation/settings.js';
+import type { EscalationStore } from '../escalation/store.js';
+import { createStore } from '../escalation/stores/index.js';
+import type { SettingsService } from '../escalation/types.js';
+import { createKustomerClientFromConfig } from '../kustomer/client.js';
+import type { Logger } from '../kustomer/logger.js';
+import type { KustomerClient } from '../kustomer/types.js';
+import { startSandbox } from '../sandbox/server.js';
+import type { SandboxHandle } from '../sandbox/types.js';
+import type { ConnectionResult } from '../shared/integration.js';
+import { loadServerEnv, type ServerEnv } from './env.js';
+import { createJsonLogger } from './logger.js';
+
+export interface Services {
+  env: ServerEnv;
+  logger: Logger;
+  client: KustomerClient;
+  store: EscalationStore;
+  settings: SettingsService;
+  escalations: EscalationServiceHandle;
+  sandbox: SandboxHandle | null;
+  /** KUSTOMER_WEBHOOK_SECRET, or one generated for the embedded sandbox. */
+  webhookSecret: string | null;
+  lastConnection: ConnectionResult | null;
+  /** Tells the embedded sandbox where to send its webhooks once the host knows its own URL. */
+  setPublicUrl(origin: string): void;
+  close(): Promise<void>;
+}
+
+export interface ServiceOverrides {
+  store?: EscalationStore;
+  logger?: Logger;
+  sandbox?: SandboxHandle;
+  /** Passed to the escalation service, e.g. a shorter deadline in tests. */
+  escalateDeadlineMs?: number;
+}
+
+export async function createServices(
+  env: ServerEnv,
+  overrides: ServiceOverrides = {},
+): Promise<Services> {
+  let debug = env.kustomer.debug;
+  const webhookSecret =
+    env.webhookSecret ?? (env.kustomer.mode === 'sandbox' ? randomBytes(24).toString('hex') : null);
+  const logger =
+    overrides.logger ??
+    createJsonLogger({
+      secrets: [env.kustomer.apiKey, webhookSecret, env.adminToken, env.cronSecret],
+      debug: () => debug,
+    });
+  for (const warning of env.warnings) logger.warn(warning);
+  const sandbox =
+    env.kustomer.mode === 'sandbox' ? (overrides.sandbox ?? (await startSandbox())) : null;
+  if (sandbox)
+    logger.info('no KUSTOMER_API_KEY: running against the embedded Kustomer sandbox', {
+      url: sandbox.url,
+    });
+  const client = createKustomerClientFromConfig(env.kustomer, {
+    logger,
+    ...(sandbox ? { baseURL: sandbox.url, apiKey: sandbox.apiKey } : {}),
+  });
+  const store =
+    overrides.store ??
+    (await createStore({
+      kind: env.store,
+      dir: env.storeDir,
+      ...(env.redisUrl ? { redisUrl: env.redisUrl } : {}),
+    }));
+  const baseSettings = createSettingsService({
+    store,
+    client,
+    defaults: {
+      defaultTeamId: env.kustomer.defaultTeamId,
+      defaultPriority: env.kustomer.defaultPriority,
+      transcriptSync: env.kustomer.enableSync,
+      debug: env.kustomer.debug,
+    },
+  });
+  // Debug mode from settings switches the logger at once, on every read and save.
+  const settings: SettingsService = {
+    async get() {
+      const current = await baseSettings.get();
+      debug = current.debug || env.kustomer.debug;
+      return current;
+    },
+    async update(patch) {
+      const next = await baseSettings.update(patch);
+      debug = next.debug || env.kustomer.debug;
+      return next;
+    },
+  };
+  const escalations = createEscalationService({
+    client,
+    store,
+    settings,
+    logger,
+    appUrl: env.appUrl,
+    ...(overrides.escalateDeadlineMs ? { escalateDeadlineMs: overrides.escalateDeadlineMs } : {}),
+  });
+  const services: Services = {
+    env,
+    logger,
+    client,
+    store,
+    settings,
+    escalations,
+    sandbox,
+    webhookSecret,
+    lastConnection: null,
+    setPublicUrl(origin) {
+      if (sandbox && webhookSecret)
+        sandbox.setWebhook({
+          url: `${origin.replace(/\/+$/, '')}/api/webhooks/kustomer`,
+          secret: webhookSecret,
+        });
+    },
+    async close() {
+      await escalations.close();
+      if (sandbox && !overrides.sandbox) await sandbox.close();
+    },
+  };
+  return services;
+}
+
+let shared: Promise<Services> | null = null;
+
+/** The process-wide services, created on first use from process.env. */
+export function getServices(): Promise<Services> {
+  shared ??= createServices(loadServerEnv(process.env)).catch((error: unknown) => {
+    shared = null;
+    throw error;
+  });
+  return shared;
+}
