@@ -1,12 +1,17 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function Placeholder() {
-  return <main>Loading…</main>;
-}
+import { App } from './app/app.js';
+import { createQueryClient } from './app/query-client.js';
+import { RouterProvider } from './app/router.js';
+import './app/styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Placeholder />
+    <QueryClientProvider client={createQueryClient()}>
+      <RouterProvider>
+        <App />
+      </RouterProvider>
+    </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,0 +1,57 @@
+/** The shell: header navigation, the sandbox banner, and the two pages (each its own chunk). */
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
+import { Link, useRouter } from './router.js';
+import { apiFetch } from './api-client.js';
+import type { IntegrationStatus } from '../shared/integration.js';
+
+const ChatPage = lazy(() => import('../chat/chat-page.js'));
+const IntegrationsPage = lazy(() => import('../pages/integrations/integrations-page.js'));
+
+function SandboxBanner() {
+  // Its own key: the Integrations page parses the full status with zod, which the shell (and
+  // the chat) need not download; the banner reads two fields.
+  const status = useQuery({
+    queryKey: ['shell', 'mode'],
+    queryFn: () =>
+      apiFetch('/api/integrations/kustomer', {
+        parse: (v) => v as Pick<IntegrationStatus, 'mode' | 'key'>,
+      }),
+    retry: false,
+    staleTime: 60_000,
+  });
+  const data = status.data;
+  if (data?.mode !== 'sandbox' && !(data?.mode === 'disabled' && !data.key?.configured))
+    return null;
+  return (
+    <p className="banner sandbox" role="note">
+      Sandbox mode: no Kustomer API key is configured, so escalations go to the embedded Kustomer
+      sandbox. See what landed under Settings › Integrations.
+    </p>
+  );
+}
+
+export function App() {
+  const { path } = useRouter();
+  const onSettings = path.startsWith('/settings');
+  return (
+    <>
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <span className="brand">Acme Support</span>
+        <nav aria-label="Main">
+          <Link to="/">Chat</Link>
+          <Link to="/settings/integrations">Settings › Integrations</Link>
+        </nav>
+      </header>
+      <SandboxBanner />
+      <main id="main">
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          {onSettings ? <IntegrationsPage /> : <ChatPage />}
+        </Suspense>
+      </main>
+    </>
+  );
+}

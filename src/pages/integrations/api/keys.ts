@@ -1,0 +1,8 @@
+/** Query keys for the Integrations page, in one place so mutations invalidate the right ones. */
+export const integrationKeys = {
+  all: ['integrations', 'kustomer'] as const,
+  status: () => [...integrationKeys.all, 'status'] as const,
+  teams: () => [...integrationKeys.all, 'teams'] as const,
+  sandbox: () => [...integrationKeys.all, 'sandbox'] as const,
+  customer: (email: string) => [...integrationKeys.all, 'customer', email] as const,
+};

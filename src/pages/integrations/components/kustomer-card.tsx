@@ -1,0 +1,53 @@
+/** The Kustomer CRM card: status, the on/off switch, and its sections. */
+import type { IntegrationStatus, Team } from '../../../shared/integration.js';
+import { useSaveSettings } from '../api/save-settings.js';
+import { HealthPanel } from './health-panel.js';
+import { ConnectionTest } from './permission-checklist.js';
+import { SandboxInspector } from './sandbox-inspector.js';
+import { SettingsForm } from './settings-form.js';
+import { StatusBadge } from './status-badge.js';
+import { TestTools } from './test-tools.js';
+
+export function KustomerCard({ status, teams }: { status: IntegrationStatus; teams: Team[] }) {
+  const save = useSaveSettings();
+  const enabled = status.settings.enabled;
+  return (
+    <article className="card" aria-labelledby="kustomer-heading">
+      <header className="card-head">
+        <div>
+          <h2 id="kustomer-heading">Kustomer CRM</h2>
+          <p className="muted">
+            Hand chats to your support team in Kustomer, with the transcript and the bot's summary.
+          </p>
+        </div>
+        <div className="card-status">
+          <StatusBadge status={status.status} />
+          <button
+            type="button"
+            role="switch"
+            aria-checked={enabled}
+            aria-label="Kustomer integration enabled"
+            className={`switch ${enabled ? 'on' : ''}`}
+            disabled={save.isPending}
+            onClick={() => save.mutate({ enabled: !enabled })}
+          >
+            <span className="switch-knob" aria-hidden="true" />
+          </button>
+        </div>
+      </header>
+      {status.status === 'degraded' && (
+        <p className="banner warn" role="status">
+          Fallback mode: Kustomer is not answering normally, so escalations are kept in the outbox
+          and delivered once it recovers.
+        </p>
+      )}
+      <SettingsForm status={status} teams={teams} />
+      <ConnectionTest />
+      <TestTools />
+      <HealthPanel status={status} />
+      {status.mode === 'sandbox' || (status.mode === 'disabled' && !status.key.configured) ? (
+        <SandboxInspector />
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** What the sandbox inspector shows of GET /api/integrations/kustomer/sandbox. */
+export const sandboxStateSchema = z.object({
+  customers: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string().nullable(),
+      emails: z.array(z.object({ email: z.string() })),
+    }),
+  ),
+  conversations: z.array(
+    z.object({
+      id: z.string(),
+      customerId: z.string(),
+      name: z.string().nullable(),
+      status: z.string(),
+      priority: z.number(),
+      assignedTeams: z.array(z.string()),
+      tags: z.array(z.string()),
+      externalId: z.string().nullable(),
+    }),
+  ),
+  messages: z.array(
+    z.object({
+      id: z.string(),
+      conversationId: z.string(),
+      direction: z.enum(['in', 'out']),
+      preview: z.string().nullable(),
+      sentAt: z.string().nullable(),
+    }),
+  ),
+  notes: z.array(z.object({ id: z.string(), conversationId: z.string(), body: z.string() })),
+  teams: z.array(z.object({ id: z.string(), name: z.string() })),
+  faults: z.object({ outageUntil: z.number().nullable().optional() }).loose(),
+});
+export type SandboxStateView = z.infer<typeof sandboxStateSchema>;
