@@ -115,14 +115,21 @@ export function toKustomerError(call: FailedCall, redact: Redactor): KustomerErr
   return new KustomerError('http', `${head}: ${status}${said}`, false, details);
 }
 
-/** Retries ran out on a failure that could have succeeded later. */
+/**
+ * Retries ran out on a failure that could have succeeded later. A 429 stays a RateLimitError with
+ * its retryAfterMs, so the caller can queue for the reset instead of backing off blindly.
+ */
 export function exhausted(error: KustomerError, attempts: number): KustomerError {
   if (error.code === 'unavailable' && !error.cause) return error;
-  return new KustomerUnavailableError(`${error.message}; gave up after ${attempts} attempts`, {
+  const details = {
     ...(error.method ? { method: error.method } : {}),
     ...(error.path ? { path: error.path } : {}),
     ...(error.status === undefined ? {} : { status: error.status }),
     ...(error.requestId ? { requestId: error.requestId } : {}),
     cause: error,
-  });
+  };
+  const message = `${error.message}; gave up after ${attempts} attempts`;
+  if (error instanceof KustomerRateLimitError)
+    return new KustomerRateLimitError(message, error.retryAfterMs, details);
+  return new KustomerUnavailableError(message, details);
 }

@@ -83,6 +83,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     validator: loadBodyValidator(openApiPath(), (m) => console.warn(`[sandbox] ${m}`)),
   };
   const requests = { total: 0, rateLimited: 0, byRoute: {} as Record<string, number> };
+  /** Headers of a 429: the rate-limit headers, plus Retry-After when a fault asks for one. */
+  const tooManyHeaders = (): Record<string, string> => {
+    const retryAfter = faults.get().retryAfterSeconds;
+    return {
+      ...limits.headers(),
+      ...(typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {}),
+    };
+  };
   let webhook: WebhookTarget | null = options.webhook ?? null;
 
   function send(
@@ -113,7 +121,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         res,
         429,
         errorBody(429, 'too_many_requests', 'rate limit exceeded'),
-        limits.headers(),
+        tooManyHeaders(),
       );
     }
     const headers = limits.headers();
@@ -133,7 +141,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         res,
         before.status,
         errorBody(before.status, 'injected_fault', `injected ${before.status}`),
-        headers,
+        before.status === 429 ? tooManyHeaders() : headers,
       );
     }
     if (route.roles && !route.roles.some((role) => key.roles.includes(role))) {
@@ -182,7 +190,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           res,
           error.status,
           errorBody(error.status, error.code, error.detail, error.pointer),
-          error.status === 429 ? limits.headers() : {},
+          error.status === 429 ? tooManyHeaders() : {},
         );
       } else {
         log(`unexpected error: ${(error as Error).stack}`);

@@ -50,6 +50,11 @@ export interface SandboxFaults {
   slowResponseRate?: number;
   /** @default 30000 */
   slowResponseMs?: number;
+  /**
+   * Adds `Retry-After: <seconds>` to every 429. Kustomer does not document the header, but a
+   * gateway or proxy in front of it may send one, and clients must prefer it.
+   */
+  retryAfterSeconds?: number;
   /** Only requests whose "METHOD /path" matches this regex are faulted (e.g. "^POST /v1/customers$"). */
   match?: string | null;
   /** Deterministic fault decisions. */
