@@ -1,0 +1,88 @@
+/**
+ * What commands run against, built from the environment the way the server builds it. Client-only
+ * commands (test-connection, teams, lookup) need just the Kustomer settings, so a half-configured
+ * .env can still test a key; escalate and outbox need the full server environment and its store.
+ * Without KUSTOMER_API_KEY both start the embedded sandbox, as the server does.
+ */
+import { loadKustomerConfig, type KustomerConfig } from '../kustomer/config.js';
+import { createKustomerClientFromConfig } from '../kustomer/client.js';
+import type { Logger } from '../kustomer/logger.js';
+import { createRedactor } from '../kustomer/redact.js';
+import type { KustomerClient } from '../kustomer/types.js';
+import { startSandbox } from '../sandbox/server.js';
+import type { SandboxHandle } from '../sandbox/types.js';
+import { loadServerEnv } from '../server/env.js';
+import { createServices, type Services } from '../server/services.js';
+import { secretsOf, type Environment } from './environment.js';
+import type { CliIo } from './io.js';
+
+export interface CommandContext {
+  env: Environment;
+  io: CliIo;
+  debug: boolean;
+}
+
+/** Warnings and errors as plain lines on stderr; info and debug only with --debug. */
+export function createCliLogger(ctx: CommandContext): Logger {
+  const redact = createRedactor(secretsOf(ctx.env));
+  const line = (level: string, message: string, fields?: Record<string, unknown>) =>
+    ctx.io.err(redact(`${level}: ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}`));
+  return {
+    debug: (m, f) => ctx.debug && line('debug', m, f),
+    info: (m, f) => ctx.debug && line('info', m, f),
+    warn: (m) => line('warning', m),
+    error: (m) => line('error', m),
+  };
+}
+
+export interface KustomerConnection {
+  config: KustomerConfig;
+  client: KustomerClient;
+  /** The embedded sandbox when no key is configured. */
+  sandbox: SandboxHandle | null;
+  /** Where requests go: the configured host or the sandbox. */
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+export async function openKustomer(
+  ctx: CommandContext,
+  overrides: { maxRetries?: number } = {},
+): Promise<KustomerConnection> {
+  const { config, warnings } = loadKustomerConfig(ctx.env);
+  const logger = createCliLogger(ctx);
+  for (const warning of warnings) logger.warn(warning);
+  const sandbox = config.mode === 'sandbox' ? await startSandbox() : null;
+  const client = createKustomerClientFromConfig(config, {
+    logger,
+    ...overrides,
+    ...(sandbox ? { baseURL: sandbox.url, apiKey: sandbox.apiKey } : {}),
+  });
+  return {
+    config,
+    client,
+    sandbox,
+    baseUrl: sandbox?.url ?? config.baseUrl ?? '',
+    close: async () => {
+      await sandbox?.close();
+    },
+  };
+}
+
+export async function openServices(ctx: CommandContext): Promise<Services> {
+  const serverEnv = loadServerEnv(ctx.env);
+  return createServices(serverEnv, { logger: createCliLogger(ctx) });
+}
+
+/** Runs `work` with resources opened by `open`, closing them whatever happens. */
+export async function using<T extends { close(): Promise<void> }, R>(
+  open: () => Promise<T>,
+  work: (resource: T) => Promise<R>,
+): Promise<R> {
+  const resource = await open();
+  try {
+    return await work(resource);
+  } finally {
+    await resource.close();
+  }
+}
