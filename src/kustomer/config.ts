@@ -66,8 +66,9 @@ const schema = z.object({
   KUSTOMER_REGION: z
     .enum(['us', 'eu', 'in'], { message: 'KUSTOMER_REGION must be us, eu or in' })
     .optional(),
+  // z.url() alone accepts any scheme (ftp:, file:, javascript:); the client only speaks HTTP(S).
   KUSTOMER_API_BASE_URL: z
-    .url({ message: 'KUSTOMER_API_BASE_URL must be an http(s) URL' })
+    .url({ protocol: /^https?$/, message: 'KUSTOMER_API_BASE_URL must be an http(s) URL' })
     .optional(),
   KUSTOMER_DEFAULT_TEAM_ID: z
     .string()
@@ -100,33 +101,38 @@ const schema = z.object({
 
 type Env = Record<string, string | undefined>;
 
-/** Reads KUSTOMER_X, falling back to the older VITE_KUSTOMER_X with a warning. */
-function withLegacyNames(env: Env, warnings: string[]): Env {
+/**
+ * Reads KUSTOMER_X, falling back to the older VITE_KUSTOMER_X with a warning; `legacy` collects
+ * the names read that way, so an error names the variable the operator actually set.
+ */
+function withLegacyNames(env: Env, warnings: string[], legacy: Set<string>): Env {
   const out: Env = {};
   for (const key of Object.keys(schema.shape)) {
     const value = env[key]?.trim() || undefined;
-    const legacy = env[`VITE_${key}`]?.trim() || undefined;
-    if (value === undefined && legacy !== undefined) {
+    const fallback = env[`VITE_${key}`]?.trim() || undefined;
+    if (value === undefined && fallback !== undefined) {
+      legacy.add(key);
       warnings.push(
         `VITE_${key} is set: VITE_ variables are compiled into the browser bundle and shipped to every visitor. ` +
           `Rename it to ${key}${key === 'KUSTOMER_API_KEY' ? ' and rotate the key' : ''}.`,
       );
     }
-    out[key] = value ?? legacy;
+    out[key] = value ?? fallback;
   }
   return out;
 }
 
 export function loadKustomerConfig(env: Env): { config: KustomerConfig; warnings: string[] } {
   const warnings: string[] = [];
-  const parsed = schema.safeParse(withLegacyNames(env, warnings));
+  const legacy = new Set<string>();
+  const parsed = schema.safeParse(withLegacyNames(env, warnings, legacy));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? 'configuration');
     const message = issue.message.startsWith(variable)
       ? issue.message
       : `${variable}: ${issue.message}`;
-    throw new KustomerError('config', message, false);
+    throw new KustomerError('config', legacy.has(variable) ? `VITE_${message}` : message, false);
   }
   const e = parsed.data;
   const apiKey = e.KUSTOMER_API_KEY ?? null;
