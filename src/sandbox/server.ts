@@ -26,7 +26,8 @@ import {
 import { deliverEvent, type WebhookTarget } from './webhooks.js';
 
 const ROUTES: Route[] = [...customerRoutes, ...conversationRoutes, ...messageRoutes];
-const MAX_BODY = 400 * 1024;
+// Kustomer answers 413 past 100 KB for most endpoints (https://developer.kustomer.com/docs/concepts/errors).
+const MAX_BODY = 100 * 1024;
 
 export const ALL_MODULE_ROLES = [
   'org.permission.customer.read',
@@ -49,7 +50,7 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY)
-        reject(new SandboxHttpError(413, 'payload_too_large', 'the body is larger than 400 KB'));
+        reject(new SandboxHttpError(413, 'payload_too_large', 'the body is larger than 100 KB'));
       else chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));

@@ -17,7 +17,32 @@ import { collectPages } from './paging.js';
 import { toLines, type MessageLine } from './transcript-lines.js';
 
 const BULK_MAX = 100;
+/**
+ * Kustomer answers 413 past 100 KB for most endpoints
+ * (https://developer.kustomer.com/docs/concepts/errors); 100 long lines would be over 1 MB, so a
+ * bulk call is also cut by size, with room to spare.
+ */
+export const BULK_MAX_BYTES = 90 * 1024;
 const BULK_POLLS = 8;
+
+/** Consecutive groups of at most BULK_MAX items and BULK_MAX_BYTES of JSON, order kept. */
+export function bulkChunks<T>(items: T[], bodyOf: (item: T) => unknown): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let bytes = 2; // the array's brackets
+  for (const body of items) {
+    const size = Buffer.byteLength(JSON.stringify(bodyOf(body))) + 1;
+    if (current.length > 0 && (current.length >= BULK_MAX || bytes + size > BULK_MAX_BYTES)) {
+      chunks.push(current);
+      current = [];
+      bytes = 2;
+    }
+    current.push(body);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
 
 export interface MessagesDeps {
   transport: Transport;
@@ -76,8 +101,7 @@ export function createMessages({ transport, app, clock, sleep }: MessagesDeps) {
 
   /** One bulk job; returns the requests it took (the post and any polls). */
   async function createBulk(
-    conversationId: string,
-    lines: MessageLine[],
+    bodies: Record<string, unknown>[],
     options: CallOptions,
   ): Promise<number> {
     const posted = await transport.call({
@@ -85,7 +109,7 @@ export function createMessages({ transport, app, clock, sleep }: MessagesDeps) {
       method: 'POST',
       path: '/v1/messages/bulk',
       route: '/v1/messages/bulk',
-      body: lines.map((line) => body(line, conversationId)),
+      body: bodies,
       schema: singleSchema(bulkResource),
       roles: createRoles,
     });
@@ -154,10 +178,14 @@ export function createMessages({ transport, app, clock, sleep }: MessagesDeps) {
         await createOne(conversationId, lines[0]!, callOptions);
         return { created: 1, skipped, requests: requests + 1 };
       }
-      for (let i = 0; i < lines.length; i += BULK_MAX) {
-        const chunk = lines.slice(i, i + BULK_MAX);
+      const items = lines.map((line) => ({ line, body: body(line, conversationId) }));
+      for (const group of bulkChunks(items, (item) => item.body)) {
+        const chunk = group.map((item) => item.line);
         try {
-          requests += await createBulk(conversationId, chunk, callOptions);
+          requests += await createBulk(
+            group.map((item) => item.body),
+            callOptions,
+          );
         } catch (error) {
           // An org or gateway without the bulk route: fall back to one request per message.
           if (!isNotFoundError(error) && !(isKustomerError(error) && error.status === 405))

@@ -1,7 +1,8 @@
 /**
  * Turns transcript entries into Kustomer message bodies. A message preview holds at most 10,240
  * characters (https://developer.kustomer.com/api/core-resources/create-message); longer text is
- * split into numbered parts, each its own message with its own externalId, never cut.
+ * split into consecutive parts, each its own message with its own externalId, never cut: the
+ * parts joined give the text back exactly. The part number goes in `meta`, not in the text.
  */
 import type { TranscriptMessageInput } from '../types.js';
 
@@ -15,25 +16,40 @@ export interface MessageLine {
   meta?: Record<string, unknown>;
 }
 
+/**
+ * Parts of at most `max` UTF-16 code units (the unit a JavaScript `maxLength` check counts, and
+ * never more than the code points a JSON-schema check counts), without splitting a surrogate pair.
+ */
 export function splitText(text: string, max = PREVIEW_MAX): string[] {
   if (text.length <= max) return [text];
-  // Leave room for the "(12/34) " prefix; code points are kept whole.
-  const chars = Array.from(text);
-  const size = max - 16;
   const parts: string[] = [];
-  for (let i = 0; i < chars.length; i += size) parts.push(chars.slice(i, i + size).join(''));
-  return parts.map((part, i) => `(${i + 1}/${parts.length}) ${part}`);
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + max);
+    // Do not end on the high half of a surrogate pair (an emoji, say).
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+    parts.push(text.slice(start, end));
+    start = end;
+  }
+  return parts;
 }
 
 export function toLines(messages: TranscriptMessageInput[]): MessageLine[] {
   return messages.flatMap((message) => {
     const parts = splitText(message.text);
-    return parts.map((preview, i) => ({
-      externalId: parts.length === 1 ? message.externalId : `${message.externalId}:p${i + 1}`,
-      direction: message.direction,
-      preview,
-      sentAt: message.sentAt,
-      ...(message.meta ? { meta: message.meta } : {}),
-    }));
+    return parts.map((preview, i) => {
+      const meta =
+        parts.length === 1
+          ? message.meta
+          : { ...message.meta, part: i + 1, parts: parts.length, of: message.externalId };
+      return {
+        externalId: parts.length === 1 ? message.externalId : `${message.externalId}:p${i + 1}`,
+        direction: message.direction,
+        preview,
+        sentAt: message.sentAt,
+        ...(meta ? { meta } : {}),
+      };
+    });
   });
 }
