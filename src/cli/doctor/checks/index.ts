@@ -1,0 +1,45 @@
+/** Every check, in the order the report prints them. */
+import type { Check } from '../types.js';
+import { keyCheck, reachableCheck, regionCheck } from './connection.js';
+import { configCheck, debugCheck, modeCheck, viteCheck } from './environment.js';
+import { corsCheck, timeoutCheck } from './http.js';
+import { leastPrivilegeCheck, permissionChecks } from './permissions.js';
+import { rateLimitCheck } from './rate-limit.js';
+import { adminTokenCheck, cronSecretCheck, webhookSecretCheck } from './secrets.js';
+import {
+  defaultTeamCheck,
+  enabledCheck,
+  priorityCheck,
+  routingRulesCheck,
+  settingsValidCheck,
+  transcriptSyncCheck,
+} from './settings.js';
+import { deadCheck, outboxDrainingCheck, storeDurableCheck, storeReachableCheck } from './store.js';
+
+export const ALL_CHECKS: Check[] = [
+  configCheck,
+  modeCheck,
+  viteCheck,
+  debugCheck,
+  reachableCheck,
+  regionCheck,
+  keyCheck,
+  permissionChecks,
+  leastPrivilegeCheck,
+  settingsValidCheck,
+  enabledCheck,
+  defaultTeamCheck,
+  priorityCheck,
+  routingRulesCheck,
+  transcriptSyncCheck,
+  rateLimitCheck,
+  storeDurableCheck,
+  storeReachableCheck,
+  outboxDrainingCheck,
+  deadCheck,
+  webhookSecretCheck,
+  cronSecretCheck,
+  adminTokenCheck,
+  corsCheck,
+  timeoutCheck,
+];

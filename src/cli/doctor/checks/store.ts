@@ -1,0 +1,87 @@
+/**
+ * The durable outbox: a store that survives where the app runs (Redis on Vercel, where each
+ * function has its own short-lived disk), reachable, draining, and with nothing dead in it.
+ */
+import { fail, pass, skip, warn, type Check } from '../types.js';
+
+/** Waiting longer than this means nothing is draining (the drainer runs every few seconds). */
+export const STUCK_AFTER_MS = 15 * 60_000;
+const LIST = 'npm run kustomer -- outbox list';
+
+export const storeDurableCheck: Check = ({ storeKind, onVercel, production }) => {
+  const id = 'store.durable';
+  const title = 'Durable store for production';
+  if (!storeKind) return skip(id, title, 'STORE is not file, redis or memory');
+  if (storeKind === 'redis') return pass(id, title, 'Redis: shared by every instance');
+  if (storeKind === 'file' && onVercel)
+    return fail(
+      id,
+      title,
+      'STORE=file on Vercel: each function has its own short-lived disk',
+      'set REDIS_URL (e.g. a Vercel Redis / Upstash integration)',
+    );
+  if (storeKind === 'file')
+    return pass(
+      id,
+      title,
+      'file store: durable for one long-running instance (use Redis for several)',
+    );
+  const detail = 'STORE=memory: queued escalations are lost on restart';
+  return production
+    ? fail(id, title, detail, 'set REDIS_URL, or STORE=file for a single self-hosted instance')
+    : warn(id, title, detail, 'use STORE=file or REDIS_URL outside tests');
+};
+
+export const storeReachableCheck: Check = ({ store }) => {
+  const id = 'store.reachable';
+  const title = 'Store reachable';
+  if (!store) return skip(id, title, 'configuration does not load');
+  if (store.lockedBy)
+    return warn(
+      id,
+      title,
+      store.lockedBy,
+      'run the doctor while the server is stopped, or use Redis',
+    );
+  if (!store.reachable.ok)
+    return fail(
+      id,
+      title,
+      `${store.where}: ${store.reachable.message}`,
+      'check REDIS_URL / STORE_DIR and that the store is running',
+    );
+  return pass(id, title, `${store.kind} store answers (${store.where})`);
+};
+
+export const outboxDrainingCheck: Check = ({ store, now }) => {
+  const id = 'outbox.draining';
+  const title = 'Outbox empty or draining';
+  const summary = store?.summary;
+  if (!summary) return skip(id, title, 'the store could not be read');
+  const waiting = summary.queued + summary.retrying;
+  if (waiting === 0) return pass(id, title, 'nothing waiting');
+  const ageMs = summary.oldestQueuedAt ? now - Date.parse(summary.oldestQueuedAt) : 0;
+  const detail = `${waiting} waiting, the oldest for ${Math.round(ageMs / 60_000)} min`;
+  if (ageMs > STUCK_AFTER_MS)
+    return fail(
+      id,
+      title,
+      `${detail}: nothing is draining`,
+      `check that the drainer runs (Vercel Cron with CRON_SECRET, or npm start), then ${LIST}`,
+    );
+  return warn(id, title, detail, `watch it drain: ${LIST}`);
+};
+
+export const deadCheck: Check = ({ store }) => {
+  const id = 'outbox.dead';
+  const title = 'No dead escalations';
+  const summary = store?.summary;
+  if (!summary) return skip(id, title, 'the store could not be read');
+  if (summary.dead === 0) return pass(id, title, 'none');
+  return fail(
+    id,
+    title,
+    `${summary.dead} escalation${summary.dead === 1 ? '' : 's'} gave up and never reached Kustomer`,
+    `${LIST}, fix the cause in the last error, then outbox retry <id> (or outbox purge-dead)`,
+  );
+};

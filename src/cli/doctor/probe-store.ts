@@ -1,0 +1,76 @@
+/**
+ * The doctor's look at the durable store: can it be reached, what is waiting in the outbox, and
+ * which settings are saved. Read-only: a file store folder that does not exist yet is reported,
+ * not created, and Redis is pinged with a short-lived connection before the store is opened (a
+ * store client would keep reconnecting to a dead server).
+ */
+import { existsSync } from 'node:fs';
+import { Redis } from 'ioredis';
+import { createOutboxViews } from '../../escalation/outbox.js';
+import type { EscalationStore } from '../../escalation/store.js';
+import { createStore } from '../../escalation/stores/index.js';
+import type { ServerEnv } from '../../server/env.js';
+import type { StoreFacts } from './types.js';
+
+const REDIS_TIMEOUT_MS = 3000;
+
+async function pingRedis(url: string): Promise<void> {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: REDIS_TIMEOUT_MS,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
+  redis.on('error', () => {}); // reported through the rejected connect/ping below
+  try {
+    await redis.connect();
+    await redis.ping();
+  } finally {
+    redis.disconnect();
+  }
+}
+
+function storeWhere(env: ServerEnv): string {
+  if (env.store === 'file') return `STORE_DIR=${env.storeDir}`;
+  if (env.store === 'redis') return 'REDIS_URL';
+  return 'memory (this process only)';
+}
+
+async function readStore(store: EscalationStore, facts: StoreFacts): Promise<void> {
+  await store.ping();
+  facts.summary = await createOutboxViews(store, () => null).summary();
+  facts.storedSettings = await store.getSettings();
+}
+
+export async function probeStore(env: ServerEnv): Promise<StoreFacts> {
+  const facts: StoreFacts = {
+    kind: env.store,
+    where: storeWhere(env),
+    reachable: { ok: true, value: true },
+    lockedBy: null,
+    summary: null,
+    storedSettings: null,
+  };
+  if (env.store === 'file' && !existsSync(env.storeDir)) {
+    facts.summary = { queued: 0, retrying: 0, dead: 0, oldestQueuedAt: null };
+    return facts;
+  }
+  let store: EscalationStore | null = null;
+  try {
+    if (env.store === 'redis') await pingRedis(env.redisUrl!);
+    store = await createStore({
+      kind: env.store,
+      dir: env.storeDir,
+      ...(env.redisUrl ? { redisUrl: env.redisUrl } : {}),
+    });
+    await readStore(store, facts);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/in use by process/.test(message)) facts.lockedBy = message;
+    else facts.reachable = { ok: false, message };
+  } finally {
+    await store?.close();
+  }
+  return facts;
+}
