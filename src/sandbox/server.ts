@@ -126,6 +126,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       );
     }
     const headers = limits.headers();
+    // Every answer to a counted request carries the budget, errors thrown by handlers included.
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     if (!route)
       return send(res, 404, errorBody(404, 'not_found', `no route ${method} ${path}`), headers);
     const before = faults.before(method, path);
