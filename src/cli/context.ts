@@ -7,11 +7,12 @@
 import { loadKustomerConfig, type KustomerConfig } from '../kustomer/config.js';
 import { createKustomerClientFromConfig } from '../kustomer/client.js';
 import type { Logger } from '../kustomer/logger.js';
-import { createRedactor } from '../kustomer/redact.js';
+import { createRedactor, redactValue } from '../kustomer/redact.js';
 import type { KustomerClient } from '../kustomer/types.js';
 import { startSandbox } from '../sandbox/server.js';
 import type { SandboxHandle } from '../sandbox/types.js';
 import { loadServerEnv } from '../server/env.js';
+import { maskContact } from '../server/logger.js';
 import { createServices, type Services } from '../server/services.js';
 import { secretsOf, type Environment } from './environment.js';
 import type { CliIo } from './io.js';
@@ -22,16 +23,25 @@ export interface CommandContext {
   debug: boolean;
 }
 
-/** Warnings and errors as plain lines on stderr; info and debug only with --debug. */
+/**
+ * Warnings and errors as plain `level: message key=value` lines on stderr, with secrets removed
+ * and contacts masked as in the server's logs; info and debug only with --debug.
+ */
 export function createCliLogger(ctx: CommandContext): Logger {
   const redact = createRedactor(secretsOf(ctx.env));
-  const line = (level: string, message: string, fields?: Record<string, unknown>) =>
-    ctx.io.err(redact(`${level}: ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}`));
+  const scrub = (text: string) => maskContact(redact(text));
+  const line = (level: string, message: string, fields: Record<string, unknown> = {}) => {
+    const safe = redactValue(fields, scrub) as Record<string, unknown>;
+    const pairs = Object.entries(safe).map(
+      ([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`,
+    );
+    ctx.io.err([`${level}: ${scrub(message)}`, ...pairs].join(' '));
+  };
   return {
     debug: (m, f) => ctx.debug && line('debug', m, f),
     info: (m, f) => ctx.debug && line('info', m, f),
-    warn: (m) => line('warning', m),
-    error: (m) => line('error', m),
+    warn: (m, f) => line('warning', m, f),
+    error: (m, f) => line('error', m, f),
   };
 }
 
