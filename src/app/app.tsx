@@ -1,8 +1,9 @@
 /** The shell: header navigation, the sandbox banner, and the two pages (each its own chunk). */
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Link, useRouter } from './router.js';
 import { apiFetch } from './api-client.js';
+import { shellKeys } from './shell-keys.js';
 import type { IntegrationStatus } from '../shared/integration.js';
 
 const ChatPage = lazy(() => import('../chat/chat-page.js'));
@@ -12,7 +13,7 @@ function SandboxBanner() {
   // Its own key: the Integrations page parses the full status with zod, which the shell (and
   // the chat) need not download; the banner reads two fields.
   const status = useQuery({
-    queryKey: ['shell', 'mode'],
+    queryKey: shellKeys.mode(),
     queryFn: () =>
       apiFetch('/api/integrations/kustomer', {
         parse: (v) => v as Pick<IntegrationStatus, 'mode' | 'key'>,
@@ -34,6 +35,17 @@ function SandboxBanner() {
 export function App() {
   const { path } = useRouter();
   const onSettings = path.startsWith('/settings');
+  const mainRef = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  // A client-side navigation moves focus to the new page, as a page load would.
+  useEffect(() => {
+    document.title = `${onSettings ? 'Integrations' : 'Support chat'} · Acme Support`;
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    mainRef.current?.focus();
+  }, [path, onSettings]);
   return (
     <>
       <a className="skip" href="#main">
@@ -47,7 +59,7 @@ export function App() {
         </nav>
       </header>
       <SandboxBanner />
-      <main id="main">
+      <main id="main" ref={mainRef} tabIndex={-1}>
         <Suspense fallback={<p role="status">Loading…</p>}>
           {onSettings ? <IntegrationsPage /> : <ChatPage />}
         </Suspense>

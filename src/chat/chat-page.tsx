@@ -2,6 +2,8 @@
 import { lazy, Suspense, useState, type FormEvent } from 'react';
 import type { AgentReply, EscalationReason, TranscriptEntry } from '../shared/escalation.js';
 import { botTurn, summarize } from './demo-bot.js';
+import { findEmail } from './email.js';
+import { newId } from './new-id.js';
 
 const EscalationButton = lazy(() => import('./escalation-button.js'));
 
@@ -14,7 +16,7 @@ let seq = 0;
 const lineId = () => `m${Date.now().toString(36)}${(seq++).toString(36)}`;
 
 export default function ChatPage() {
-  const [sessionId] = useState(() => `chat-${crypto.randomUUID()}`);
+  const [sessionId] = useState(() => `chat-${newId()}`);
   const [lines, setLines] = useState<Line[]>([
     { id: lineId(), role: 'bot', text: 'Hi! I am the support bot. How can I help?', at: now() },
   ]);
@@ -22,6 +24,7 @@ export default function ChatPage() {
   const [intent, setIntent] = useState('general');
   const [suggest, setSuggest] = useState<EscalationReason | null>(null);
   const [handedOff, setHandedOff] = useState(false);
+  const [email, setEmail] = useState<string | null>(null);
   // A new round after a close gives a fresh button (and a new escalation id).
   const [round, setRound] = useState(0);
 
@@ -33,6 +36,8 @@ export default function ChatPage() {
     if (!text) return;
     setDraft('');
     add({ role: 'user', text });
+    const written = findEmail(text);
+    if (written) setEmail(written);
     if (handedOff) return; // an agent has the conversation now
     const turn = botTurn(text);
     setIntent(turn.intent);
@@ -89,6 +94,7 @@ export default function ChatPage() {
         <EscalationButton
           key={round}
           sessionId={sessionId}
+          knownEmail={email}
           transcript={lines.map(({ id, role, text, at }) => ({
             id,
             role,
@@ -100,7 +106,7 @@ export default function ChatPage() {
           summary={summarize(lines, intent)}
           onReply={onReply}
           onClosed={onClosed}
-          onEscalated={() => setHandedOff(true)}
+          onConnected={() => setHandedOff(true)}
         />
       </Suspense>
     </section>

@@ -3,130 +3,82 @@
  * then escalates and tells the customer honestly what happened. Its own chunk: host apps can
  * lazy-load it without the rest of the app.
  */
-import { useId, useState, type FormEvent } from 'react';
-import type { AgentReply, EscalationReason, TranscriptEntry } from '../shared/escalation.js';
+import { useRef, useState } from 'react';
+import type {
+  AgentReply,
+  EscalationReason,
+  EscalationResult,
+  TranscriptEntry,
+} from '../shared/escalation.js';
+import { EmailPrompt } from './email-prompt.js';
+import { isEmail } from './email.js';
 import { useEscalation } from './use-escalation.js';
 
 export interface EscalationButtonProps {
   sessionId: string;
   transcript: TranscriptEntry[];
+  /** The customer's email when the chat already knows it: no prompt then. */
   knownEmail?: string | null;
+  /** Why the bot thinks a person should take over; the customer may say otherwise. */
   reason?: EscalationReason;
   intent?: string;
   summary?: string;
   onReply: (reply: AgentReply) => void;
   onClosed: () => void;
-  onEscalated?: (email: string) => void;
+  /** An agent has the conversation: the chat stops the bot answering. */
+  onConnected?: (result: EscalationResult) => void;
+  /** How often to ask for agent replies. @default 3000 */
+  pollMs?: number;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const REASONS: [EscalationReason, string][] = [
-  ['user_requested', 'I just want to talk to a person'],
-  ['low_confidence', "The bot didn't understand me"],
-  ['negative_sentiment', "I'm not happy with the answers"],
-];
-
 export default function EscalationButton(props: EscalationButtonProps) {
-  const { state, escalate } = useEscalation(props.onReply, props.onClosed);
+  const { state, escalate, retry } = useEscalation(
+    { onReply: props.onReply, onClosed: props.onClosed, onConnected: props.onConnected },
+    props.pollMs ? { pollMs: props.pollMs } : {},
+  );
   const [asking, setAsking] = useState(false);
-  const [email, setEmail] = useState(props.knownEmail ?? '');
-  const [reason, setReason] = useState<EscalationReason>(props.reason ?? 'user_requested');
-  const [emailError, setEmailError] = useState<string | null>(null);
-  const id = useId();
+  const [email, setEmail] = useState('');
+  const talkRef = useRef<HTMLButtonElement>(null);
 
-  const start = (address: string) => {
-    props.onEscalated?.(address);
+  const start = (address: string, reason: EscalationReason | null) => {
+    setEmail(address);
     void escalate({
       sessionId: props.sessionId,
       email: address,
-      reason,
+      reason: reason ?? props.reason ?? 'user_requested',
       transcript: props.transcript,
       ...(props.intent ? { intent: props.intent } : {}),
       ...(props.summary ? { summary: props.summary } : {}),
     });
   };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!EMAIL.test(email.trim())) {
-      setEmailError('Enter an email address so the team can reply, e.g. you@example.com');
-      return;
-    }
-    setEmailError(null);
-    setAsking(false);
-    start(email.trim());
-  };
 
   if (state.phase === 'escalating') {
     return (
       <div className="escalation" role="status" aria-live="polite">
-        <span className="spinner" aria-hidden="true" /> Connecting you with a person…
+        <p>
+          <span className="spinner" aria-hidden="true" /> Connecting you with a person…
+        </p>
       </div>
     );
   }
-  if (state.phase === 'done') {
-    const r = state.result;
-    return (
-      <div className="escalation" role="status" aria-live="polite">
-        {r.status === 'escalated' && (
-          <p className="ok">
-            You're connected with {r.team ? `the ${r.team.name} team` : 'our support team'}.
-            Reference: <code>{r.conversationId.slice(-8)}</code>. An agent will reply here.
-          </p>
-        )}
-        {r.status === 'queued' && (
-          <p className="warn">
-            Support is unavailable right now; we've saved your request and will follow up at {email}
-            .
-          </p>
-        )}
-        {r.status === 'refused' && (
-          <p className="warn">Talking to a person isn't available right now. {r.message}</p>
-        )}
-      </div>
-    );
-  }
+  if (state.phase === 'done') return <Outcome result={state.result} email={email} />;
   if (asking) {
     return (
-      <form className="escalation" onSubmit={submit} noValidate aria-label="Talk to a human">
-        <label htmlFor={`${id}-email`}>Your email, so the team can reply</label>
-        <input
-          id={`${id}-email`}
-          type="email"
-          autoComplete="email"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          aria-invalid={emailError ? true : undefined}
-          aria-describedby={emailError ? `${id}-error` : undefined}
-          autoFocus
-        />
-        {emailError && (
-          <p className="error" id={`${id}-error`} role="alert">
-            {emailError}
-          </p>
-        )}
-        <label htmlFor={`${id}-reason`}>Why? (optional)</label>
-        <select
-          id={`${id}-reason`}
-          value={reason}
-          onChange={(e) => setReason(e.target.value as EscalationReason)}
-        >
-          {REASONS.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-        <div className="actions">
-          <button type="submit" className="primary">
-            Connect me
-          </button>
-          <button type="button" onClick={() => setAsking(false)}>
-            Cancel
-          </button>
-        </div>
-      </form>
+      <EmailPrompt
+        initialEmail={email || props.knownEmail || ''}
+        onSubmit={(address, reason) => {
+          setAsking(false);
+          start(address, reason);
+        }}
+        onCancel={() => {
+          setAsking(false);
+          // Back to the button that opened the prompt, once it is rendered again.
+          queueMicrotask(() => talkRef.current?.focus());
+        }}
+      />
     );
   }
+  const known = props.knownEmail && isEmail(props.knownEmail) ? props.knownEmail : null;
   return (
     <div className="escalation">
       {state.phase === 'error' && (
@@ -135,16 +87,39 @@ export default function EscalationButton(props: EscalationButtonProps) {
         </p>
       )}
       <button
+        ref={talkRef}
         type="button"
         className="primary"
-        onClick={() =>
-          props.knownEmail && EMAIL.test(props.knownEmail)
-            ? start(props.knownEmail)
-            : setAsking(true)
-        }
+        onClick={() => {
+          if (state.phase === 'error') retry();
+          else if (known) start(known, null);
+          else setAsking(true);
+        }}
       >
         {state.phase === 'error' ? 'Try again' : 'Talk to a human'}
       </button>
+    </div>
+  );
+}
+
+function Outcome({ result, email }: { result: EscalationResult; email: string }) {
+  return (
+    <div className="escalation" role="status" aria-live="polite">
+      {result.status === 'escalated' && (
+        <p className="ok">
+          You're connected with {result.team ? `the ${result.team.name} team` : 'our support team'}.
+          Reference: <code>{result.conversationId.slice(-8).toUpperCase()}</code>. An agent will
+          reply here.
+        </p>
+      )}
+      {result.status === 'queued' && (
+        <p className="warn">
+          {`Support is unavailable right now; we've saved your request and will follow up at ${email}.`}
+        </p>
+      )}
+      {result.status === 'refused' && (
+        <p className="warn">Talking to a person isn't available right now. {result.message}</p>
+      )}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import type {
   EscalationStatus,
   TranscriptEntry,
 } from '../shared/escalation.js';
+import { newId } from './new-id.js';
 
 export type EscalationPhase =
   | { phase: 'idle' }
@@ -27,19 +28,35 @@ export interface EscalationInput {
   transcript: TranscriptEntry[];
 }
 
+export interface EscalationCallbacks {
+  onReply: (reply: AgentReply) => void;
+  onClosed: () => void;
+  /** An agent has the conversation (now, or later once a queued escalation is delivered). */
+  onConnected?: (result: EscalationResult) => void;
+}
+
+export interface EscalationOptions {
+  /** How often the chat asks for agent replies. @default 3000 */
+  pollMs?: number;
+}
+
 interface ErrorBody {
   error?: { message?: string; fields?: Record<string, string> };
 }
 
-const POLL_MS = 3000;
-
 async function post(body: unknown): Promise<EscalationResult> {
-  const response = await fetch('/api/escalations', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+  let response: Response;
+  try {
+    response = await fetch('/api/escalations', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new Error('Could not reach the server. Check your connection.');
+  }
   const data = (await response.json().catch(() => null)) as (EscalationResult & ErrorBody) | null;
+  // 503 carries a result too: the integration refused (switched off).
   if (data && 'status' in data && (response.ok || response.status === 503)) return data;
   const fields = data?.error?.fields ? Object.values(data.error.fields).join('; ') : '';
   throw new Error(
@@ -49,78 +66,111 @@ async function post(body: unknown): Promise<EscalationResult> {
   );
 }
 
-export function useEscalation(onReply: (reply: AgentReply) => void, onClosed: () => void) {
+const toBody = (escalationId: string, input: EscalationInput) => ({
+  escalationId,
+  sessionId: input.sessionId,
+  customer: { email: input.email, ...(input.name ? { name: input.name } : {}) },
+  transcript: input.transcript,
+  reason: input.reason,
+  ...(input.intent ? { intent: input.intent } : {}),
+  ...(input.summary ? { summary: input.summary } : {}),
+});
+
+export function useEscalation(callbacks: EscalationCallbacks, options: EscalationOptions = {}) {
   const [state, setState] = useState<EscalationPhase>({ phase: 'idle' });
   const idRef = useRef<string | null>(null);
   const inFlight = useRef(false);
-  const seen = useRef(new Set<string>());
+  const lastInput = useRef<EscalationInput | null>(null);
+  // The latest callbacks, so the poller started for one escalation never calls stale ones.
+  const latest = useRef(callbacks);
+  useEffect(() => {
+    latest.current = callbacks;
+  });
 
-  const escalate = useCallback(async (input: EscalationInput) => {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    idRef.current ??= crypto.randomUUID();
-    setState({ phase: 'escalating' });
-    try {
-      const result = await post({
-        escalationId: idRef.current,
-        sessionId: input.sessionId,
-        customer: { email: input.email, ...(input.name ? { name: input.name } : {}) },
-        transcript: input.transcript,
-        reason: input.reason,
-        ...(input.intent ? { intent: input.intent } : {}),
-        ...(input.summary ? { summary: input.summary } : {}),
-      });
-      setState({ phase: 'done', result });
-    } catch (error) {
-      setState({
-        phase: 'error',
-        message: error instanceof Error ? error.message : 'Something went wrong.',
-      });
-    } finally {
-      inFlight.current = false;
-    }
+  const settle = useCallback((result: EscalationResult) => {
+    setState({ phase: 'done', result });
+    if (result.status === 'escalated') latest.current.onConnected?.(result);
   }, []);
 
-  const done =
+  const escalate = useCallback(
+    async (input: EscalationInput) => {
+      // A ref, not state: two clicks in the same frame both see the first one in flight.
+      if (inFlight.current) return;
+      inFlight.current = true;
+      lastInput.current = input;
+      idRef.current ??= newId();
+      setState({ phase: 'escalating' });
+      try {
+        settle(await post(toBody(idRef.current, input)));
+      } catch (error) {
+        setState({
+          phase: 'error',
+          message: error instanceof Error ? error.message : 'Something went wrong.',
+        });
+      } finally {
+        inFlight.current = false;
+      }
+    },
+    [settle],
+  );
+
+  /** Sends the last attempt again, with the same escalationId: the server answers it once. */
+  const retry = useCallback(() => {
+    if (lastInput.current) void escalate(lastInput.current);
+  }, [escalate]);
+
+  const tracked =
     state.phase === 'done' && state.result.status !== 'refused' ? state.result.escalationId : null;
+  const trackedStatus = state.phase === 'done' ? state.result.status : null;
+  usePoll(tracked, trackedStatus, options.pollMs ?? 3000, latest, settle);
+
+  return { state, escalate, retry };
+}
+
+/** Polls GET /api/escalations/:id for agent replies, delivery of a queued one, and the close. */
+function usePoll(
+  escalationId: string | null,
+  status: string | null,
+  pollMs: number,
+  latest: { current: EscalationCallbacks },
+  settle: (result: EscalationResult) => void,
+) {
+  const seen = useRef(new Set<string>());
+  const statusRef = useRef(status);
   useEffect(() => {
-    if (!done) return;
+    statusRef.current = status;
+  }, [status]);
+  useEffect(() => {
+    if (!escalationId) return;
     let stopped = false;
     const poll = async () => {
-      const response = await fetch(`/api/escalations/${encodeURIComponent(done)}`).catch(
+      const response = await fetch(`/api/escalations/${encodeURIComponent(escalationId)}`).catch(
         () => null,
       );
+      // A failed poll is not the customer's problem: the next one tries again.
       if (stopped || !response?.ok) return;
-      const status = (await response.json()) as EscalationStatus;
-      for (const reply of status.replies) {
+      const found = (await response.json().catch(() => null)) as EscalationStatus | null;
+      if (stopped || !found) return;
+      for (const reply of found.replies ?? []) {
         if (seen.current.has(reply.id)) continue;
         seen.current.add(reply.id);
-        onReply(reply);
+        latest.current.onReply(reply);
       }
-      if (
-        status.result &&
-        status.result.status !== (state.phase === 'done' ? state.result.status : '')
-      )
-        setState({ phase: 'done', result: status.result });
-      if (status.closed) {
+      if (found.result && found.result.status !== statusRef.current) {
+        statusRef.current = found.result.status;
+        settle(found.result);
+      }
+      if (found.closed) {
         stopped = true;
-        onClosed();
+        clearInterval(timer);
+        latest.current.onClosed();
       }
     };
-    const timer = setInterval(() => void poll(), POLL_MS);
+    const timer = setInterval(() => void poll(), pollMs);
     void poll();
     return () => {
       stopped = true;
       clearInterval(timer);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- one poller per delivered escalation
-  }, [done]);
-
-  const reset = useCallback(() => {
-    idRef.current = null;
-    seen.current.clear();
-    setState({ phase: 'idle' });
-  }, []);
-
-  return { state, escalate, reset };
+  }, [escalationId, pollMs, latest, settle]);
 }

@@ -1,6 +1,7 @@
 /** Settings › Integrations. */
+import './zod-jitless.js';
 import { useQueryClient } from '@tanstack/react-query';
-import { ApiRequestError } from '../../app/api-client.js';
+import { adminToken, ApiRequestError } from '../../app/api-client.js';
 import { useIntegrationStatus } from './api/get-status.js';
 import { useTeams } from './api/get-teams.js';
 import { integrationKeys } from './api/keys.js';
@@ -10,33 +11,47 @@ import { KustomerCard } from './components/kustomer-card.js';
 export default function IntegrationsPage() {
   const queryClient = useQueryClient();
   const status = useIntegrationStatus();
+  const unauthorized = status.error instanceof ApiRequestError && status.error.status === 401;
   const teams = useTeams();
-  if (status.error instanceof ApiRequestError && status.error.status === 401) {
+  if (unauthorized) {
     return (
       <AdminSignIn
-        onSignedIn={() => queryClient.invalidateQueries({ queryKey: integrationKeys.all })}
+        rejected={adminToken.get() !== null}
+        onSignedIn={() => queryClient.resetQueries({ queryKey: integrationKeys.all })}
       />
     );
   }
   return (
     <section aria-labelledby="integrations-heading" className="page">
       <h1 id="integrations-heading">Integrations</h1>
-      {status.isLoading && (
+      {status.isPending && (
         <p role="status" className="loading">
-          Loading the Kustomer integration…
+          <span className="spinner" aria-hidden="true" /> Loading the Kustomer integration…
         </p>
       )}
-      {status.error && (
+      {status.error && !status.data && (
         <div role="alert" className="banner error">
           <p>Could not load the integration: {status.error.message}</p>
-          <button type="button" onClick={() => status.refetch()}>
+          <button type="button" onClick={() => void status.refetch()}>
             Try again
           </button>
         </div>
       )}
-      {status.data && <KustomerCard status={status.data} teams={teams.data ?? []} />}
-      {teams.error && (
-        <p className="warn">Teams could not be loaded from Kustomer: {teams.error.message}</p>
+      {status.data && (
+        <KustomerCard
+          status={status.data}
+          teams={{ list: teams.data ?? [], loading: teams.isPending }}
+        />
+      )}
+      {status.error && status.data && (
+        <p className="banner warn" role="status">
+          Showing the last known state: refreshing failed ({status.error.message}).
+        </p>
+      )}
+      {status.data && teams.error && (
+        <p className="banner warn" role="alert">
+          Teams could not be loaded from Kustomer: {teams.error.message}
+        </p>
       )}
     </section>
   );

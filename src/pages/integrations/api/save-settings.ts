@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../app/api-client.js';
+import { shellKeys } from '../../../app/shell-keys.js';
 import { integrationSettingsSchema, type SettingsUpdate } from '../../../shared/settings.js';
 import { integrationKeys } from './keys.js';
 
@@ -14,6 +15,11 @@ export function useSaveSettings() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: saveSettings,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: integrationKeys.status() }),
+    // Switching the integration off changes the status card and the shell's sandbox banner.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: integrationKeys.status() }),
+        queryClient.invalidateQueries({ queryKey: shellKeys.all }),
+      ]),
   });
 }

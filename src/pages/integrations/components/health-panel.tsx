@@ -1,9 +1,19 @@
 /** Health: success rate, latency, 429s, rate-limit headroom, breaker, and the outbox with retry. */
+import type { EscalationResult } from '../../../shared/escalation.js';
 import type { IntegrationStatus } from '../../../shared/integration.js';
 import { useRetryEscalation } from '../api/retry-outbox.js';
+import { OutboxTable } from './outbox-table.js';
 
 const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
 const ms = (value: number | null) => (value === null ? '—' : `${Math.round(value)} ms`);
+
+function retryMessage(result: EscalationResult): string {
+  if (result.status === 'escalated')
+    return `Delivered ${result.escalationId}: conversation ${result.conversationId}.`;
+  if (result.status === 'queued')
+    return `${result.escalationId} is still waiting (${result.reason}); the outbox tries again.`;
+  return `${result.escalationId} was not sent: ${result.message}`;
+}
 
 export function HealthPanel({ status }: { status: IntegrationStatus }) {
   const retry = useRetryEscalation();
@@ -21,10 +31,14 @@ export function HealthPanel({ status }: { status: IntegrationStatus }) {
     ['Circuit breaker', status.breaker.replace('_', '-')],
     ['Outbox', `${outbox.queued + outbox.retrying} waiting, ${outbox.dead} dead`],
   ];
+  const waiting = outbox.items.filter((item) => item.state !== 'done');
   return (
     <section aria-labelledby="health-heading">
       <h3 id="health-heading">Health</h3>
-      <dl className="stats">
+      {metrics.requests === 0 && (
+        <p className="hint">No Kustomer calls yet: the figures fill in as escalations go out.</p>
+      )}
+      <dl className="stats" aria-label="Health figures">
         {stats.map(([label, value]) => (
           <div key={label}>
             <dt>{label}</dt>
@@ -32,54 +46,22 @@ export function HealthPanel({ status }: { status: IntegrationStatus }) {
           </div>
         ))}
       </dl>
-      <h4>Outbox</h4>
-      {outbox.items.filter((item) => item.state !== 'done').length === 0 ? (
+      <h4 id="outbox-heading">Outbox</h4>
+      {waiting.length === 0 ? (
         <p className="empty">Nothing waiting: every escalation was delivered.</p>
       ) : (
-        <table className="table">
-          <caption className="sr-only">Queued and dead escalations</caption>
-          <thead>
-            <tr>
-              <th scope="col">Escalation</th>
-              <th scope="col">State</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Last error</th>
-              <th scope="col">
-                <span className="sr-only">Action</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {outbox.items
-              .filter((item) => item.state !== 'done')
-              .map((item) => (
-                <tr key={item.escalationId}>
-                  <td>
-                    <code>{item.escalationId}</code>
-                    <div className="muted">{item.customer}</div>
-                  </td>
-                  <td>
-                    <span className={`pill pill-${item.state}`}>{item.state}</span>
-                  </td>
-                  <td>{item.attempts}</td>
-                  <td>{item.lastError?.message ?? '—'}</td>
-                  <td>
-                    <button
-                      type="button"
-                      onClick={() => retry.mutate(item.escalationId)}
-                      disabled={retry.isPending}
-                      aria-label={`Retry ${item.escalationId} now`}
-                    >
-                      Retry now
-                    </button>
-                  </td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
+        <OutboxTable
+          items={waiting}
+          pendingId={retry.isPending ? (retry.variables ?? null) : null}
+          onRetry={(id) => retry.mutate(id)}
+        />
       )}
-      <p aria-live="polite">
-        {retry.error ? retry.error.message : retry.data ? `Retry: ${retry.data.status}.` : ''}
+      <p aria-live="polite" className={retry.error ? 'error' : undefined}>
+        {retry.error
+          ? `Retry failed: ${retry.error.message}`
+          : retry.data
+            ? retryMessage(retry.data)
+            : ''}
       </p>
     </section>
   );

@@ -1,14 +1,14 @@
 /** The Kustomer CRM card: status, the on/off switch, and its sections. */
-import type { IntegrationStatus, Team } from '../../../shared/integration.js';
+import type { IntegrationStatus } from '../../../shared/integration.js';
 import { useSaveSettings } from '../api/save-settings.js';
 import { HealthPanel } from './health-panel.js';
 import { ConnectionTest } from './permission-checklist.js';
 import { SandboxInspector } from './sandbox-inspector.js';
-import { SettingsForm } from './settings-form.js';
+import { SettingsForm, type TeamsState } from './settings-form.js';
 import { StatusBadge } from './status-badge.js';
 import { TestTools } from './test-tools.js';
 
-export function KustomerCard({ status, teams }: { status: IntegrationStatus; teams: Team[] }) {
+export function KustomerCard({ status, teams }: { status: IntegrationStatus; teams: TeamsState }) {
   const save = useSaveSettings();
   const enabled = status.settings.enabled;
   return (
@@ -35,10 +35,30 @@ export function KustomerCard({ status, teams }: { status: IntegrationStatus; tea
           </button>
         </div>
       </header>
+      {save.error && (
+        <p className="error" role="alert">
+          Could not switch the integration {enabled ? 'off' : 'on'}: {save.error.message}
+        </p>
+      )}
       {status.status === 'degraded' && (
         <p className="banner warn" role="status">
           Fallback mode: Kustomer is not answering normally, so escalations are kept in the outbox
           and delivered once it recovers.
+        </p>
+      )}
+      {status.status === 'disabled' && (
+        <p className="banner" role="status">
+          The integration is off:{' '}
+          {status.settings.whenDisabled === 'queue'
+            ? 'escalations wait in the outbox until it is switched on again.'
+            : 'the chat tells customers that talking to a person is not available.'}
+        </p>
+      )}
+      {status.status === 'disconnected' && (
+        <p className="banner error" role="alert">
+          Kustomer did not accept the last connection test
+          {status.connection?.error ? `: ${status.connection.error.message}` : ''}. Check the key
+          and its roles, then test the connection again.
         </p>
       )}
       <SettingsForm status={status} teams={teams} />

@@ -1,14 +1,12 @@
 /** What landed in the embedded sandbox, with a simulated outage and an agent's reply or close. */
-import { useState } from 'react';
 import { useSandboxAction, useSandboxState } from '../api/sandbox.js';
+import { SandboxConversation } from './sandbox-conversation.js';
 
 export function SandboxInspector() {
   const state = useSandboxState(true);
   const act = useSandboxAction();
-  const [replies, setReplies] = useState<Record<string, string>>({});
   const data = state.data;
   const outage = Boolean(data?.faults.outageUntil && data.faults.outageUntil > state.dataUpdatedAt);
-  const teamName = (id: string) => data?.teams.find((t) => t.id === id)?.name ?? id;
   return (
     <section aria-labelledby="sandbox-heading">
       <h3 id="sandbox-heading">Sandbox inspector</h3>
@@ -17,13 +15,18 @@ export function SandboxInspector() {
       </p>
       <div className="actions">
         {outage ? (
-          <button type="button" onClick={() => act.mutate({ kind: 'outage', until: null })}>
+          <button
+            type="button"
+            disabled={act.isPending}
+            onClick={() => act.mutate({ kind: 'outage', until: null })}
+          >
             End outage
           </button>
         ) : (
           <button
             type="button"
             className="danger"
+            disabled={act.isPending || !data}
             onClick={() => act.mutate({ kind: 'outage', until: Date.now() + 120_000 })}
           >
             Simulate Kustomer outage (2 min)
@@ -33,88 +36,46 @@ export function SandboxInspector() {
           {outage ? 'Kustomer is down: escalations are queued in the outbox.' : ''}
         </span>
       </div>
-      {state.isLoading && <p>Loading sandbox…</p>}
-      {state.error && <p className="error">{state.error.message}</p>}
+      {act.error && (
+        <p className="error" role="alert">
+          {act.error.message}
+        </p>
+      )}
+      {state.isPending && <p role="status">Loading sandbox…</p>}
+      {state.error && (
+        <p className="error" role="alert">
+          Could not read the sandbox: {state.error.message}
+        </p>
+      )}
       {data && (
         <>
           <p>
             {data.customers.length} customer(s), {data.conversations.length} conversation(s),{' '}
             {data.messages.length} message(s), {data.notes.length} note(s).
           </p>
-          {data.conversations.length === 0 && (
-            <p className="empty">Nothing yet: escalate from the chat to see it land here.</p>
-          )}
-          <ul className="conversations" aria-label="Sandbox conversations">
-            {[...data.conversations].reverse().map((conversation) => {
-              const customer = data.customers.find((c) => c.id === conversation.customerId);
-              return (
-                <li key={conversation.id} className="conversation">
-                  <h4>{conversation.name ?? 'Conversation'}</h4>
-                  <p className="muted">
-                    {customer?.emails[0]?.email ?? customer?.name ?? 'customer'} ·{' '}
-                    {conversation.assignedTeams.map(teamName).join(', ') || 'no team'} · priority{' '}
-                    {conversation.priority} · {conversation.status}
-                  </p>
-                  <details>
-                    <summary>Transcript and notes</summary>
-                    <ol className="transcript">
-                      {data.messages
-                        .filter((m) => m.conversationId === conversation.id)
-                        .map((m) => (
-                          <li key={m.id} className={`msg msg-${m.direction}`}>
-                            {m.preview}
-                          </li>
-                        ))}
-                    </ol>
-                    {data.notes
-                      .filter((n) => n.conversationId === conversation.id)
-                      .map((n) => (
-                        <pre key={n.id} className="note">
-                          {n.body}
-                        </pre>
-                      ))}
-                  </details>
-                  {conversation.status !== 'done' && (
-                    <form
-                      className="inline"
-                      onSubmit={(event) => {
-                        event.preventDefault();
-                        const text = replies[conversation.id]?.trim();
-                        if (text)
-                          act.mutate(
-                            { kind: 'reply', conversationId: conversation.id, text },
-                            {
-                              onSuccess: () => setReplies((r) => ({ ...r, [conversation.id]: '' })),
-                            },
-                          );
-                      }}
-                    >
-                      <label className="sr-only" htmlFor={`reply-${conversation.id}`}>
-                        Agent reply to {conversation.name}
-                      </label>
-                      <input
-                        id={`reply-${conversation.id}`}
-                        value={replies[conversation.id] ?? ''}
-                        onChange={(e) =>
-                          setReplies((r) => ({ ...r, [conversation.id]: e.target.value }))
-                        }
-                        placeholder="Reply as an agent…"
-                      />
-                      <button type="submit">Reply as agent</button>
-                      <button
-                        type="button"
-                        onClick={() =>
-                          act.mutate({ kind: 'close', conversationId: conversation.id })
-                        }
-                      >
-                        Close conversation
-                      </button>
-                    </form>
-                  )}
+          {data.customers.length > 0 && (
+            <ul className="customers" aria-label="Sandbox customers">
+              {data.customers.map((c) => (
+                <li key={c.id}>
+                  {c.name ?? 'Unnamed'}{' '}
+                  <span className="muted">{c.emails.map((e) => e.email).join(', ')}</span>
                 </li>
-              );
-            })}
-          </ul>
+              ))}
+            </ul>
+          )}
+          {data.conversations.length === 0 ? (
+            <p className="empty">Nothing yet: escalate from the chat to see it land here.</p>
+          ) : (
+            <ul className="conversations" aria-label="Sandbox conversations">
+              {[...data.conversations].reverse().map((conversation) => (
+                <SandboxConversation
+                  key={conversation.id}
+                  conversation={conversation}
+                  data={data}
+                />
+              ))}
+            </ul>
+          )}
         </>
       )}
     </section>

@@ -13,38 +13,38 @@ const list = (text: string) =>
     .filter(Boolean);
 const ATTRIBUTE = /^[A-Za-z][A-Za-z0-9]*(Str|Txt|Num|Bool|At|Url)$/;
 
-export const ruleFormSchema = z
-  .object({
-    id: z.string(),
-    name: z.string().max(100, 'At most 100 characters'),
-    intents: z.string(),
-    keywords: z.string(),
-    reasons: z.array(escalationReasonSchema),
-    attributeKey: z.string(),
-    attributeEquals: z.string(),
-    teamId: z.string(),
-    priority: z.string(),
-  })
-  .superRefine((rule, ctx) => {
-    if (
-      !list(rule.intents).length &&
-      !list(rule.keywords).length &&
-      !rule.reasons.length &&
-      !rule.attributeKey.trim()
-    ) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['intents'],
-        message: 'Give at least one condition: an intent, a keyword, a reason or an attribute',
-      });
-    }
-    if (rule.attributeKey.trim() && !rule.attributeEquals.trim())
-      ctx.addIssue({
-        code: 'custom',
-        path: ['attributeEquals'],
-        message: 'Give the value the attribute must equal',
-      });
-  });
+const ruleShape = z.object({
+  id: z.string(),
+  name: z.string().max(100, 'At most 100 characters'),
+  intents: z.string(),
+  keywords: z.string(),
+  reasons: z.array(escalationReasonSchema),
+  attributeKey: z.string(),
+  attributeEquals: z.string(),
+  teamId: z.string(),
+  priority: z.string(),
+});
+
+export const ruleFormSchema = ruleShape.superRefine((rule, ctx) => {
+  if (
+    !list(rule.intents).length &&
+    !list(rule.keywords).length &&
+    !rule.reasons.length &&
+    !rule.attributeKey.trim()
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['intents'],
+      message: 'Give at least one condition: an intent, a keyword, a reason or an attribute',
+    });
+  }
+  if (rule.attributeKey.trim() && !rule.attributeEquals.trim())
+    ctx.addIssue({
+      code: 'custom',
+      path: ['attributeEquals'],
+      message: 'Give the value the attribute must equal',
+    });
+});
 
 export const settingsFormSchema = z.object({
   whenDisabled: z.enum(['refuse', 'queue']),
@@ -108,13 +108,24 @@ export function toUpdate(form: SettingsForm): SettingsUpdate {
   };
 }
 
-/** `routingRules.2.intents.0` (server) -> `routingRules.2.intents` (the form's text field). */
-export function formPath(serverPath: string): string {
-  return serverPath
+const RULE_FIELDS = new Set(Object.keys(ruleShape.shape));
+const TOP_FIELDS = new Set(Object.keys(settingsFormSchema.shape));
+
+/**
+ * The form field a server error path belongs on, or null when no field shows it (say a
+ * duplicate rule id): `routingRules.2.intents.0` -> `routingRules.2.intents`, a whole-rule error
+ * `routingRules.2` -> its first condition, `conversationAttributes.1` -> the one text field.
+ */
+export function formPath(serverPath: string, ruleCount: number): string | null {
+  const path = serverPath
     .replace(/^(routingRules\.\d+\.(intents|keywords|reasons))\..*$/, '$1')
-    .replace(/^(routingRules\.\d+)\.attribute\.key$/, '$1.attributeKey')
+    .replace(/^(routingRules\.\d+)\.attribute(\.key)?$/, '$1.attributeKey')
     .replace(/^(routingRules\.\d+)\.attribute\.equals$/, '$1.attributeEquals')
+    .replace(/^(routingRules\.\d+)$/, '$1.intents')
     .replace(/^conversationAttributes\.\d+$/, 'conversationAttributes');
+  const rule = /^routingRules\.(\d+)\.(\w+)$/.exec(path);
+  if (rule) return Number(rule[1]) < ruleCount && RULE_FIELDS.has(rule[2]!) ? path : null;
+  return TOP_FIELDS.has(path) && path !== 'routingRules' ? path : null;
 }
 
 export function newRule(): RuleForm {

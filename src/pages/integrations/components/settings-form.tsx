@@ -3,10 +3,13 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { ApiRequestError } from '../../../app/api-client.js';
+import { fieldErrors } from '../../../shared/api-error.js';
 import { PRIORITY_LABELS } from '../../../shared/priority.js';
 import type { IntegrationStatus, Team } from '../../../shared/integration.js';
+import { settingsUpdateSchema } from '../../../shared/settings.js';
 import { useSaveSettings } from '../api/save-settings.js';
 import { Field } from './field.js';
+import { OrgDetails } from './org-details.js';
 import { RoutingRulesEditor } from './routing-rules-editor.js';
 import {
   formPath,
@@ -16,60 +19,76 @@ import {
   type SettingsForm as FormValues,
 } from './settings-form-schema.js';
 
-export function SettingsForm({ status, teams }: { status: IntegrationStatus; teams: Team[] }) {
+export interface TeamsState {
+  list: Team[];
+  loading: boolean;
+}
+
+export function SettingsForm({ status, teams }: { status: IntegrationStatus; teams: TeamsState }) {
   const save = useSaveSettings();
   const [saved, setSaved] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, control, reset, setError, formState } = useForm<FormValues>({
     resolver: zodResolver(settingsFormSchema),
     defaultValues: toForm(status.settings),
   });
   const { errors, isDirty } = formState;
+  // Also when the teams arrive: a select shows a saved team only once its option exists.
   useEffect(() => {
     if (!isDirty) reset(toForm(status.settings));
-  }, [status.settings, isDirty, reset]);
+  }, [status.settings, teams.list, isDirty, reset]);
+
+  /** Puts each error beside its field (focusing the first); the rest go above the button. */
+  const place = (fields: Record<string, string>, ruleCount: number, fallback: string) => {
+    const unplaced: string[] = [];
+    let first = true;
+    for (const [path, message] of Object.entries(fields)) {
+      const name = formPath(path, ruleCount);
+      if (!name) {
+        unplaced.push(describe(path, message));
+        continue;
+      }
+      setError(name as keyof FormValues, { message }, { shouldFocus: first });
+      first = false;
+    }
+    setFormError(unplaced.length ? `${fallback} ${unplaced.join('; ')}` : fallback);
+  };
 
   const onSubmit = handleSubmit(async (values) => {
     setSaved(false);
+    setFormError(null);
+    const rules = values.routingRules.length;
+    // The schema the server validates with: the same messages, without the round trip.
+    const checked = settingsUpdateSchema.safeParse(toUpdate(values));
+    if (!checked.success) {
+      place(fieldErrors(checked.error.issues), rules, 'Fix the highlighted settings.');
+      return;
+    }
     try {
-      const next = await save.mutateAsync(toUpdate(values));
-      reset(toForm(next));
+      reset(toForm(await save.mutateAsync(checked.data)));
       setSaved(true);
     } catch (error) {
-      if (error instanceof ApiRequestError) {
-        for (const [path, message] of Object.entries(error.fields))
-          setError(formPath(path) as keyof FormValues, { message });
-      }
+      if (error instanceof ApiRequestError && Object.keys(error.fields).length)
+        place(error.fields, rules, 'The server did not accept these settings.');
+      else setFormError(error instanceof Error ? error.message : 'Saving failed.');
     }
   });
 
-  const keyText = status.key.configured ? `••••••••${status.key.last4 ?? ''}` : 'Not set (sandbox)';
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="configure-heading">
       <h3 id="configure-heading">Configure</h3>
-      <dl className="readonly">
-        <div>
-          <dt>Org</dt>
-          <dd>{status.org.subdomain ?? '—'}</dd>
-        </div>
-        <div>
-          <dt>Region</dt>
-          <dd>{status.org.region?.toUpperCase() ?? '—'}</dd>
-        </div>
-        <div>
-          <dt>API key</dt>
-          <dd>
-            <code>{keyText}</code>
-          </dd>
-        </div>
-      </dl>
-      <p className="hint">
-        Org, region and key come from the server's environment; the key never reaches the browser.
-      </p>
+      <OrgDetails status={status} />
       <div className="grid">
-        <Field label="Default team" error={errors.defaultTeamId?.message}>
-          <select {...register('defaultTeamId')}>
-            <option value="">No team (unassigned)</option>
-            {teams.map((team) => (
+        <Field
+          label="Default team"
+          error={errors.defaultTeamId?.message}
+          {...(!teams.loading && teams.list.length === 0
+            ? { hint: 'No teams found in Kustomer: create one there first.' }
+            : {})}
+        >
+          <select {...register('defaultTeamId')} aria-busy={teams.loading || undefined}>
+            <option value="">{teams.loading ? 'Loading teams…' : 'No team (unassigned)'}</option>
+            {teams.list.map((team) => (
               <option key={team.id} value={team.id}>
                 {team.name}
               </option>
@@ -110,19 +129,31 @@ export function SettingsForm({ status, teams }: { status: IntegrationStatus; tea
         <input type="checkbox" {...register('debug')} /> Debug mode (logs every Kustomer call,
         redacted; contact details unmasked)
       </label>
-      <RoutingRulesEditor control={control} register={register} errors={errors} teams={teams} />
+      <RoutingRulesEditor
+        control={control}
+        register={register}
+        errors={errors}
+        teams={teams.list}
+      />
       <div className="actions">
         <button type="submit" className="primary" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? 'Saving…' : 'Save settings'}
         </button>
         <span aria-live="polite" className="inline-status">
           {saved && !isDirty ? 'Settings saved.' : ''}
-          {save.error &&
-          !(save.error instanceof ApiRequestError && Object.keys(save.error.fields).length)
-            ? save.error.message
-            : ''}
         </span>
       </div>
+      {formError && (
+        <p className="error" role="alert">
+          {formError}
+        </p>
+      )}
     </form>
   );
+}
+
+/** `routingRules.1.id` -> `Rule 2: rule id "x" is used twice`. */
+function describe(path: string, message: string): string {
+  const rule = /^routingRules\.(\d+)/.exec(path);
+  return rule ? `Rule ${Number(rule[1]) + 1}: ${message}` : `${path}: ${message}`;
 }

@@ -1,0 +1,83 @@
+/** One routing rule's conditions (intent, keyword, reason, attribute) and its team and priority. */
+import type { FieldErrors, UseFormRegister } from 'react-hook-form';
+import { ESCALATION_REASONS } from '../../../shared/escalation.js';
+import { PRIORITY_LABELS } from '../../../shared/priority.js';
+import type { Team } from '../../../shared/integration.js';
+import { Field } from './field.js';
+import type { SettingsForm } from './settings-form-schema.js';
+
+interface Props {
+  index: number;
+  register: UseFormRegister<SettingsForm>;
+  errors: FieldErrors<SettingsForm>;
+  teams: Team[];
+}
+
+export function RuleFields({ index, register, errors, teams }: Props) {
+  const ruleErrors = errors.routingRules?.[index];
+  return (
+    <div className="grid">
+      <Field label="Name" error={ruleErrors?.name?.message}>
+        <input {...register(`routingRules.${index}.name`)} placeholder="Refunds to Billing" />
+      </Field>
+      <Field
+        label="Intents"
+        hint="Comma-separated, e.g. refund, billing"
+        error={ruleErrors?.intents?.message}
+      >
+        <input {...register(`routingRules.${index}.intents`)} />
+      </Field>
+      <Field
+        label="Keywords"
+        hint="Words the customer wrote, comma-separated"
+        error={ruleErrors?.keywords?.message}
+      >
+        <input {...register(`routingRules.${index}.keywords`)} />
+      </Field>
+      <fieldset className="reasons">
+        <legend>Reasons</legend>
+        {ESCALATION_REASONS.map((reason) => (
+          <label key={reason} className="check">
+            <input type="checkbox" value={reason} {...register(`routingRules.${index}.reasons`)} />{' '}
+            {reason.replace(/_/g, ' ')}
+          </label>
+        ))}
+        {ruleErrors?.reasons?.message && (
+          <p className="error" role="alert">
+            {ruleErrors.reasons.message}
+          </p>
+        )}
+      </fieldset>
+      <Field label="Customer attribute" hint="e.g. plan" error={ruleErrors?.attributeKey?.message}>
+        <input {...register(`routingRules.${index}.attributeKey`)} />
+      </Field>
+      <Field
+        label="Attribute equals"
+        hint="e.g. enterprise"
+        error={ruleErrors?.attributeEquals?.message}
+      >
+        <input {...register(`routingRules.${index}.attributeEquals`)} />
+      </Field>
+      <Field label="Team" error={ruleErrors?.teamId?.message}>
+        <select {...register(`routingRules.${index}.teamId`)}>
+          <option value="">Default team</option>
+          {teams.map((team) => (
+            <option key={team.id} value={team.id}>
+              {team.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Priority" error={ruleErrors?.priority?.message}>
+        <select {...register(`routingRules.${index}.priority`)}>
+          <option value="">Default priority</option>
+          {Object.entries(PRIORITY_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {value} – {label}
+            </option>
+          ))}
+        </select>
+      </Field>
+    </div>
+  );
+}
