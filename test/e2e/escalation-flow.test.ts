@@ -1,0 +1,162 @@
+/**
+ * The whole loop in a real browser (Debian's chromium) against the built app and `npm start`'s
+ * server on the embedded sandbox: configure and save, test the connection, escalate from the
+ * chat and find it in the sandbox inspector, then an outage (queued), recovery and delivery.
+ * Each step saves a screenshot under test-results/screenshots/.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.js';
+import { startBuiltApp, type RunningApp } from './support/built-app.js';
+
+const SHOTS = new URL('../../test-results/screenshots/', import.meta.url).pathname;
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+
+async function shot(name: string, on: Page = page): Promise<void> {
+  await on.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+}
+
+/** The phone requirement: nothing may scroll sideways. */
+async function expectNoHorizontalScroll(on: Page): Promise<void> {
+  const { scrollWidth, innerWidth } = await on.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(innerWidth).toBe(390);
+  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  app = await startBuiltApp();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function escalateFromChat(email: string): Promise<void> {
+  await page.goto(`${app.url}/`);
+  await page.getByLabel('Message').fill('My invoice has a wrong charge');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('button', { name: 'Talk to a human' }).click();
+  await page.getByLabel('Your email, so the team can reply').fill(email);
+  await page.getByRole('button', { name: 'Connect me' }).click();
+}
+
+describe('in a real browser', () => {
+  it('configures routing and saves it, then tests the connection', async () => {
+    await page.goto(`${app.url}/settings/integrations`);
+    // The page is a lazy chunk that renders once its status query answers: wait, do not peek.
+    await page.getByRole('heading', { name: 'Kustomer CRM' }).waitFor();
+    await page.getByRole('status', { name: 'Status: Sandbox' }).waitFor();
+    await page.getByLabel('Default priority').selectOption('3');
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    await page.getByLabel('Intents').fill('billing');
+    await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Billing' });
+    await page.getByLabel('Priority', { exact: true }).selectOption('4');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved.').waitFor();
+    await shot('01-settings-saved');
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await page.getByText('Every permission the module needs is granted.').waitFor();
+    expect(
+      await page.getByRole('list', { name: 'Permissions' }).getByRole('listitem').count(),
+    ).toBeGreaterThanOrEqual(9);
+    await shot('02-connection-tested');
+  });
+
+  it('escalates from the chat to the routed team and shows it in the sandbox inspector', async () => {
+    await escalateFromChat('jane@example.com');
+    await page.getByText("You're connected with the Billing team").waitFor();
+    await shot('03-chat-escalated');
+    await page.getByRole('link', { name: 'Settings › Integrations' }).click();
+    const conversations = page.getByRole('list', { name: 'Sandbox conversations' });
+    await conversations.getByText('jane@example.com · Billing · priority 4 · open').waitFor();
+    await shot('04-sandbox-inspector');
+  });
+
+  it('queues during an outage, tells the customer honestly, and delivers once Kustomer recovers', async () => {
+    await page.goto(`${app.url}/settings/integrations`);
+    await page.getByRole('button', { name: 'Simulate Kustomer outage (2 min)' }).click();
+    await page.getByText('Kustomer is down: escalations are queued in the outbox.').waitFor();
+    await escalateFromChat('sam@example.com');
+    await page
+      .getByText(
+        "Support is unavailable right now; we've saved your request and will follow up at sam@example.com",
+      )
+      .waitFor();
+    await shot('05-chat-queued');
+    await page.getByRole('link', { name: 'Settings › Integrations' }).click();
+    await page.getByRole('status', { name: 'Status: Degraded – fallback mode active' }).waitFor();
+    await shot('06-degraded-outbox');
+    const waiting = page.getByRole('row').filter({ hasText: 's***@example.com' });
+    await waiting.getByRole('button', { name: /^Retry .* now$/ }).waitFor();
+    await page.getByRole('button', { name: 'End outage' }).click();
+    await page.getByRole('button', { name: 'Simulate Kustomer outage (2 min)' }).waitFor();
+    // Retry now and the server's drainer (every 5 s) race to deliver it: whichever wins, the
+    // conversation must land in Kustomer exactly once. A lost race leaves no button to click.
+    const retried = waiting
+      .getByRole('button', { name: /^Retry .* now$/ })
+      .click({ timeout: 5_000 })
+      .catch(() => 'delivered by the drainer first');
+    const conversations = page.getByRole('list', { name: 'Sandbox conversations' });
+    await conversations.getByText(/^sam@example\.com · Billing/).waitFor({ timeout: 20_000 });
+    await retried;
+    await page.getByText('Nothing waiting: every escalation was delivered.').waitFor();
+    expect(await conversations.getByText(/^sam@example\.com/).count()).toBe(1);
+    await shot('07-delivered-after-recovery');
+  });
+
+  it('shows an agent reply in the chat and gives the bot back when the conversation closes', async () => {
+    await escalateFromChat('lee@example.com');
+    await page.getByText("You're connected with the Billing team").waitFor();
+    const chat = await browser.newPage();
+    await chat.goto(`${app.url}/settings/integrations`);
+    const item = chat
+      .getByRole('list', { name: 'Sandbox conversations' })
+      .getByRole('listitem')
+      .filter({ hasText: 'lee@example.com' });
+    await item.getByRole('textbox').fill('Hi Lee, I have refunded the charge.');
+    await item.getByRole('button', { name: 'Reply as agent' }).click();
+    await page.getByText('Hi Lee, I have refunded the charge.').waitFor({ timeout: 15_000 });
+    await item.getByRole('button', { name: 'Close conversation' }).click();
+    await page
+      .getByText('The support team closed this conversation.', { exact: false })
+      .waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Talk to a human' }).waitFor();
+    await shot('08-reply-and-close');
+    await chat.close();
+  });
+
+  it('fits a phone: the chat and the Integrations page at 390x844 never scroll sideways', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await phone.goto(`${app.url}/`);
+    await phone.getByLabel('Message').fill('Can I talk to a person about my invoice?');
+    await phone.getByRole('button', { name: 'Send' }).click();
+    await phone.getByRole('button', { name: 'Talk to a human' }).click();
+    await phone.getByLabel('Your email, so the team can reply').waitFor();
+    await expectNoHorizontalScroll(phone);
+    await shot('09-phone-chat', phone);
+
+    await phone.goto(`${app.url}/settings/integrations`);
+    await phone.getByRole('button', { name: 'Test connection' }).click();
+    await phone.getByText('Every permission the module needs is granted.').waitFor();
+    await phone.getByRole('button', { name: 'Simulate Kustomer outage (2 min)' }).click();
+    await phone.getByText('Kustomer is down: escalations are queued in the outbox.').waitFor();
+    await phone.getByRole('button', { name: 'Send test escalation' }).click();
+    await phone.getByText(/^Queued \(/).waitFor({ timeout: 20_000 });
+    // The outbox table (five columns on a desktop) is the widest thing on the page.
+    await phone.getByRole('button', { name: /^Retry test-.* now$/ }).waitFor();
+    await expectNoHorizontalScroll(phone);
+    await shot('10-phone-integrations', phone);
+    await phone.getByRole('button', { name: 'End outage' }).click();
+    await phone.getByRole('button', { name: 'Simulate Kustomer outage (2 min)' }).waitFor();
+    await phone.close();
+  });
+});
