@@ -3,6 +3,7 @@
  * module uses, with Kustomer's auth, validation, envelopes, rate limits and webhooks, plus fault
  * injection and inspection under /__sandbox. See types.ts for the contract.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleAdmin } from './admin.js';
@@ -109,6 +110,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const method = req.method ?? 'GET';
     const path = url.pathname;
     requests.total += 1;
+    // An id per request, as API gateways send, so errors can be matched with server logs.
+    res.setHeader('x-request-id', randomUUID());
     if (faults.latencyMs() > 0) await sleep(faults.latencyMs());
     const route = ROUTES.find((r) => r.method === method && r.pattern.test(path));
     const name = route?.name ?? `${method} ${path}`;

@@ -1,0 +1,162 @@
+/**
+ * One error family: every failure, provoked over real HTTP, is a branded KustomerError of the
+ * right class with code, retryable, status, requestId and cause, a message naming method and
+ * route template (never the email or id in the path), and exactly one matching type guard.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  isAmbiguousError,
+  isAuthError,
+  isConflictError,
+  isKustomerError,
+  isNotFoundError,
+  isPermissionError,
+  isRateLimitError,
+  isSchemaError,
+  isUnavailableError,
+  isValidationError,
+  KustomerError,
+  KustomerRateLimitError,
+  KustomerSchemaError,
+  type KustomerErrorCode,
+} from '../../src/kustomer/errors.js';
+import { buildClient, createFakeTime } from './support/client.js';
+import { errorCases, startErrorWorld, thrownBy, type ErrorWorld } from './support/error-cases.js';
+
+const KEY = 'errors-test-key-0000000000000';
+const NARROW = 'errors-test-narrow-key-000000';
+const BAD = 'errors-test-bad-key-000000000';
+
+const GUARDS: Record<string, (value: unknown) => boolean> = {
+  auth: isAuthError,
+  permission: isPermissionError,
+  not_found: isNotFoundError,
+  validation: isValidationError,
+  conflict: isConflictError,
+  rate_limit: isRateLimitError,
+  unavailable: isUnavailableError,
+  schema: isSchemaError,
+};
+const RETRYABLE: Record<KustomerErrorCode, boolean> = {
+  auth: false,
+  permission: false,
+  not_found: false,
+  validation: false,
+  conflict: false,
+  rate_limit: true,
+  network: true,
+  timeout: true,
+  unavailable: true,
+  schema: false,
+  http: false,
+  config: false,
+};
+
+let world: ErrorWorld;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  const started = await startErrorWorld(KEY, NARROW);
+  close = started.close;
+  world = {
+    sandbox: started.sandbox,
+    rawUrl: started.rawUrl,
+    client: (overrides = {}) =>
+      buildClient({ url: started.sandbox.url, apiKey: KEY }, createFakeTime(), overrides),
+  };
+});
+afterAll(() => close());
+
+describe.each(errorCases(BAD, NARROW))('$name', (errorCase) => {
+  let error: unknown;
+  beforeAll(async () => {
+    error = await thrownBy(world, errorCase);
+  });
+
+  it('is a branded KustomerError with code, retryable, status, requestId and cause', () => {
+    expect(error).toBeInstanceOf(KustomerError);
+    expect(isKustomerError(error)).toBe(true);
+    const e = error as KustomerError;
+    expect(e.code).toBe(errorCase.code);
+    expect(e.retryable).toBe(RETRYABLE[errorCase.code]);
+    expect(e.status).toBe(errorCase.status);
+    expect(e.method).toBe(errorCase.method);
+    expect(e.path).toBe(errorCase.route);
+    if (errorCase.code === 'schema') {
+      expect((e as KustomerSchemaError).issues.length).toBeGreaterThan(0);
+    } else {
+      expect(e.cause).toBeInstanceOf(Error);
+    }
+    // The sandbox tags every /v1 answer with x-request-id; no answer, no id.
+    if (errorCase.status !== undefined && errorCase.code !== 'schema') {
+      expect(e.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    } else {
+      expect(e.requestId).toBeUndefined();
+    }
+    expect(e.toJSON()).toEqual({
+      code: e.code,
+      message: e.message,
+      retryable: e.retryable,
+      ...(e.status === undefined ? {} : { status: e.status }),
+      ...(e.requestId === undefined ? {} : { requestId: e.requestId }),
+    });
+  });
+
+  it('names the method and route template, not the values in the path', () => {
+    const message = (error as Error).message;
+    expect(message.startsWith(`Kustomer ${errorCase.method} ${errorCase.route} `)).toBe(true);
+    // Kustomer's own explanation, in brackets, may quote what was sent; our words never do.
+    const ours = message.replace(/ \(.*\)/, '');
+    expect(ours).not.toMatch(/@example\.com|5f00000000000000000000cc|during-outage/);
+  });
+
+  it('matches exactly one type guard', () => {
+    const matching = Object.entries(GUARDS)
+      .filter(([, guard]) => guard(error))
+      .map(([code]) => code);
+    expect(matching).toEqual(errorCase.code in GUARDS ? [errorCase.code] : []);
+    expect(isAmbiguousError(error)).toBe(['network', 'timeout'].includes(errorCase.code));
+  });
+});
+
+describe('details', () => {
+  it('a RateLimitError carries how long to wait', async () => {
+    const [rateLimit] = errorCases(BAD, NARROW).filter((c) => c.code === 'rate_limit');
+    const error = (await thrownBy(world, rateLimit!)) as KustomerRateLimitError;
+    expect(error.retryAfterMs).toBe(60_000);
+    expect(error.message).toContain('429');
+  });
+
+  it('an outage that outlasts the retries says how many attempts were made', async () => {
+    const [outage] = errorCases(BAD, NARROW).filter((c) => c.code === 'unavailable');
+    const error = (await thrownBy(world, outage!)) as KustomerError;
+    expect(error.message).toMatch(/failed: 503.*gave up after 4 attempts/);
+    expect(isUnavailableError(error.cause)).toBe(true);
+  });
+
+  it('a schema error lists what did not parse', async () => {
+    const [schema] = errorCases(BAD, NARROW).filter((c) => c.code === 'schema');
+    const error = (await thrownBy(world, schema!)) as KustomerSchemaError;
+    expect(error.message).toMatch(/answered 200 with an unexpected body: data\.id: /);
+    expect(error.issues.join('\n')).toMatch(/data\.attributes/);
+  });
+});
+
+describe('brand', () => {
+  it('recognises an error from another copy of the module by its brand', () => {
+    const foreign = Object.assign(new Error('from another copy'), {
+      [Symbol.for('kustomer-escalation.KustomerError')]: true,
+      code: 'rate_limit',
+    });
+    expect(isKustomerError(foreign)).toBe(true);
+    expect(isRateLimitError(foreign)).toBe(true);
+    expect(isAuthError(foreign)).toBe(false);
+  });
+
+  it('does not mistake other errors for Kustomer errors', () => {
+    for (const value of [new Error('x'), { code: 'auth' }, null, 'auth', undefined]) {
+      expect(isKustomerError(value)).toBe(false);
+      expect(Object.values(GUARDS).some((guard) => guard(value))).toBe(false);
+    }
+  });
+});
