@@ -4,6 +4,7 @@
  * route template (never the email or id in the path), and exactly one matching type guard.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KustomerRateLimitError, KustomerSchemaError } from '../../src/kustomer/errors.js';
 import {
   isAmbiguousError,
   isAuthError,
@@ -16,8 +17,6 @@ import {
   isUnavailableError,
   isValidationError,
   KustomerError,
-  KustomerRateLimitError,
-  KustomerSchemaError,
   type KustomerErrorCode,
 } from '../../src/kustomer/errors.js';
 import { buildClient, createFakeTime } from './support/client.js';
