@@ -19,14 +19,24 @@ export interface AppServer {
   close(): Promise<void>;
 }
 
+export interface AppServerOptions {
+  store?: EscalationStore;
+  /** @default 3000 */
+  escalateDeadlineMs?: number;
+}
+
 export async function startAppServer(
   sandbox: SandboxHandle,
   env: Record<string, string>,
-  store: EscalationStore = createMemoryStore(),
+  options: AppServerOptions = {},
 ): Promise<AppServer> {
   const services = await createServices(
     loadServerEnv({ KUSTOMER_API_BASE_URL: sandbox.url, STORE: 'memory', ...env }),
-    { store, logger: silentLogger, escalateDeadlineMs: 3000 },
+    {
+      store: options.store ?? createMemoryStore(),
+      logger: silentLogger,
+      escalateDeadlineMs: options.escalateDeadlineMs ?? 3000,
+    },
   );
   let origin = 'http://127.0.0.1';
   const server = createServer(nodeHandler(createApp(services), () => origin));
