@@ -70,7 +70,7 @@ export function createKustomerClient(options: KustomerClientOptions): KustomerCl
     random: options.random ?? Math.random,
     userAgent: 'kustomer-escalation/0.1 (+chat escalation module)',
   });
-  const cache = createClientCache(options.cache);
+  const cache = createClientCache({ clock, ...options.cache });
   const appUrl = options.appUrl?.replace(/\/+$/, '') ?? null;
   return {
     auth: createAuth(transport),

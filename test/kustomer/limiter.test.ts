@@ -37,7 +37,10 @@ async function otherClientSpends(count: number): Promise<void> {
 describe('pacing', () => {
   it('holds a burst to the org budget per minute: it waits, with zero 429s', async () => {
     time = createFakeTime(T0, false);
-    const client = buildClient(sandbox, time, { rateLimitPerMin: ORG_BUDGET });
+    const client = buildClient(sandbox, time, {
+      rateLimitPerMin: ORG_BUDGET,
+      maxRateLimitWaitMs: 300_000, // this caller would rather wait than be told to queue
+    });
     let settled = 0;
     const burst = Array.from({ length: 12 }, (_, i) =>
       client.customers.getByEmail(`burst-${i}@example.com`).finally(() => (settled += 1)),

@@ -146,8 +146,7 @@ export function createCustomers(transport: Transport, cache: ClientCache) {
         schema: single,
         roles: rolesFor('customer.update'),
       });
-      const before = cache.getCustomer('id', id);
-      if (before) cache.invalidateCustomer(before);
+      // Replaces the cached customer under every identity, dropping any it no longer has.
       const customer = toCustomer(updated.data);
       cache.putCustomer(customer);
       return customer;
