@@ -53,6 +53,7 @@ async function persistFailure(
   const attempts = latest.attempts + (failure.countsAsAttempt ? 1 : 0);
   const tooOld = now - Date.parse(latest.createdAt) >= config.maxAgeMs;
   const lastError = { code: failure.code, message: failure.message };
+  const mayHaveLanded = failure.mayHaveLanded;
   if (!failure.retryable || attempts >= config.maxAttempts || tooOld) {
     // Kept (and replayable with retryNow) for an operator; the chat can still say it was saved.
     const result: EscalationResult = {
@@ -66,6 +67,7 @@ async function persistFailure(
       attempts,
       nextAttemptAt: null,
       lastError,
+      mayHaveLanded,
       result,
     });
     deps.logger.error('escalation dead', {
@@ -87,6 +89,7 @@ async function persistFailure(
     attempts,
     nextAttemptAt: iso(nextAt),
     lastError,
+    mayHaveLanded,
     result,
   });
   deps.logger.warn('escalation queued', {
@@ -105,7 +108,18 @@ async function work(
   signal: AbortSignal,
 ) {
   try {
-    const run = { settings: options.settings, resume: options.resume, signal, lane: options.lane };
+    // Lookups before creates only where an earlier attempt may have written unseen.
+    const resume = options.resume && record.mayHaveLanded !== false;
+    // From here on a write may land; a crash before the outcome is stored must leave that known.
+    if (record.mayHaveLanded === false)
+      record = await deps.store.update(record.escalationId, { mayHaveLanded: true });
+    const run = {
+      settings: options.settings,
+      resume,
+      signal,
+      lane: options.lane,
+      maxWaitMs: options.deadlineMs,
+    };
     const synced = await runSteps(deps, run, record);
     const result = escalatedResult(synced, (id) => deps.client.conversationUrl(id));
     const patch = {

@@ -42,6 +42,7 @@ export function newRecord(request: EscalationRequest, nowIso: string): Escalatio
     routing: null,
     transcriptSynced: false,
     noteCreated: false,
+    mayHaveLanded: true,
     result: null,
     attempts: 0,
     nextAttemptAt: null,
@@ -65,6 +66,22 @@ export interface Failure {
   retryAfterMs: number;
   /** False when no request was made (breaker open), so the attempt does not count. */
   countsAsAttempt: boolean;
+  /** See EscalationRecord.mayHaveLanded. */
+  mayHaveLanded: boolean;
+}
+
+/**
+ * Whether the request that failed may still have written something. Only answers that prove
+ * Kustomer did not process it are safe: a 4xx (rejected, including 429) and a 503 (not taken in);
+ * a request never sent (breaker open, the client's own rate budget) is safe too.
+ */
+export function failureMayHaveLanded(error: unknown): boolean {
+  if (isBrokenCircuitError(error)) return false;
+  if (!isKustomerError(error)) return true;
+  if (isRateLimitError(error)) return false;
+  const status = error.status;
+  if (status === undefined) return error.code !== 'config';
+  return !((status >= 400 && status < 500) || status === 503);
 }
 
 export function classifyFailure(error: unknown): Failure {
@@ -77,6 +94,7 @@ export function classifyFailure(error: unknown): Failure {
       reason: 'breaker_open',
       retryAfterMs: 0,
       countsAsAttempt: false,
+      mayHaveLanded: false,
     };
   }
   if (error instanceof DeadlineError) {
@@ -87,6 +105,7 @@ export function classifyFailure(error: unknown): Failure {
       reason: 'kustomer_slow',
       retryAfterMs: 0,
       countsAsAttempt: true,
+      mayHaveLanded: true,
     };
   }
   if (isKustomerError(error)) {
@@ -103,6 +122,7 @@ export function classifyFailure(error: unknown): Failure {
       reason,
       retryAfterMs,
       countsAsAttempt: true,
+      mayHaveLanded: failureMayHaveLanded(error),
     };
   }
   // A fault of ours (store hiccup, bug): retry, and maxAttempts turns a persistent one into dead.
@@ -114,6 +134,7 @@ export function classifyFailure(error: unknown): Failure {
     reason: 'internal_error',
     retryAfterMs: 0,
     countsAsAttempt: true,
+    mayHaveLanded: true,
   };
 }
 

@@ -21,6 +21,7 @@ import type {
 import type { EscalationRequest } from '../shared/escalation.js';
 import type { IntegrationSettings } from '../shared/settings.js';
 import type { Breaker } from './breaker.js';
+import { failureMayHaveLanded } from './records.js';
 import { conversationInput, noteExternalId, noteInput, transcriptMessages } from './payload.js';
 import { route } from './routing.js';
 import type { EscalationRecord, EscalationStore, RoutingDecision } from './store.js';
@@ -38,6 +39,8 @@ export interface StepRun {
   resume: boolean;
   signal: AbortSignal;
   lane: CallOptions['lane'];
+  /** The attempt's deadline: waiting longer than this for rate budget cannot help. */
+  maxWaitMs: number;
 }
 
 type Call = <T>(fn: (options: CallOptions) => Promise<T>) => Promise<T>;
@@ -65,7 +68,10 @@ function makeCall(breaker: Breaker, run: StepRun): Call {
     run.signal.throwIfAborted();
     // A call cut short by our own deadline is not Kustomer's failure: it must not trip the breaker.
     return breaker.execute(() =>
-      raceAbort(fn({ lane: run.lane, signal: run.signal }), run.signal).catch((error: unknown) => {
+      raceAbort(
+        fn({ lane: run.lane, signal: run.signal, maxWaitMs: run.maxWaitMs }),
+        run.signal,
+      ).catch((error: unknown) => {
         throw run.signal.aborted ? run.signal.reason : error;
       }),
     );
@@ -166,7 +172,9 @@ async function timelineStep(deps: StepDeps, run: StepRun, call: Call, record: Es
     ...(wantTranscript && transcript.status === 'fulfilled' ? { transcriptSynced: true } : {}),
     ...(wantNote && note.status === 'fulfilled' ? { noteCreated: true } : {}),
   };
-  const failed = [transcript, note].find((r) => r.status === 'rejected');
+  const rejected = [transcript, note].filter((r) => r.status === 'rejected');
+  // Report the ambiguous failure if there is one, so the retry knows to look before it writes.
+  const failed = rejected.find((r) => failureMayHaveLanded(r.reason)) ?? rejected[0];
   if (failed) {
     // Keep what did land, so the retry does only the part that failed.
     if (Object.keys(patch).length) await deps.store.update(record.escalationId, patch);

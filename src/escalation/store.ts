@@ -32,6 +32,13 @@ export interface EscalationRecord {
   routing: RoutingDecision | null;
   transcriptSynced: boolean;
   noteCreated: boolean;
+  /**
+   * A write may have reached Kustomer without our learning its outcome (a timeout, a reset, a
+   * crash mid-attempt), so the next attempt must look each resource up by externalId before
+   * creating it. False after a failure that proves nothing was written (a 429, a 503, a 4xx, the
+   * breaker), so a retry spends no requests on lookups. Absent on older records: treated as true.
+   */
+  mayHaveLanded?: boolean;
   result: EscalationResult | null;
   attempts: number;
   nextAttemptAt: string | null;

@@ -20,13 +20,28 @@ export interface LimiterOptions {
   timers?: LimiterTimers;
 }
 
+/** A request's turn would come later than it may wait: it is rejected unsent. */
+export class RateBudgetWaitError extends Error {
+  constructor(readonly waitMs: number) {
+    super(`the rate budget is spent for another ${waitMs} ms`);
+    this.name = 'RateBudgetWaitError';
+  }
+}
+
 export interface Limiter {
-  acquire(lane: RequestLane): Promise<void>;
+  /** Resolves at the request's turn; rejects with RateBudgetWaitError if that is over maxWaitMs away. */
+  acquire(lane: RequestLane, maxWaitMs?: number): Promise<void>;
   /** Feed the headers of every response. */
   observe(info: RateLimitInfo): void;
   /** After a 429: nothing more goes out before this time. */
   pauseUntil(epochMs: number): void;
   pending(): number;
+}
+
+interface Waiter {
+  resolve(): void;
+  reject(error: Error): void;
+  maxWaitMs: number;
 }
 
 const WINDOW_MS = 60_000;
@@ -39,7 +54,7 @@ export function createLimiter(options: LimiterOptions): Limiter {
   const timers = options.timers ?? realTimers;
   const reserve = options.reserve ?? 0;
   const sent: number[] = [];
-  const queues: Record<RequestLane, (() => void)[]> = { escalation: [], background: [] };
+  const queues: Record<RequestLane, Waiter[]> = { escalation: [], background: [] };
   let server: { remaining: number; resetAt: number } | null = null;
   let pausedUntil = 0;
   let timerAt: number | null = null;
@@ -64,6 +79,8 @@ export function createLimiter(options: LimiterOptions): Limiter {
       const now = timers.now();
       const wait = waitMs(now);
       if (wait > 0) {
+        rejectImpatient(wait);
+        if (!queues.escalation[0] && !queues.background[0]) return;
         const at = now + wait;
         if (timerAt === null || at < timerAt) {
           timerAt = at;
@@ -76,14 +93,24 @@ export function createLimiter(options: LimiterOptions): Limiter {
       }
       sent.push(now);
       if (server) server.remaining -= 1;
-      next.shift()!();
+      next.shift()!.resolve();
+    }
+  }
+
+  /** Those who cannot wait this long hear so now, instead of holding their caller past its deadline. */
+  function rejectImpatient(wait: number): void {
+    for (const queue of Object.values(queues)) {
+      for (let i = queue.length - 1; i >= 0; i--) {
+        if (queue[i]!.maxWaitMs < wait)
+          queue.splice(i, 1)[0]!.reject(new RateBudgetWaitError(wait));
+      }
     }
   }
 
   return {
-    acquire(lane) {
-      return new Promise<void>((resolve) => {
-        queues[lane].push(resolve);
+    acquire(lane, maxWaitMs = Infinity) {
+      return new Promise<void>((resolve, reject) => {
+        queues[lane].push({ resolve, reject, maxWaitMs });
         pump();
       });
     },

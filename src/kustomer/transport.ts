@@ -15,8 +15,8 @@ import axiosRetry from 'axios-retry';
 import type { z } from 'zod';
 import { backoffDelay } from './backoff.js';
 import { exhausted, toKustomerError } from './error-factory.js';
-import { KustomerSchemaError, type KustomerError } from './errors.js';
-import type { Limiter } from './limiter.js';
+import { KustomerRateLimitError, KustomerSchemaError, type KustomerError } from './errors.js';
+import { RateBudgetWaitError, type Limiter } from './limiter.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { parseRateLimit, retryAfterMs } from './rate-limit-headers.js';
@@ -63,6 +63,7 @@ interface CallMeta {
   route: string;
   lane: RequestLane;
   startedAt: number;
+  maxWaitMs: number;
 }
 type MetaConfig = InternalAxiosRequestConfig & { meta?: CallMeta };
 
@@ -91,7 +92,7 @@ export function createTransport(options: TransportOptions): Transport {
   });
 
   instance.interceptors.request.use(async (config: MetaConfig) => {
-    await limiter.acquire(config.meta?.lane ?? 'escalation');
+    await limiter.acquire(config.meta?.lane ?? 'escalation', config.meta?.maxWaitMs);
     if (config.meta) config.meta.startedAt = clock();
     return config;
   });
@@ -154,6 +155,15 @@ export function createTransport(options: TransportOptions): Transport {
   });
 
   function failure(error: unknown, spec: CallSpec<unknown>): KustomerError {
+    // The org's budget is spent until later than the caller will wait: nothing was sent, and the
+    // caller (an escalation) is queued for the reset instead of hanging.
+    if (error instanceof RateBudgetWaitError) {
+      return new KustomerRateLimitError(
+        `Kustomer ${spec.method} ${spec.route} not sent: ${error.message}`,
+        error.waitMs,
+        { method: spec.method, path: spec.route },
+      );
+    }
     const axiosError = error as AxiosError;
     const response = axiosError.response;
     const transport = response
@@ -193,7 +203,12 @@ export function createTransport(options: TransportOptions): Transport {
         ...(spec.query ? { params: spec.query } : {}),
         ...(spec.body === undefined ? {} : { data: spec.body }),
         ...(spec.signal ? { signal: spec.signal } : {}),
-        meta: { route: spec.route, lane: spec.lane ?? 'escalation', startedAt: clock() },
+        meta: {
+          route: spec.route,
+          lane: spec.lane ?? 'escalation',
+          startedAt: clock(),
+          maxWaitMs: Math.min(options.maxRateLimitWaitMs, spec.maxWaitMs ?? Infinity),
+        },
       } as MetaConfig);
     } catch (error) {
       const mapped = failure(error, spec as CallSpec<unknown>);

@@ -12,6 +12,12 @@ export type RequestLane = 'escalation' | 'background';
 export interface CallOptions {
   /** @default 'escalation' */
   lane?: RequestLane;
+  /**
+   * The longest this call may wait for rate budget before failing with RateLimitError unsent; a
+   * caller with a deadline passes it, since a longer wait cannot help. Capped by the client's
+   * maxRateLimitWaitMs.
+   */
+  maxWaitMs?: number;
   signal?: AbortSignal;
 }
 

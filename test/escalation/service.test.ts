@@ -1,0 +1,290 @@
+/**
+ * The escalation service over real HTTP against the sandbox, with the real Kustomer client.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from './helpers/harness.js';
+import { escalationRequest, transcript } from './helpers/requests.js';
+
+let harness: Harness | null = null;
+afterEach(async () => {
+  await harness?.close();
+  harness = null;
+});
+
+async function setup(options: Parameters<typeof createHarness>[0] = {}) {
+  harness = await createHarness(options);
+  return harness;
+}
+
+function byExternalId(h: Harness, externalId: string) {
+  return h.sandbox.state().conversations.filter((c) => c.externalId === externalId);
+}
+
+async function createCustomer(h: Harness, email: string) {
+  const response = await fetch(`${h.sandbox.url}/v1/customers`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${h.sandbox.apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ emails: [{ email }] }),
+  });
+  expect(response.status).toBe(201);
+}
+
+/** Each rate-limit window delivers what fits in it; the rest resumes in the next. */
+async function drainWindowByWindow(h: Harness) {
+  for (let window = 0; window < 6; window++) {
+    const { queued, retrying } = await h.service.outboxSummary();
+    if (queued + retrying === 0) return;
+    h.advance(61_000);
+    await h.service.drain();
+  }
+  expect(await h.service.outboxSummary()).toMatchObject({ queued: 0, retrying: 0, dead: 0 });
+}
+
+/** Escalates with every request held LATENCY ms: elapsed / LATENCY = requests made one after another. */
+const LATENCY = 120;
+async function sequentialTrips(h: Harness, request: ReturnType<typeof escalationRequest>) {
+  h.sandbox.setFaults({ latencyMs: LATENCY });
+  const before = h.sandbox.state().requests;
+  const started = performance.now();
+  const result = await h.service.escalate(request);
+  const elapsed = performance.now() - started;
+  h.sandbox.clearFaults();
+  const after = h.sandbox.state().requests;
+  const routes = Object.fromEntries(
+    Object.entries(after.byRoute)
+      .map(([route, n]) => [route, n - (before.byRoute[route] ?? 0)] as const)
+      .filter(([, n]) => n > 0),
+  );
+  return {
+    result,
+    trips: Math.floor(elapsed / LATENCY),
+    total: after.total - before.total,
+    routes,
+  };
+}
+
+describe('escalation over HTTP', () => {
+  it('needs at most 4 sequential round trips for a new customer, 3 for a known one, 2 for a cached one', async () => {
+    const h = await setup({ service: { escalateDeadlineMs: 30_000 } });
+    await h.client.teams.list(); // a running server has the team list cached
+    const fresh = await sequentialTrips(h, escalationRequest({ transcript: transcript(20) }));
+    expect(fresh.result.status).toBe('escalated');
+    expect(fresh.trips).toBeLessThanOrEqual(4);
+    // the 20-line transcript went as one bulk request
+    const messageRoutes = Object.entries(fresh.routes).filter(([r]) => r.includes('messages'));
+    expect(messageRoutes.reduce((n, [, c]) => n + c, 0)).toBe(1);
+
+    await createCustomer(h, 'known@example.com');
+    const known = await sequentialTrips(
+      h,
+      escalationRequest({ customer: { email: 'known@example.com' } }),
+    );
+    expect(known.result.status).toBe('escalated');
+    expect(known.trips).toBeLessThanOrEqual(3);
+
+    const cached = await sequentialTrips(
+      h,
+      escalationRequest({ customer: { email: 'known@example.com' } }),
+    );
+    expect(cached.result.status).toBe('escalated');
+    expect(cached.trips).toBeLessThanOrEqual(2);
+
+    const state = h.sandbox.state();
+    expect(
+      state.customers.filter((c) => c.emails.some((e) => e.email === 'known@example.com')),
+    ).toHaveLength(1);
+    expect(state.messages).toHaveLength(20 + 4 + 4);
+    expect(state.notes).toHaveLength(3);
+  });
+
+  it('routes by rule to the right team and priority, and says why in the note', async () => {
+    const h = await setup();
+    const billing = (await h.client.teams.list()).find((t) => t.name === 'Billing')!;
+    await h.saveSettings({
+      routingRules: [
+        { id: 'refunds', name: 'Refunds', intents: ['REFUND'], teamId: billing.id, priority: 4 },
+      ],
+    });
+    const request = escalationRequest({ intent: 'refund' });
+    const result = await h.service.escalate(request);
+    expect(result).toMatchObject({
+      status: 'escalated',
+      team: { id: billing.id, name: 'Billing' },
+      priority: 4,
+    });
+    const [conversation] = byExternalId(h, request.escalationId);
+    expect(conversation).toMatchObject({
+      assignedTeams: [billing.id],
+      priority: 4,
+      status: 'open',
+    });
+    expect(conversation!.tags).toContain('chatbot-escalation');
+    const note = h.sandbox.state().notes.find((n) => n.conversationId === conversation!.id)!;
+    expect(note.body).toContain('Refunds');
+    expect(note.externalId).toBe(`${request.escalationId}:note`);
+  });
+
+  it('a double click and a replay make one conversation', async () => {
+    const h = await setup();
+    const request = escalationRequest();
+    const [a, b] = await Promise.all([h.service.escalate(request), h.service.escalate(request)]);
+    const c = await h.service.escalate(request);
+    expect(a.status).toBe('escalated');
+    expect(b).toEqual(a);
+    expect(c).toEqual(a);
+    expect(byExternalId(h, request.escalationId)).toHaveLength(1);
+  });
+
+  it('resumes after a reset that committed the conversation, without creating a second', async () => {
+    const h = await setup();
+    h.sandbox.setFaults({ resetAfterCommitRate: 1, match: 'POST /v1/.*conversations$' });
+    const request = escalationRequest();
+    expect(await h.service.escalate(request)).toMatchObject({ status: 'queued' });
+    expect(byExternalId(h, request.escalationId)).toHaveLength(1); // it did land
+    h.sandbox.clearFaults();
+    h.advance(2_000);
+    expect(await h.service.drain()).toMatchObject({ delivered: 1 });
+    expect(byExternalId(h, request.escalationId)).toHaveLength(1);
+    expect(
+      h.sandbox.state().messages.filter((m) => m.externalId?.startsWith(request.escalationId)),
+    ).toHaveLength(4);
+  });
+
+  it('queues at once during an outage and delivers exactly once after it', async () => {
+    const h = await setup();
+    h.sandbox.setFaults({ outageUntil: Date.now() + 60_000 });
+    const requests = [escalationRequest(), escalationRequest(), escalationRequest()];
+    const results = await Promise.all(requests.map((r) => h.service.escalate(r)));
+    // Queued on the first 503, not after retrying through the outage.
+    expect(h.sandbox.state().requests.total).toBeLessThanOrEqual(requests.length * 2);
+    for (const result of results)
+      expect(result).toMatchObject({ status: 'queued', reason: 'kustomer_unavailable' });
+    expect(await h.service.outboxSummary()).toMatchObject({ queued: 3, dead: 0 });
+    h.sandbox.clearFaults();
+    h.advance(1_500);
+    expect(await h.service.drain()).toMatchObject({ delivered: 3 });
+    expect(await h.service.drain()).toMatchObject({ attempted: 0 });
+    for (const r of requests) expect(byExternalId(h, r.escalationId)).toHaveLength(1);
+    expect(h.sandbox.state().notes).toHaveLength(3);
+  });
+
+  it('queues through a 429 storm for the advertised reset, without hammering, then delivers once', async () => {
+    const h = await setup({ sandbox: { orgRateLimitPerMin: 20 } });
+    // Other clients of the org spend the whole budget for this window.
+    let resetAt = 0;
+    for (let i = 0; i < 20; i++) {
+      const response = await fetch(`${h.sandbox.url}/v1/teams`, {
+        headers: { authorization: `Bearer ${h.sandbox.apiKey}` },
+      });
+      expect(response.status).toBe(200);
+      resetAt = Number(response.headers.get('x-ratelimit-reset')) * 1000;
+    }
+    const requests = Array.from({ length: 4 }, () => escalationRequest());
+    const results = [await h.service.escalate(requests[0]!)];
+    const sentByFirst = h.sandbox.state().requests.total;
+    for (const r of requests.slice(1)) results.push(await h.service.escalate(r));
+    for (const result of results) {
+      expect(result).toMatchObject({ status: 'queued', reason: 'rate_limited' });
+      expect(Date.parse((result as { retryAt: string }).retryAt)).toBeGreaterThanOrEqual(resetAt);
+    }
+    // The first escalation's 429 taught the client the reset; the others did not send at all.
+    expect(h.sandbox.state().requests.rateLimited).toBeGreaterThan(0);
+    expect(h.sandbox.state().requests.total).toBe(sentByFirst);
+    expect(h.sandbox.state().conversations).toHaveLength(0);
+
+    const rateLimited = h.sandbox.state().requests.rateLimited;
+    h.advance(resetAt - h.now());
+    await drainWindowByWindow(h);
+    for (const r of requests) expect(byExternalId(h, r.escalationId)).toHaveLength(1);
+    expect(h.sandbox.state().notes).toHaveLength(4);
+    expect(h.sandbox.state().requests.rateLimited).toBe(rateLimited);
+  });
+
+  it('spends the org budget without earning a 429, queueing what does not fit', async () => {
+    const h = await setup({ sandbox: { orgRateLimitPerMin: 6 } });
+    await h.client.teams.list();
+    const requests = Array.from({ length: 4 }, () => escalationRequest());
+    const results = [];
+    for (const r of requests) results.push(await h.service.escalate(r));
+    expect(results.filter((r) => r.status === 'escalated').length).toBeGreaterThan(0);
+    expect(results.some((r) => r.status === 'queued' && r.reason === 'rate_limited')).toBe(true);
+    expect(h.sandbox.state().requests.rateLimited).toBe(0);
+    await drainWindowByWindow(h);
+    for (const r of requests) expect(byExternalId(h, r.escalationId)).toHaveLength(1);
+    expect(h.sandbox.state().requests.rateLimited).toBe(0);
+  });
+
+  it('a validation error is dead, visible in the outbox, and replayable once fixed', async () => {
+    const h = await setup();
+    h.sandbox.setFaults({ errorRates: { '400': 1 }, match: 'POST /v1/.*conversations$' });
+    const request = escalationRequest({ customer: { email: 'val@example.com' } });
+    expect(await h.service.escalate(request)).toMatchObject({
+      status: 'queued',
+      reason: 'needs_attention',
+    });
+    expect(await h.service.outbox()).toEqual([
+      expect.objectContaining({
+        escalationId: request.escalationId,
+        state: 'dead',
+        customer: 'v***@example.com',
+        lastError: expect.objectContaining({ code: 'validation' }),
+      }),
+    ]);
+    h.sandbox.clearFaults();
+    expect(await h.service.retryNow(request.escalationId)).toMatchObject({ status: 'escalated' });
+    expect(byExternalId(h, request.escalationId)).toHaveLength(1);
+  });
+
+  it('refuses while disabled without calling Kustomer, and keeps the request', async () => {
+    const h = await setup();
+    await h.saveSettings({ enabled: false });
+    const request = escalationRequest();
+    const before = h.sandbox.state().requests.total;
+    expect(await h.service.escalate(request)).toMatchObject({ status: 'refused' });
+    expect(h.sandbox.state().requests.total).toBe(before);
+    expect(await h.service.status(request.escalationId)).toMatchObject({ state: 'refused' });
+  });
+
+  it('records agent replies and the close from the conversation, ignoring duplicates and stale events', async () => {
+    const h = await setup();
+    const request = escalationRequest();
+    const result = await h.service.escalate(request);
+    if (result.status !== 'escalated') throw new Error('not escalated');
+    const message = await h.sandbox.agentReply(result.conversationId, 'Hi, I am Sam from billing');
+    const event = {
+      eventId: `evt-${message.id}`,
+      conversationId: result.conversationId,
+      messageId: message.id,
+      text: 'Hi, I am Sam from billing',
+      at: message.createdAt,
+      author: 'Sam',
+    };
+    expect(await h.service.recordAgentReply(event)).toBe('applied');
+    expect(await h.service.recordAgentReply(event)).toBe('duplicate');
+    expect(await h.service.recordAgentReply({ ...event, conversationId: 'f'.repeat(24) })).toBe(
+      'unknown',
+    );
+    const closedAt = new Date(Date.now() + 1000).toISOString();
+    expect(
+      await h.service.recordConversationUpdate({
+        eventId: 'u2',
+        conversationId: result.conversationId,
+        status: 'done',
+        at: closedAt,
+      }),
+    ).toBe('applied');
+    expect(
+      await h.service.recordConversationUpdate({
+        eventId: 'u1',
+        conversationId: result.conversationId,
+        status: 'open',
+        at: message.createdAt,
+      }),
+    ).toBe('stale');
+    expect(await h.service.status(request.escalationId)).toMatchObject({
+      closed: true,
+      closedAt,
+      replies: [expect.objectContaining({ id: message.id })],
+    });
+  });
+});
