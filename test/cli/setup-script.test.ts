@@ -337,6 +337,12 @@ describe('.env.template', () => {
     expect(missing).toEqual([]);
   });
 
+  it('has every one of them in the README configuration table', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('## Operator'));
+    expect([...read].filter((name) => !table.includes(`\`${name}\``))).toEqual([]);
+  });
+
   it('holds no values for secrets and warns that VITE_ variables are public', () => {
     for (const name of [
       'KUSTOMER_API_KEY',
