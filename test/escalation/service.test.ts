@@ -150,6 +150,24 @@ describe('escalation over HTTP', () => {
     ).toHaveLength(4);
   });
 
+  it('a retry after a refused write spends no requests on lookups', async () => {
+    const h = await setup();
+    h.sandbox.setFaults({ errorRates: { '429': 1 }, match: 'POST /v1/.*conversations$' });
+    const request = escalationRequest();
+    expect(await h.service.escalate(request)).toMatchObject({ status: 'queued' });
+    h.sandbox.clearFaults();
+    h.advance(61_000);
+    const before = h.sandbox.state().requests.byRoute;
+    expect(await h.service.drain()).toMatchObject({ delivered: 1 });
+    const after = h.sandbox.state().requests.byRoute;
+    const lookups = (route: string) => (after[route] ?? 0) - (before[route] ?? 0);
+    // A 429 proves nothing was written: no conversation, note or transcript lookups.
+    expect(lookups('GET /v1/conversations/externalId={externalId}')).toBe(0);
+    expect(lookups('GET /v1/conversations/{id}/messages')).toBe(0);
+    expect(lookups('GET /v1/conversations/{id}/notes')).toBe(0);
+    expect(byExternalId(h, request.escalationId)).toHaveLength(1);
+  });
+
   it('queues at once during an outage and delivers exactly once after it', async () => {
     const h = await setup();
     h.sandbox.setFaults({ outageUntil: Date.now() + 60_000 });
