@@ -1,7 +1,7 @@
 /**
  * What the health panel shows: per endpoint (method + route template, never raw emails or ids)
- * counts, errors and latency percentiles over a bounded window, errors by code, 429s, and the last
- * rate-limit headers Kustomer sent.
+ * counts, errors and latency percentiles over a bounded window, errors by class (the KustomerError
+ * code), 429s, and the last rate-limit headers Kustomer sent.
  */
 import type { MetricsSnapshot } from '../shared/integration.js';
 import type { RateLimitInfo } from './rate-limit-headers.js';
@@ -22,6 +22,28 @@ export interface Metrics {
   ): void;
   observeRateLimit(info: RateLimitInfo): void;
   snapshot(): MetricsSnapshot;
+}
+
+/**
+ * The KustomerError code a failed attempt maps to (as error-factory.ts maps it), so errors are
+ * counted by class: `rate_limit`, `unavailable`, `timeout`... rather than by raw status.
+ */
+export function failureClass(outcome: { status?: number; code?: string }): string {
+  const { status, code } = outcome;
+  if (status === undefined) {
+    if (code === 'ERR_CANCELED') return 'canceled';
+    return code === 'ECONNABORTED' || code === 'ETIMEDOUT' ? 'timeout' : 'network';
+  }
+  const byStatus: Record<number, string> = {
+    401: 'auth',
+    403: 'permission',
+    404: 'not_found',
+    409: 'conflict',
+    429: 'rate_limit',
+  };
+  if (byStatus[status]) return byStatus[status];
+  if (status >= 500) return 'unavailable';
+  return status >= 400 ? 'validation' : 'http';
 }
 
 export function percentile(sorted: number[], p: number): number | null {
@@ -57,7 +79,7 @@ export function createMetrics(clock: () => number = Date.now): Metrics {
       if (!outcome.ok) {
         stats.errors += 1;
         errors += 1;
-        const code = outcome.code ?? 'unknown';
+        const code = failureClass(outcome);
         errorsByCode[code] = (errorsByCode[code] ?? 0) + 1;
       }
     },
