@@ -100,6 +100,7 @@ export function teamResource(t: SandboxTeam) {
     type: 'team',
     id: t.id,
     attributes: { name: t.name, displayName: t.name, members: [] },
+    relationships: { org: rel('org', ORG_ID) },
     links: { self: `/v1/teams/${t.id}` },
   };
 }
