@@ -28,7 +28,7 @@ describe('store and outbox', () => {
     });
     expect(row('store.reachable')).toMatchObject({
       status: 'fail',
-      detail: expect.stringMatching(/^REDIS_URL: /),
+      detail: expect.stringMatching(/^REDIS_URL: connect ECONNREFUSED 127\.0\.0\.1:\d+$/),
     });
     expect(row('outbox.dead').status).toBe('skip');
   });
