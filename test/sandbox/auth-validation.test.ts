@@ -117,14 +117,13 @@ describe('body validation', () => {
     ['assignedTeams', ['not-an-id'], /must be a valid object-id/],
   ])('rejects a wrong %s (%j) on a conversation create', async (field, value, detail) => {
     const { customerId } = await seedConversation(sandbox, 'w@example.com');
-    const reply = await api(sandbox, 'POST', `/v1/customers/${customerId}/conversations`, {
+    const path = `/v1/customers/${customerId}/conversations`;
+    const reply = await api<KustomerErrorBody>(sandbox, 'POST', path, {
       body: { name: 'x', [field]: value },
     });
     expect(reply.status).toBe(400);
     expectKustomerError(reply.body, 400, detail);
-    expect((reply.body as KustomerErrorBody).errors[0]!.source!.pointer).toMatch(
-      new RegExp(`^/${field}`),
-    );
+    expect(reply.body.errors[0]!.source!.pointer).toMatch(new RegExp(`^/${field}`));
   });
 
   it('checks custom attributes by their type suffix', async () => {
