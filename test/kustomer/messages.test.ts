@@ -78,8 +78,16 @@ describe('bulk transcript', () => {
     const lines = transcript(12);
     await client.messages.addTranscript(conversationId, lines.slice(0, 5));
     const result = await client.messages.addTranscript(conversationId, lines, { resume: true });
-    expect(result).toMatchObject({ created: 7, skipped: 5 });
+    expect(result).toEqual({ created: 7, skipped: 5, requests: 2 }); // one list, one bulk
     expect(stored().map((m) => m.externalId)).toEqual(lines.map((l) => l.externalId));
+  });
+
+  it('on resume, counts every page it read among its requests', async () => {
+    const lines = transcript(140);
+    await client.messages.addTranscript(conversationId, lines.slice(0, 120));
+    const result = await client.messages.addTranscript(conversationId, lines, { resume: true });
+    expect(result).toEqual({ created: 20, skipped: 120, requests: 3 }); // two pages, one bulk
+    expect(sandbox.state().requests.byRoute['GET /v1/conversations/{id}/messages']).toBe(2);
   });
 });
 

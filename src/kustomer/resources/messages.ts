@@ -143,21 +143,27 @@ export function createMessages({ transport, app, clock, sleep }: MessagesDeps) {
   async function listForConversation(
     conversationId: string,
     options: CallOptions = {},
+    stats?: { pages: number },
   ): Promise<Message[]> {
-    const resources = await collectPages(transport, {
-      ...options,
-      method: 'GET',
-      path: `/v1/conversations/${encodeURIComponent(conversationId)}/messages`,
-      route: '/v1/conversations/{id}/messages',
-      query: { pageSize: 100 },
-      schema: listSchema(messageResource),
-      roles: rolesFor('message.read'),
-    });
+    const resources = await collectPages(
+      transport,
+      {
+        ...options,
+        method: 'GET',
+        path: `/v1/conversations/${encodeURIComponent(conversationId)}/messages`,
+        route: '/v1/conversations/{id}/messages',
+        query: { pageSize: 100 },
+        schema: listSchema(messageResource),
+        roles: rolesFor('message.read'),
+      },
+      stats,
+    );
     return resources.map(toMessage);
   }
 
   return {
-    listForConversation,
+    listForConversation: (conversationId: string, options?: CallOptions) =>
+      listForConversation(conversationId, options),
     async addTranscript(
       conversationId: string,
       messages: TranscriptMessageInput[],
@@ -168,8 +174,9 @@ export function createMessages({ transport, app, clock, sleep }: MessagesDeps) {
       let requests = 0;
       let skipped = 0;
       if (resume && lines.length > 0) {
-        const existing = await listForConversation(conversationId, callOptions);
-        requests += 1;
+        const listed = { pages: 0 };
+        const existing = await listForConversation(conversationId, callOptions, listed);
+        requests += listed.pages;
         const seen = new Set(existing.map((m) => m.externalId));
         skipped = lines.filter((line) => seen.has(line.externalId)).length;
         lines = lines.filter((line) => !seen.has(line.externalId));

@@ -15,12 +15,15 @@ export async function collectPages<T>(
   > & {
     schema: z.ZodType<{ data: T[]; links?: { next?: string | null | undefined } | undefined }>;
   },
+  /** Counts the pages fetched, for callers that report their round trips. */
+  stats: { pages: number } = { pages: 0 },
 ): Promise<T[]> {
   const items: T[] = [];
   let spec: typeof first | null = first;
   for (let page = 0; spec && page < MAX_PAGES; page += 1) {
     const body: { data: T[]; links?: { next?: string | null | undefined } | undefined } =
       await transport.call(spec);
+    stats.pages += 1;
     items.push(...body.data);
     const next = body.links?.next;
     spec = next ? { ...first, path: next, query: {} } : null;
