@@ -33,7 +33,7 @@ export function ConnectionTest() {
                 <li key={check.capability} className={check.held ? 'pass' : 'fail'}>
                   <span aria-hidden="true">{check.held ? '✓' : '✗'}</span>{' '}
                   <strong>{check.label}</strong>{' '}
-                  <span className="sr-only">{check.held ? 'granted' : 'missing'}</span>
+                  <span className="sr-only">{check.held ? 'granted' : 'missing'}</span>{' '}
                   {check.held ? (
                     <code className="muted">{check.via}</code>
                   ) : (

@@ -21,8 +21,8 @@ export function SandboxConversation({
   const notes = data.notes.filter((n) => n.conversationId === conversation.id);
   const inputId = `reply-${conversation.id}`;
   return (
-    <li className="conversation">
-      <h4>{conversation.name ?? 'Conversation'}</h4>
+    <li className="conversation" aria-labelledby={`${inputId}-title`}>
+      <h4 id={`${inputId}-title`}>{conversation.name ?? 'Conversation'}</h4>
       <p className="muted">
         {who} · {conversation.assignedTeams.map(teamName).join(', ') || 'no team'} · priority{' '}
         {conversation.priority} · {conversation.status}

@@ -108,7 +108,8 @@ export function toUpdate(form: SettingsForm): SettingsUpdate {
   };
 }
 
-const RULE_FIELDS = new Set(Object.keys(ruleShape.shape));
+// Fields with an input to show an error beside; a rule's id has none.
+const RULE_FIELDS = new Set(Object.keys(ruleShape.shape).filter((key) => key !== 'id'));
 const TOP_FIELDS = new Set(Object.keys(settingsFormSchema.shape));
 
 /**

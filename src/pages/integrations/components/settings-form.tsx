@@ -1,6 +1,6 @@
 /** Configure: read-only org details, defaults, sync/debug, and the routing rules; saved together. */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { ApiRequestError } from '../../../app/api-client.js';
 import { fieldErrors } from '../../../shared/api-error.js';
@@ -33,10 +33,16 @@ export function SettingsForm({ status, teams }: { status: IntegrationStatus; tea
     defaultValues: toForm(status.settings),
   });
   const { errors, isDirty } = formState;
-  // Also when the teams arrive: a select shows a saved team only once its option exists.
+  const dirty = useRef(isDirty);
   useEffect(() => {
-    if (!isDirty) reset(toForm(status.settings));
-  }, [status.settings, teams.list, isDirty, reset]);
+    dirty.current = isDirty;
+  }, [isDirty]);
+  // New settings from the server replace an untouched form; so do the teams arriving, as a
+  // select shows a saved team only once its option exists. Not on isDirty itself: moving a rule
+  // back to where it was makes the form clean, and a reset would remount (and unfocus) the rules.
+  useEffect(() => {
+    if (!dirty.current) reset(toForm(status.settings));
+  }, [status.settings, teams.list, reset]);
 
   /** Puts each error beside its field (focusing the first); the rest go above the button. */
   const place = (fields: Record<string, string>, ruleCount: number, fallback: string) => {
