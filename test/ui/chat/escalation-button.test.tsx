@@ -1,0 +1,272 @@
+import { act, screen } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import EscalationButton, {
+  type EscalationButtonProps,
+} from '../../../src/chat/escalation-button.js';
+import {
+  escalated,
+  queued,
+  reply,
+  serveEscalations,
+  serveEscalationStatus,
+} from '../support/escalation-api.js';
+import { apiError } from '../support/integration-api.js';
+import { renderUi } from '../support/render.js';
+import { requestLog, requestsTo, server } from '../support/server.js';
+
+const TRANSCRIPT = [
+  { id: 'm1', role: 'user' as const, text: 'My invoice is wrong', at: '2026-01-01T10:00:00Z' },
+];
+
+function renderButton(props: Partial<EscalationButtonProps> = {}) {
+  const onReply = vi.fn();
+  const onClosed = vi.fn();
+  const onConnected = vi.fn();
+  const view = renderUi(
+    <EscalationButton
+      sessionId="chat-1"
+      transcript={TRANSCRIPT}
+      intent="billing"
+      summary="Intent: billing."
+      onReply={onReply}
+      onClosed={onClosed}
+      onConnected={onConnected}
+      {...props}
+    />,
+  );
+  return { ...view, onReply, onClosed, onConnected };
+}
+
+async function askForHuman(user: ReturnType<typeof renderButton>['user'], email: string) {
+  await user.click(screen.getByRole('button', { name: 'Talk to a human' }));
+  await user.type(screen.getByLabelText('Your email, so the team can reply'), email);
+  await user.click(screen.getByRole('button', { name: 'Connect me' }));
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('the escalation button', () => {
+  it('asks for an email, and will not send an invalid one', async () => {
+    const sent = serveEscalations(escalated);
+    const { user } = renderButton();
+    await user.click(screen.getByRole('button', { name: 'Talk to a human' }));
+    const email = screen.getByLabelText('Your email, so the team can reply');
+    expect(email).toHaveFocus();
+    await user.type(email, 'jane@');
+    await user.click(screen.getByRole('button', { name: 'Connect me' }));
+    expect(email).toHaveAttribute('aria-invalid', 'true');
+    expect(email).toHaveAccessibleDescription(
+      'Enter an email address so the team can reply, e.g. you@example.com',
+    );
+    expect(sent).toEqual([]);
+  });
+
+  it('cancels the prompt back to the button, with focus on it', async () => {
+    const { user } = renderButton();
+    await user.click(screen.getByRole('button', { name: 'Talk to a human' }));
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByRole('button', { name: 'Talk to a human' })).toHaveFocus();
+  });
+
+  it('shows a spinner while escalating, then the team and the conversation reference', async () => {
+    serveEscalationStatus(() => ({}));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const sent: unknown[] = [];
+    server.use(
+      http.post('/api/escalations', async ({ request }) => {
+        const body = (await request.json()) as { escalationId: string };
+        sent.push(body);
+        await gate;
+        return HttpResponse.json(escalated(body.escalationId), { status: 201 });
+      }),
+    );
+    const { user, onConnected } = renderButton({ reason: 'low_confidence' });
+    await askForHuman(user, 'jane@example.com');
+    expect(screen.getByRole('status')).toHaveTextContent('Connecting you with a person…');
+    release();
+    const status = await screen.findByText(/You're connected with the Billing team/);
+    expect(status).toHaveTextContent(
+      "You're connected with the Billing team. Reference: B8C9D0E1. An agent will reply here.",
+    );
+    expect(onConnected).toHaveBeenCalledTimes(1);
+    expect(sent).toEqual([
+      {
+        escalationId: expect.any(String),
+        sessionId: 'chat-1',
+        customer: { email: 'jane@example.com' },
+        transcript: TRANSCRIPT,
+        reason: 'low_confidence',
+        intent: 'billing',
+        summary: 'Intent: billing.',
+      },
+    ]);
+  });
+
+  it('sends the reason the customer picked over the bot’s guess', async () => {
+    serveEscalationStatus(() => ({}));
+    const sent = serveEscalations(escalated);
+    const { user } = renderButton({ reason: 'low_confidence' });
+    await user.click(screen.getByRole('button', { name: 'Talk to a human' }));
+    await user.type(screen.getByLabelText('Your email, so the team can reply'), 'a@b.co');
+    await user.selectOptions(
+      screen.getByLabelText('Why? (optional)'),
+      "I'm not happy with the answers",
+    );
+    await user.click(screen.getByRole('button', { name: 'Connect me' }));
+    await screen.findByText(/You're connected/);
+    expect(sent[0]?.reason).toBe('negative_sentiment');
+  });
+
+  it('says honestly that the request was saved when support is unavailable', async () => {
+    serveEscalationStatus((id) => ({ state: 'queued', result: queued(id) }));
+    serveEscalations(queued);
+    const { user, onConnected } = renderButton();
+    await askForHuman(user, 'sam@example.com');
+    expect(
+      await screen.findByText(
+        "Support is unavailable right now; we've saved your request and will follow up at sam@example.com.",
+      ),
+    ).toBeVisible();
+    expect(onConnected).not.toHaveBeenCalled();
+  });
+
+  it('says when talking to a person is switched off', async () => {
+    serveEscalations((escalationId) => ({
+      status: 'refused',
+      escalationId,
+      reason: 'integration_disabled',
+      message: 'Please email support@acme.test instead.',
+    }));
+    const { user } = renderButton();
+    await askForHuman(user, 'sam@example.com');
+    expect(
+      await screen.findByText(
+        "Talking to a person isn't available right now. Please email support@acme.test instead.",
+      ),
+    ).toBeVisible();
+    expect(requestLog.filter((line) => line.startsWith('GET /api/escalations/'))).toEqual([]);
+  });
+
+  it('shows an error with Try again, which resends the same escalation without asking again', async () => {
+    serveEscalationStatus(() => ({}));
+    const sent = serveEscalations(
+      () => apiError(500, 'internal_error', 'something went wrong; the request id is in the logs'),
+      escalated,
+    );
+    const { user } = renderButton();
+    await askForHuman(user, 'jane@example.com');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      "We couldn't reach support: something went wrong; the request id is in the logs",
+    );
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText(/You're connected with the Billing team/)).toBeVisible();
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toEqual(sent[0]);
+  });
+
+  it('explains a rate limit and a lost connection in words', async () => {
+    serveEscalations(() => apiError(429, 'rate_limited', 'too many escalations'));
+    const { user } = renderButton();
+    await askForHuman(user, 'jane@example.com');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Too many requests: please wait a minute and try again.',
+    );
+    server.use(http.post('/api/escalations', () => HttpResponse.error()));
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Could not reach the server. Check your connection.',
+    );
+  });
+
+  it('makes exactly one escalation from a double click', async () => {
+    serveEscalationStatus(() => ({}));
+    serveEscalations(escalated);
+    const { user } = renderButton({ knownEmail: 'jane@example.com' });
+    await user.dblClick(screen.getByRole('button', { name: 'Talk to a human' }));
+    await screen.findByText(/You're connected/);
+    expect(requestsTo('POST', '/api/escalations')).toBe(1);
+  });
+
+  it('makes exactly one escalation from a double click on Connect me', async () => {
+    serveEscalationStatus(() => ({}));
+    serveEscalations(escalated);
+    const { user } = renderButton();
+    await user.click(screen.getByRole('button', { name: 'Talk to a human' }));
+    await user.type(screen.getByLabelText('Your email, so the team can reply'), 'jane@example.com');
+    await user.dblClick(screen.getByRole('button', { name: 'Connect me' }));
+    await screen.findByText(/You're connected/);
+    expect(requestsTo('POST', '/api/escalations')).toBe(1);
+  });
+
+  it('skips the prompt when the chat knows the email', async () => {
+    serveEscalationStatus(() => ({}));
+    const sent = serveEscalations(escalated);
+    const { user } = renderButton({ knownEmail: 'lee@example.com' });
+    await user.click(screen.getByRole('button', { name: 'Talk to a human' }));
+    await screen.findByText(/You're connected/);
+    expect(screen.queryByLabelText('Your email, so the team can reply')).toBeNull();
+    expect(sent[0]?.customer).toEqual({ email: 'lee@example.com' });
+  });
+});
+
+describe('after the hand-off', () => {
+  it('passes each agent reply on as it arrives, once', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const sent = serveEscalations(escalated);
+    const first = reply('r1', 'Hi Jane, looking into it.');
+    const second = reply('r2', 'Refunded.');
+    const { polls } = serveEscalationStatus(
+      () => ({}),
+      () => ({ replies: [first] }),
+      () => ({ replies: [first, second] }),
+    );
+    const { user, onReply } = renderButton({ knownEmail: 'jane@example.com' });
+    await user.click(screen.getByRole('button', { name: 'Talk to a human' }));
+    await screen.findByText(/You're connected/);
+    await vi.waitFor(() => expect(polls()).toBe(1));
+    expect(requestLog).toContain(`GET /api/escalations/${sent[0]!.escalationId}`);
+    expect(onReply).not.toHaveBeenCalled();
+    await act(() => vi.advanceTimersByTimeAsync(3000));
+    await vi.waitFor(() => expect(onReply).toHaveBeenCalledWith(first));
+    await act(() => vi.advanceTimersByTimeAsync(3000));
+    await vi.waitFor(() => expect(onReply).toHaveBeenCalledTimes(2));
+    expect(onReply).toHaveBeenLastCalledWith(second);
+  });
+
+  it('tells the customer when a queued request is delivered later', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    serveEscalations(queued);
+    serveEscalationStatus(
+      (id) => ({ state: 'queued', result: queued(id) }),
+      (id) => ({ result: escalated(id) }),
+    );
+    const { user, onConnected } = renderButton({ knownEmail: 'sam@example.com' });
+    await user.click(screen.getByRole('button', { name: 'Talk to a human' }));
+    await screen.findByText(/we've saved your request/);
+    await act(() => vi.advanceTimersByTimeAsync(3000));
+    expect(await screen.findByText(/You're connected with the Billing team/)).toBeVisible();
+    expect(onConnected).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports the close once and stops asking', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    serveEscalations(escalated);
+    const status = serveEscalationStatus(
+      () => ({}),
+      () => ({ closed: true, closedAt: '2026-01-01T10:30:00.000Z' }),
+    );
+    const { user, onClosed } = renderButton({ knownEmail: 'jane@example.com' });
+    await user.click(screen.getByRole('button', { name: 'Talk to a human' }));
+    await screen.findByText(/You're connected/);
+    await act(() => vi.advanceTimersByTimeAsync(3000));
+    await vi.waitFor(() => expect(onClosed).toHaveBeenCalledTimes(1));
+    const polls = status.polls();
+    await act(() => vi.advanceTimersByTimeAsync(9000));
+    expect(status.polls()).toBe(polls);
+    expect(onClosed).toHaveBeenCalledTimes(1);
+  });
+});

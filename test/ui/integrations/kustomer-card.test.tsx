@@ -1,0 +1,127 @@
+import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import IntegrationsPage from '../../../src/pages/integrations/integrations-page.js';
+import type { IntegrationStatus } from '../../../src/shared/integration.js';
+import { liveStatus, outboxItemOf, settingsOf, statusOf } from '../support/fixtures.js';
+import { API, apiError, serveIntegrationApi } from '../support/integration-api.js';
+import { renderUi } from '../support/render.js';
+import { requestLog, server } from '../support/server.js';
+
+const BADGES: [IntegrationStatus['status'], IntegrationStatus['mode'], string][] = [
+  ['connected', 'live', 'Connected'],
+  ['sandbox', 'sandbox', 'Sandbox'],
+  ['degraded', 'live', 'Degraded – fallback mode active'],
+  ['disconnected', 'live', 'Disconnected'],
+  ['disabled', 'disabled', 'Disabled'],
+];
+
+describe('the Kustomer CRM card', () => {
+  it.each(BADGES)('shows status %s (mode %s) as the badge "%s"', async (status, mode, label) => {
+    serveIntegrationApi({
+      status: liveStatus({
+        status,
+        mode,
+        settings: settingsOf({ enabled: status !== 'disabled' }),
+      }),
+    });
+    renderUi(<IntegrationsPage />);
+    const badge = await screen.findByRole('status', { name: `Status: ${label}` });
+    expect(badge).toHaveTextContent(label);
+    const others = BADGES.filter(([, , other]) => other !== label);
+    for (const [, , other] of others)
+      expect(screen.queryByRole('status', { name: `Status: ${other}` })).toBeNull();
+  });
+
+  it('explains fallback mode when degraded and lists what is waiting', async () => {
+    serveIntegrationApi({
+      status: liveStatus({
+        status: 'degraded',
+        breaker: 'open',
+        outbox: { queued: 1, items: [outboxItemOf()] },
+      }),
+    });
+    renderUi(<IntegrationsPage />);
+    expect(await screen.findByText(/Fallback mode: Kustomer is not answering/)).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Retry esc-queued-1 now' })).toBeEnabled();
+  });
+
+  it('says why it is disconnected, from the last connection test', async () => {
+    serveIntegrationApi({
+      status: liveStatus({
+        status: 'disconnected',
+        connection: {
+          ok: false,
+          checkedAt: '2026-01-01T10:00:00.000Z',
+          latencyMs: null,
+          error: { code: 'auth', message: 'Kustomer rejected the API key (401)' },
+          permissions: null,
+        },
+      }),
+    });
+    renderUi(<IntegrationsPage />);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Kustomer did not accept the last connection test: Kustomer rejected the API key (401)',
+    );
+  });
+
+  it('switches the integration off, then shows it Disabled from the refetched status', async () => {
+    const api = serveIntegrationApi({ status: liveStatus() });
+    const bodies: unknown[] = [];
+    server.use(
+      http.put(`${API}/settings`, async ({ request }) => {
+        const body = (await request.json()) as { enabled: boolean };
+        bodies.push(body);
+        api.status = liveStatus({
+          status: 'disabled',
+          mode: 'disabled',
+          settings: settingsOf({ enabled: body.enabled }),
+        });
+        return HttpResponse.json(api.status.settings);
+      }),
+    );
+    const { user } = renderUi(<IntegrationsPage />);
+    const toggle = await screen.findByRole('switch', { name: 'Kustomer integration enabled' });
+    expect(toggle).toBeChecked();
+    await user.click(toggle);
+    expect(await screen.findByRole('status', { name: 'Status: Disabled' })).toBeVisible();
+    expect(screen.getByRole('switch', { name: 'Kustomer integration enabled' })).not.toBeChecked();
+    expect(bodies).toEqual([{ enabled: false }]);
+    expect(screen.getByText(/the chat tells customers that talking to a person/)).toBeVisible();
+    expect(requestLog.filter((line) => line === `GET ${API}`)).toHaveLength(2);
+  });
+
+  it('shows why the switch did not move when the save fails', async () => {
+    serveIntegrationApi({ status: liveStatus() });
+    server.use(http.put(`${API}/settings`, () => apiError(503, 'unavailable', 'Store is down')));
+    const { user } = renderUi(<IntegrationsPage />);
+    await user.click(await screen.findByRole('switch', { name: 'Kustomer integration enabled' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Could not switch the integration off: Store is down',
+    );
+    expect(screen.getByRole('switch', { name: 'Kustomer integration enabled' })).toBeChecked();
+  });
+
+  it('shows the org, the region and only the last four characters of the key', async () => {
+    serveIntegrationApi({ status: liveStatus() });
+    renderUi(<IntegrationsPage />);
+    const details = within(await screen.findByLabelText('Kustomer org'));
+    expect(details.getByText('acme')).toBeVisible();
+    expect(details.getByText('EU')).toBeVisible();
+    expect(details.getByText('••••••••x9Qz')).toBeVisible();
+  });
+
+  it('shows the sandbox inspector in sandbox mode only', async () => {
+    serveIntegrationApi({ status: liveStatus() });
+    renderUi(<IntegrationsPage />);
+    await screen.findByRole('heading', { name: 'Kustomer CRM' });
+    expect(screen.queryByRole('heading', { name: 'Sandbox inspector' })).toBeNull();
+    expect(requestLog).not.toContain(`GET ${API}/sandbox`);
+  });
+
+  it('shows the sandbox inspector in sandbox mode', async () => {
+    serveIntegrationApi({ status: statusOf() });
+    renderUi(<IntegrationsPage />);
+    expect(await screen.findByRole('heading', { name: 'Sandbox inspector' })).toBeVisible();
+  });
+});

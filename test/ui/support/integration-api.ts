@@ -1,0 +1,34 @@
+/**
+ * The Integrations page's GET endpoints in msw, answering from a mutable state so a test can
+ * change what the server says (after a save, a retry...) and see the page refetch it.
+ */
+import { http, HttpResponse } from 'msw';
+import type { IntegrationStatus, Team } from '../../../src/shared/integration.js';
+import type { SandboxStateView } from '../../../src/shared/sandbox-state.js';
+import { sandboxOf, statusOf, TEAMS } from './fixtures.js';
+import { server } from './server.js';
+
+export const API = '/api/integrations/kustomer';
+
+export interface FakeIntegrationApi {
+  status: IntegrationStatus;
+  teams: Team[];
+  sandbox: SandboxStateView;
+}
+
+export function serveIntegrationApi(initial: Partial<FakeIntegrationApi> = {}): FakeIntegrationApi {
+  const state: FakeIntegrationApi = {
+    status: initial.status ?? statusOf(),
+    teams: initial.teams ?? TEAMS,
+    sandbox: initial.sandbox ?? sandboxOf(),
+  };
+  server.use(
+    http.get(API, () => HttpResponse.json(state.status)),
+    http.get(`${API}/teams`, () => HttpResponse.json({ teams: state.teams })),
+    http.get(`${API}/sandbox`, () => HttpResponse.json(state.sandbox)),
+  );
+  return state;
+}
+
+export const apiError = (status: number, code: string, message: string, fields?: object) =>
+  HttpResponse.json({ error: { code, message, ...(fields ? { fields } : {}) } }, { status });

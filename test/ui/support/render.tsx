@@ -1,0 +1,27 @@
+/** Renders a component or route with a fresh QueryClient (no retries) and the app's router. */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactElement } from 'react';
+import { RouterProvider } from '../../../src/app/router.js';
+
+export function createTestQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: false, refetchOnWindowFocus: false },
+      mutations: { retry: false },
+    },
+  });
+}
+
+export function renderUi(ui: ReactElement, { path = '/' }: { path?: string } = {}) {
+  window.history.replaceState(null, '', path);
+  const client = createTestQueryClient();
+  const user = userEvent.setup();
+  const view = render(
+    <QueryClientProvider client={client}>
+      <RouterProvider>{ui}</RouterProvider>
+    </QueryClientProvider>,
+  );
+  return { ...view, user, client };
+}
