@@ -224,7 +224,13 @@ export function createTransport(options: TransportOptions): Transport {
       throw new KustomerSchemaError(
         `Kustomer ${spec.method} ${spec.route} answered ${response.status} with an unexpected body: ${issues.join('; ')}`,
         issues,
-        { method: spec.method, path: spec.route, status: response.status },
+        {
+          method: spec.method,
+          path: spec.route,
+          status: response.status,
+          ...(requestIdOf(response) ? { requestId: requestIdOf(response)! } : {}),
+          cause: parsed.error,
+        },
       );
     }
     return parsed.data;

@@ -28,6 +28,7 @@ export interface ErrorCase {
 }
 
 const NO_CONVERSATION = '5f00000000000000000000cc';
+export const RAW_REQUEST_ID = 'raw-request-0001';
 
 export async function startErrorWorld(key: string, narrowKey: string, extra: SandboxOptions = {}) {
   const sandbox = await startTestSandbox({
@@ -39,7 +40,7 @@ export async function startErrorWorld(key: string, narrowKey: string, extra: San
     ...extra,
   });
   const raw = await startRawServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' });
+    res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': RAW_REQUEST_ID });
     res.end(JSON.stringify({ data: { id: 42, attributes: 'not an object' } }));
   });
   return {
