@@ -1,0 +1,45 @@
+/**
+ * `npm run bench`: every benchmark, each against a baseline run in the same process, reported as
+ * ratios (machines here are noisy; absolute milliseconds are not comparable between runs).
+ *
+ *   npm run bench                 # latency, then 10 s of escalations under a 1,000/min org limit
+ *   npm run bench -- --long       # throughput for 60 s
+ */
+import { run as runLatency, type LatencyRow } from './escalation-latency.js';
+import { run as runThroughput } from './escalation-throughput.js';
+
+const ratio = (a: number, b: number) => (b === 0 ? 'n/a' : `${(a / b).toFixed(2)}x`);
+
+function latencyRatios(rows: LatencyRow[]) {
+  return (['new', 'known', 'cached'] as const).map((customer) => {
+    const module = rows.find((r) => r.customer === customer && r.implementation === 'module')!;
+    const naive = rows.find((r) => r.customer === customer && r.implementation === 'naive')!;
+    return {
+      customer,
+      'p50 module/naive': ratio(module.p50Ms, naive.p50Ms),
+      'p95 module/naive': ratio(module.p95Ms, naive.p95Ms),
+      'requests module/naive': ratio(module.requests, naive.requests),
+      'sequential trips (module, naive)': `${module.sequential}, ${naive.sequential}`,
+    };
+  });
+}
+
+const long = process.argv.includes('--long');
+const latency = await runLatency();
+const throughput = await runThroughput({ durationMs: long ? 60_000 : 10_000 });
+
+console.log('\nSummary (ratios against the naive baseline measured in this run)');
+console.table(latencyRatios(latency));
+// The org's budget caps deliveries; budgetUsed says how much of it the module turned into
+// deliveries (the sandbox's windows are whole minutes, as Kustomer's are), with zero loss.
+console.table([
+  {
+    'org limit/min': throughput.orgLimitPerMin,
+    'delivered/min': throughput.deliveredPerMin,
+    'requests per escalation': throughput.requestsPerEscalation,
+    'budget used': `${Math.round(throughput.budgetUsed * 100)}%`,
+    'lost or duplicated': throughput.escalations - throughput.conversations,
+    dead: throughput.dead,
+    '429s earned': throughput.rateLimited,
+  },
+]);
