@@ -43,7 +43,8 @@ const schema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://')
     .optional(),
-  APP_URL: z.url({ message: 'APP_URL must be an http(s) URL' }).optional(),
+  // z.url() alone accepts any scheme (javascript:, file:); the link goes into a Kustomer note.
+  APP_URL: z.url({ protocol: /^https?$/, message: 'APP_URL must be an http(s) URL' }).optional(),
   ESCALATION_RATE_LIMIT_PER_SESSION: count('ESCALATION_RATE_LIMIT_PER_SESSION'),
   ESCALATION_RATE_LIMIT_PER_IP: count('ESCALATION_RATE_LIMIT_PER_IP'),
 });
