@@ -1,0 +1,105 @@
+/**
+ * Two instances (two processes' worth of client, service and Redis connection) drain the same
+ * Redis outbox at the same time against the sandbox: the leases must let exactly one of them
+ * deliver each escalation, so Kustomer holds one conversation, one note and one copy of each
+ * transcript line per escalation.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEscalationService } from '../../src/escalation/service.js';
+import { createSettingsService } from '../../src/escalation/settings.js';
+import { createRedisStore } from '../../src/escalation/stores/index.js';
+import { createKustomerClient } from '../../src/kustomer/client.js';
+import { startSandbox } from '../../src/sandbox/server.js';
+import type { SandboxHandle } from '../../src/sandbox/types.js';
+import { startRedis } from '../support/redis.js';
+import { escalationRequest, transcript } from './helpers/requests.js';
+
+const ESCALATIONS = 40;
+let redis: { url: string; stop(): Promise<void> };
+let sandbox: SandboxHandle;
+let now = Date.now();
+const clock = () => now;
+
+beforeAll(async () => {
+  redis = await startRedis();
+  sandbox = await startSandbox({ now: clock });
+});
+afterAll(async () => {
+  await sandbox.close();
+  await redis.stop();
+});
+
+function startInstance(owner: string, keyPrefix: string) {
+  const store = createRedisStore({ url: redis.url, keyPrefix, clock });
+  // The outbox is the retry mechanism under test; the client does not retry on its own.
+  const client = createKustomerClient({
+    baseURL: sandbox.url,
+    apiKey: sandbox.apiKey,
+    clock,
+    maxRetries: 0,
+  });
+  const service = createEscalationService({
+    client,
+    store,
+    settings: createSettingsService({ store, client }),
+    clock,
+    owner,
+    backoff: { baseMs: 1_000, maxMs: 5_000, random: () => 1 },
+    breaker: { threshold: 1_000 },
+    drainConcurrency: 4,
+  });
+  return { store, service };
+}
+
+const countBy = <T>(items: T[], key: (item: T) => string) => {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
+};
+
+describe('two instances on one Redis outbox', () => {
+  it('deliver each queued escalation exactly once when they drain at the same time', async () => {
+    const prefix = `drainers-${process.pid}-${Date.now()}:`;
+    const a = startInstance('instance-a', prefix);
+    const b = startInstance('instance-b', prefix);
+    try {
+      // Kustomer is down: every escalation is acknowledged as queued, on instance A.
+      sandbox.setFaults({ outageUntil: now + 60_000 });
+      const requests = Array.from({ length: ESCALATIONS }, (_, i) =>
+        escalationRequest({ transcript: transcript(1 + (i % 7)) }),
+      );
+      for (const request of requests)
+        expect(await a.service.escalate(request)).toMatchObject({ status: 'queued' });
+      expect(await b.service.outboxSummary()).toMatchObject({ queued: ESCALATIONS });
+
+      sandbox.clearFaults();
+      let leased = 0;
+      for (let round = 0; round < 5; round++) {
+        now += 10_000;
+        const reports = await Promise.all([a.service.drain(), b.service.drain()]);
+        leased += reports.reduce((n, r) => n + r.leased, 0);
+        const { queued, retrying } = await a.service.outboxSummary();
+        if (queued + retrying === 0) break;
+      }
+
+      expect(await a.store.countByState()).toEqual({ done: ESCALATIONS });
+      const state = sandbox.state();
+      const conversations = countBy(state.conversations, (c) => c.externalId ?? '');
+      const messages = countBy(state.messages, (m) => m.externalId ?? '');
+      const notes = countBy(state.notes, (n) => n.conversationId);
+      for (const request of requests) {
+        expect(conversations.get(request.escalationId), request.escalationId).toBe(1);
+        for (const line of request.transcript)
+          expect(messages.get(`${request.escalationId}:${line.id}`)).toBe(1);
+      }
+      expect(state.conversations).toHaveLength(ESCALATIONS);
+      expect(state.notes).toHaveLength(ESCALATIONS);
+      expect([...notes.values()].every((n) => n === 1)).toBe(true);
+      // Both drained the same outbox at once, so they met: records were held by the other's lease.
+      expect(leased).toBeGreaterThan(0);
+    } finally {
+      await a.service.close();
+      await b.service.close();
+    }
+  }, 60_000);
+});
