@@ -33,8 +33,11 @@ export interface KustomerClientOptions {
   /** Kustomer web app origin for conversation links, e.g. https://acme.kustomerapp.com. */
   appUrl?: string | null;
   logger?: Logger;
-  /** Logs every call (redacted) at debug level. @default false */
-  debug?: boolean;
+  /**
+   * Logs every call (redacted) at debug level. A function is read at each call, so a setting
+   * saved at run time (the Integrations page's debug switch) applies at once. @default false
+   */
+  debug?: boolean | (() => boolean);
   clock?: () => number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -63,7 +66,7 @@ export function createKustomerClient(options: KustomerClientOptions): KustomerCl
     limiter,
     metrics,
     logger: options.logger ?? silentLogger,
-    debug: options.debug ?? false,
+    debug: typeof options.debug === 'function' ? options.debug : () => options.debug === true,
     redact,
     sleep,
     clock,

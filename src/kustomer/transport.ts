@@ -32,7 +32,8 @@ export interface TransportOptions {
   limiter: Limiter;
   metrics: Metrics;
   logger: Logger;
-  debug: boolean;
+  /** Read at each call: debug mode can be switched at run time. */
+  debug: () => boolean;
   redact: Redactor;
   sleep: (ms: number) => Promise<void>;
   clock: () => number;
@@ -237,7 +238,7 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   function debugLog(spec: CallSpec<unknown>, outcome: unknown, body: unknown): void {
-    if (!options.debug) return;
+    if (!options.debug()) return;
     options.logger.debug('kustomer call', {
       method: spec.method,
       route: spec.route,

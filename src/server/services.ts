@@ -36,6 +36,8 @@ export interface Services {
 export interface ServiceOverrides {
   store?: EscalationStore;
   logger?: Logger;
+  /** Where the JSON logger writes its lines (ignored with `logger`). @default stdout */
+  logWrite?: (line: string) => void;
   sandbox?: SandboxHandle;
   /** Passed to the escalation service, e.g. a shorter deadline in tests. */
   escalateDeadlineMs?: number;
@@ -53,6 +55,7 @@ export async function createServices(
     createJsonLogger({
       secrets: [env.kustomer.apiKey, webhookSecret, env.adminToken, env.cronSecret],
       debug: () => debug,
+      ...(overrides.logWrite ? { write: overrides.logWrite } : {}),
     });
   for (const warning of env.warnings) logger.warn(warning);
   const sandbox =
@@ -63,6 +66,8 @@ export async function createServices(
     });
   const client = createKustomerClientFromConfig(env.kustomer, {
     logger,
+    // The settings' debug switch turns on the per-call log too, not only the log level.
+    debug: () => debug,
     ...(sandbox ? { baseURL: sandbox.url, apiKey: sandbox.apiKey } : {}),
   });
   const store =

@@ -7,7 +7,6 @@ import { ALL_MODULE_ROLES } from '../../src/sandbox/server.js';
 import type { SandboxHandle } from '../../src/sandbox/types.js';
 import { createApp } from '../../src/server/app.js';
 import { loadServerEnv } from '../../src/server/env.js';
-import { createJsonLogger } from '../../src/server/logger.js';
 import { createServices, type Services } from '../../src/server/services.js';
 import { startTestSandbox } from '../support/sandbox.js';
 
@@ -41,14 +40,10 @@ export async function startHarness(
     STORE: 'memory',
     ...env,
   });
-  const logger = createJsonLogger({
-    secrets: [serverEnv.kustomer.apiKey, WEBHOOK_SECRET, ADMIN_TOKEN, CRON_SECRET],
-    debug: () => false,
-    write: (line) => logs.push(line),
-  });
+  // The services' own logger (secrets, the live debug switch), writing into `logs`.
   const services = await createServices(serverEnv, {
     store: createMemoryStore(),
-    logger,
+    logWrite: (line) => logs.push(line),
     escalateDeadlineMs: 3000,
   });
   const app = createApp(services);
