@@ -3,7 +3,29 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   plugins: [react()],
-  build: { outDir: 'dist', sourcemap: true },
+  build: {
+    outDir: 'dist',
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // React on its own: the escalation button's chunk needs nothing else, so a host app
+        // embedding it pays React (likely cached already) plus a few kB. The query library,
+        // which the shell needs anyway, is split off too so an app deploy does not bust it.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: 'query', test: /node_modules[\\/]@tanstack[\\/]/ },
+            // The button and everything it imports, so its chunk never reaches into the chat
+            // page's (the demo chat shares the email and id helpers with it).
+            {
+              name: 'escalation-button',
+              test: /src[\\/]chat[\\/](escalation-button|email-prompt|use-escalation|email|new-id)\./,
+            },
+          ],
+        },
+      },
+    },
+  },
   test: {
     projects: [
       {

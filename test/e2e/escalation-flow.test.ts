@@ -14,6 +14,8 @@ const SHOTS = new URL('../../test-results/screenshots/', import.meta.url).pathna
 let app: RunningApp;
 let browser: Browser;
 let page: Page;
+/** Uncaught errors and console errors (CSP violations among them) on the main page. */
+const problems: string[] = [];
 
 async function shot(name: string, on: Page = page): Promise<void> {
   await on.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
@@ -35,6 +37,10 @@ beforeAll(async () => {
   app = await startBuiltApp();
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -159,5 +165,9 @@ describe('in a real browser', () => {
     await phone.getByRole('button', { name: 'End outage' }).click();
     await phone.getByRole('button', { name: 'Simulate Kustomer outage (2 min)' }).waitFor();
     await phone.close();
+  });
+
+  it('raised no uncaught errors or CSP violations along the way', () => {
+    expect(problems).toEqual([]);
   });
 });
