@@ -1,7 +1,9 @@
 /**
  * `npm start`: the built app and /api on one port (the production preview, and how a user
- * self-hosts). Runs the outbox drainer and shuts down gracefully on SIGTERM.
+ * self-hosts). Reads .env when there is one, like `npm run dev`. Runs the outbox drainer and
+ * shuts down gracefully on SIGTERM.
  */
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +15,8 @@ import { serveStatic } from './static-files.js';
 const distDir = fileURLToPath(new URL('../../../dist/', import.meta.url));
 
 async function main(): Promise<void> {
+  // Variables already in the environment win over the file (process.loadEnvFile keeps them).
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const services = await getServices();
   const api = nodeHandler(createApp(services), () => origin);
   const files = serveStatic(process.env.DIST_DIR ?? distDir);
