@@ -99,14 +99,15 @@ export function createEscalationService(
     return stored.record.result ?? result;
   }
 
-  /** An existing record: its outcome so far, or a resume if it was left mid-way. */
-  async function existing(
+  /** The record's outcome so far, else an attempt: the first, or a resume if it was left mid-way. */
+  async function outcomeOf(
     record: EscalationRecord,
     attemptOptions: AttemptOptions,
   ): Promise<EscalationResult> {
     if (record.result) return record.result;
     const outcome = await attempt(record, attemptOptions);
     if (outcome.kind === 'finished') return outcome.result;
+    // Another attempt holds the lease (a double click, a drain): it answers when it finishes.
     return {
       status: 'queued',
       escalationId: record.escalationId,
@@ -126,15 +127,7 @@ export function createEscalationService(
       lane: 'escalation',
       failState: 'queued',
     };
-    if (!inserted) return existing(record, attemptOptions);
-    const outcome = await attempt(record, attemptOptions);
-    if (outcome.kind === 'finished') return outcome.result;
-    return {
-      status: 'queued',
-      escalationId: record.escalationId,
-      reason: 'in_progress',
-      retryAt: iso(clock() + leaseTtlMs),
-    };
+    return outcomeOf(record, attemptOptions);
   }
 
   async function retryNow(escalationId: string): Promise<EscalationResult | null> {

@@ -10,13 +10,13 @@ import { KustomerValidationError } from '../../src/kustomer/errors.js';
 import type { IntegrationSettings } from '../../src/shared/settings.js';
 import { createFakeKustomer } from './helpers/fake-kustomer.js';
 import { escalationRequest } from './helpers/requests.js';
-import { createTinyStore } from './helpers/tiny-store.js';
+import { createMemoryStore } from '../../src/escalation/stores/index.js';
 
 function setup(options: { settings?: Partial<IntegrationSettings>; deadlineMs?: number } = {}) {
   let now = Date.parse('2026-03-01T12:00:00Z');
   const clock = () => now;
   const fake = createFakeKustomer();
-  const store = createTinyStore(clock);
+  const store = createMemoryStore({ clock });
   const settings = createSettingsService({ store, client: fake.client });
   if (options.settings) {
     void store.saveSettings({
@@ -219,7 +219,7 @@ describe('escalation flow', () => {
 
   it('opens the breaker after repeated failures and then queues without calling Kustomer', async () => {
     const fake = createFakeKustomer();
-    const store = createTinyStore();
+    const store = createMemoryStore();
     const service = createEscalationService({
       client: fake.client,
       store,

@@ -5,13 +5,13 @@ import {
   defaultSettings,
 } from '../../src/escalation/settings.js';
 import type { Team } from '../../src/kustomer/types.js';
-import { createTinyStore } from './helpers/tiny-store.js';
+import { createMemoryStore } from '../../src/escalation/stores/index.js';
 
 const BILLING = 'b'.repeat(24);
 const MISSING = 'f'.repeat(24);
 
 function setup(teams: Team[] = [{ id: BILLING, name: 'Billing' }]) {
-  const store = createTinyStore();
+  const store = createMemoryStore();
   const lists: boolean[] = [];
   const client = {
     teams: {

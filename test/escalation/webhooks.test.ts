@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { newRecord } from '../../src/escalation/records.js';
 import { createWebhookHandlers } from '../../src/escalation/webhooks.js';
 import type { EscalationRequest } from '../../src/shared/escalation.js';
-import { createTinyStore } from './helpers/tiny-store.js';
+import { createMemoryStore } from '../../src/escalation/stores/index.js';
 
 const request: EscalationRequest = {
   escalationId: 'esc-w',
@@ -13,7 +13,7 @@ const request: EscalationRequest = {
 };
 
 async function setup() {
-  const store = createTinyStore();
+  const store = createMemoryStore();
   await store.insert(newRecord(request, '2026-01-01T00:00:00.000Z'));
   await store.update('esc-w', { conversationId: 'conv-1', state: 'done' });
   return { store, hooks: createWebhookHandlers(store, { eventTtlMs: 60_000 }) };

@@ -1,37 +1,20 @@
+import { newRecord } from '../../../src/escalation/records.js';
 import type { EscalationRecord } from '../../../src/escalation/store.js';
-import type { EscalationState } from '../../../src/shared/escalation.js';
 
+const CREATED_AT = '2026-11-24T10:00:00.000Z';
+
+/** A record as the service creates it (see newRecord), with overrides for the case at hand. */
 export function makeRecord(
   escalationId: string,
-  overrides: Partial<EscalationRecord> & { state?: EscalationState } = {},
+  overrides: Partial<EscalationRecord> = {},
 ): EscalationRecord {
-  return {
+  const createdAt = overrides.createdAt ?? CREATED_AT;
+  const request = {
     escalationId,
-    request: {
-      escalationId,
-      sessionId: `chat-${escalationId}`,
-      customer: { email: `${escalationId}@example.com` },
-      transcript: [
-        { id: 'm1', role: 'user', text: 'I need a person', at: '2026-11-24T10:00:00.000Z' },
-      ],
-      reason: 'user_requested',
-    },
-    state: 'received',
-    customerId: null,
-    conversationId: null,
-    routing: null,
-    transcriptSynced: false,
-    noteCreated: false,
-    result: null,
-    attempts: 0,
-    nextAttemptAt: null,
-    lastError: null,
-    replies: [],
-    closed: false,
-    closedAt: null,
-    lastConversationEventAt: null,
-    createdAt: '2026-11-24T10:00:00.000Z',
-    updatedAt: '2026-11-24T10:00:00.000Z',
-    ...overrides,
+    sessionId: `chat-${escalationId}`,
+    customer: { email: `${escalationId}@example.com` },
+    transcript: [{ id: 'm1', role: 'user' as const, text: 'I need a person', at: createdAt }],
+    reason: 'user_requested' as const,
   };
+  return { ...newRecord(request, createdAt), ...overrides };
 }
