@@ -1,15 +1,11 @@
 /**
  * Vercel function for every /api route (vercel.json rewrites /api/* here and the function sees
  * the original path): a thin adapter over the shared Web handlers.
- * Services are created once per warm instance.
+ * Services are created once per warm instance; a configuration error answers a JSON 503.
  */
-import { createApp } from '../src/server/app.js';
-import { getServices } from '../src/server/services.js';
+import { createVercelHandler } from '../src/server/vercel-handler.js';
 
-async function handle(request: Request): Promise<Response> {
-  const services = await getServices();
-  return createApp(services)(request);
-}
+const handle = createVercelHandler();
 
 export const GET = handle;
 export const POST = handle;
