@@ -1,52 +1,21 @@
-import { act, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import EscalationButton, {
-  type EscalationButtonProps,
-} from '../../../src/chat/escalation-button.js';
+import { describe, expect, it } from 'vitest';
 import {
   escalated,
   queued,
-  reply,
   serveEscalations,
   serveEscalationStatus,
 } from '../support/escalation-api.js';
 import { apiError } from '../support/integration-api.js';
-import { renderUi } from '../support/render.js';
+import { renderButton, TRANSCRIPT } from '../support/render-button.js';
 import { requestLog, requestsTo, server } from '../support/server.js';
-
-const TRANSCRIPT = [
-  { id: 'm1', role: 'user' as const, text: 'My invoice is wrong', at: '2026-01-01T10:00:00Z' },
-];
-
-function renderButton(props: Partial<EscalationButtonProps> = {}) {
-  const onReply = vi.fn();
-  const onClosed = vi.fn();
-  const onConnected = vi.fn();
-  const view = renderUi(
-    <EscalationButton
-      sessionId="chat-1"
-      transcript={TRANSCRIPT}
-      intent="billing"
-      summary="Intent: billing."
-      onReply={onReply}
-      onClosed={onClosed}
-      onConnected={onConnected}
-      {...props}
-    />,
-  );
-  return { ...view, onReply, onClosed, onConnected };
-}
 
 async function askForHuman(user: ReturnType<typeof renderButton>['user'], email: string) {
   await user.click(screen.getByRole('button', { name: 'Talk to a human' }));
   await user.type(screen.getByLabelText('Your email, so the team can reply'), email);
   await user.click(screen.getByRole('button', { name: 'Connect me' }));
 }
-
-afterEach(() => {
-  vi.useRealTimers();
-});
 
 describe('the escalation button', () => {
   it('asks for an email, and will not send an invalid one', async () => {
@@ -210,63 +179,5 @@ describe('the escalation button', () => {
     await screen.findByText(/You're connected/);
     expect(screen.queryByLabelText('Your email, so the team can reply')).toBeNull();
     expect(sent[0]?.customer).toEqual({ email: 'lee@example.com' });
-  });
-});
-
-describe('after the hand-off', () => {
-  it('passes each agent reply on as it arrives, once', async () => {
-    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
-    const sent = serveEscalations(escalated);
-    const first = reply('r1', 'Hi Jane, looking into it.');
-    const second = reply('r2', 'Refunded.');
-    const { polls } = serveEscalationStatus(
-      () => ({}),
-      () => ({ replies: [first] }),
-      () => ({ replies: [first, second] }),
-    );
-    const { user, onReply } = renderButton({ knownEmail: 'jane@example.com' });
-    await user.click(screen.getByRole('button', { name: 'Talk to a human' }));
-    await screen.findByText(/You're connected/);
-    await vi.waitFor(() => expect(polls()).toBe(1));
-    expect(requestLog).toContain(`GET /api/escalations/${sent[0]!.escalationId}`);
-    expect(onReply).not.toHaveBeenCalled();
-    await act(() => vi.advanceTimersByTimeAsync(3000));
-    await vi.waitFor(() => expect(onReply).toHaveBeenCalledWith(first));
-    await act(() => vi.advanceTimersByTimeAsync(3000));
-    await vi.waitFor(() => expect(onReply).toHaveBeenCalledTimes(2));
-    expect(onReply).toHaveBeenLastCalledWith(second);
-  });
-
-  it('tells the customer when a queued request is delivered later', async () => {
-    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
-    serveEscalations(queued);
-    serveEscalationStatus(
-      (id) => ({ state: 'queued', result: queued(id) }),
-      (id) => ({ result: escalated(id) }),
-    );
-    const { user, onConnected } = renderButton({ knownEmail: 'sam@example.com' });
-    await user.click(screen.getByRole('button', { name: 'Talk to a human' }));
-    await screen.findByText(/we've saved your request/);
-    await act(() => vi.advanceTimersByTimeAsync(3000));
-    expect(await screen.findByText(/You're connected with the Billing team/)).toBeVisible();
-    expect(onConnected).toHaveBeenCalledTimes(1);
-  });
-
-  it('reports the close once and stops asking', async () => {
-    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
-    serveEscalations(escalated);
-    const status = serveEscalationStatus(
-      () => ({}),
-      () => ({ closed: true, closedAt: '2026-01-01T10:30:00.000Z' }),
-    );
-    const { user, onClosed } = renderButton({ knownEmail: 'jane@example.com' });
-    await user.click(screen.getByRole('button', { name: 'Talk to a human' }));
-    await screen.findByText(/You're connected/);
-    await act(() => vi.advanceTimersByTimeAsync(3000));
-    await vi.waitFor(() => expect(onClosed).toHaveBeenCalledTimes(1));
-    const polls = status.polls();
-    await act(() => vi.advanceTimersByTimeAsync(9000));
-    expect(status.polls()).toBe(polls);
-    expect(onClosed).toHaveBeenCalledTimes(1);
   });
 });
