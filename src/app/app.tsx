@@ -4,26 +4,25 @@ import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Link, useRouter } from './router.js';
 import { apiFetch } from './api-client.js';
 import { shellKeys } from './shell-keys.js';
-import type { IntegrationStatus } from '../shared/integration.js';
 
 const ChatPage = lazy(() => import('../chat/chat-page.js'));
 const IntegrationsPage = lazy(() => import('../pages/integrations/integrations-page.js'));
 
+interface Readiness {
+  checks?: { mode?: 'live' | 'sandbox' };
+}
+
 function SandboxBanner() {
-  // Its own key: the Integrations page parses the full status with zod, which the shell (and
-  // the chat) need not download; the banner reads two fields.
-  const status = useQuery({
+  // The public readiness check, not the admin-only integration status: chat visitors on a
+  // sandbox deployment with an ADMIN_TOKEN must see the banner too. Sandbox mode means no API
+  // key on the server, which settings cannot change.
+  const readiness = useQuery({
     queryKey: shellKeys.mode(),
-    queryFn: () =>
-      apiFetch('/api/integrations/kustomer', {
-        parse: (v) => v as Pick<IntegrationStatus, 'mode' | 'key'>,
-      }),
+    queryFn: () => apiFetch('/api/ready', { parse: (v) => v as Readiness }),
     retry: false,
     staleTime: 60_000,
   });
-  const data = status.data;
-  if (data?.mode !== 'sandbox' && !(data?.mode === 'disabled' && !data.key?.configured))
-    return null;
+  if (readiness.data?.checks?.mode !== 'sandbox') return null;
   return (
     <p className="banner sandbox" role="note">
       Sandbox mode: no Kustomer API key is configured, so escalations go to the embedded Kustomer

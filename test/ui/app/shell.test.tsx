@@ -2,8 +2,8 @@ import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../../src/app/app.js';
-import { liveStatus, settingsOf, statusOf } from '../support/fixtures.js';
-import { API, serveIntegrationApi } from '../support/integration-api.js';
+import { liveStatus, statusOf } from '../support/fixtures.js';
+import { API, apiError, serveIntegrationApi } from '../support/integration-api.js';
 import { renderUi } from '../support/render.js';
 import { server } from '../support/server.js';
 
@@ -34,22 +34,28 @@ describe('the app shell', () => {
     expect(screen.queryByRole('note')).toBeNull();
   });
 
-  it('drops the sandbox banner once the integration is switched off with a live key', async () => {
-    const api = serveIntegrationApi({ status: statusOf() });
+  it('shows the sandbox banner to chat visitors who hold no admin token', async () => {
+    serveIntegrationApi({ status: statusOf() });
     server.use(
-      http.put(`${API}/settings`, () => {
-        api.status = liveStatus({
-          mode: 'disabled',
-          status: 'disabled',
-          settings: settingsOf({ enabled: false }),
-        });
-        return HttpResponse.json(api.status.settings);
+      http.get(API, () => apiError(401, 'unauthorized', 'this endpoint needs the admin token')),
+    );
+    renderUi(<App />, { path: '/' });
+    expect(await screen.findByRole('note')).toHaveTextContent(/^Sandbox mode:/);
+  });
+
+  it('shows no sandbox banner on a live deployment', async () => {
+    serveIntegrationApi({ status: liveStatus() });
+    let answered = false;
+    server.use(
+      http.get('/api/ready', () => {
+        answered = true;
+        return HttpResponse.json({ ready: true, checks: { mode: 'live' } });
       }),
     );
-    const { user } = renderUi(<App />, { path: '/settings/integrations' });
-    expect(await screen.findByRole('note')).toBeVisible();
-    await user.click(await screen.findByRole('switch', { name: 'Kustomer integration enabled' }));
-    await screen.findByRole('status', { name: 'Status: Disabled' });
-    await expect.poll(() => screen.queryByText(/^Sandbox mode:/)).toBeNull();
+    renderUi(<App />, { path: '/' });
+    expect(await screen.findByRole('heading', { name: 'Support chat' })).toBeVisible();
+    await expect.poll(() => answered).toBe(true);
+    await screen.findByRole('heading', { name: 'Support chat' });
+    expect(screen.queryByText(/^Sandbox mode:/)).toBeNull();
   });
 });

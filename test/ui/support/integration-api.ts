@@ -26,6 +26,13 @@ export function serveIntegrationApi(initial: Partial<FakeIntegrationApi> = {}): 
     http.get(API, () => HttpResponse.json(state.status)),
     http.get(`${API}/teams`, () => HttpResponse.json({ teams: state.teams })),
     http.get(`${API}/sandbox`, () => HttpResponse.json(state.sandbox)),
+    // The public readiness check: the mode comes from the server's environment (a key or not).
+    http.get('/api/ready', () =>
+      HttpResponse.json({
+        ready: true,
+        checks: { mode: state.status.mode === 'sandbox' ? 'sandbox' : 'live' },
+      }),
+    ),
   );
   return state;
 }
