@@ -55,7 +55,7 @@ async function isAdmin(
   const token = bearer(request);
   if (services.env.adminToken) {
     if (token && safeEqual(token, services.env.adminToken)) return true;
-  } else if (services.env.kustomer.mode === 'sandbox') {
+  } else if (services.env.kustomer.mode === 'sandbox' && !services.env.production) {
     return true; // local sandbox without a token: the demo is open, and the status says so
   }
   return options.authorizeAdmin ? options.authorizeAdmin(request) : false;

@@ -84,6 +84,13 @@ export function loadServerEnv(env: Record<string, string | undefined> = process.
       'ADMIN_TOKEN is required when KUSTOMER_API_KEY is set: it protects the settings and outbox endpoints',
     );
   }
+  // Sandbox mode leaves the admin endpoints open without a token: fine on a laptop, not on a
+  // public production URL.
+  if (production && !e.ADMIN_TOKEN) {
+    throw configError(
+      'ADMIN_TOKEN is required in production (NODE_ENV or VERCEL_ENV is production): without it the admin endpoints are open',
+    );
+  }
   return {
     kustomer: config,
     warnings,

@@ -38,3 +38,26 @@ describe('APP_URL', () => {
     );
   });
 });
+
+describe('ADMIN_TOKEN in production', () => {
+  it.each<Record<string, string>>([{ NODE_ENV: 'production' }, { VERCEL_ENV: 'production' }])(
+    'is required in sandbox mode too when %o',
+    (production) => {
+      const error = configErrorOf(production);
+      expect(error.message).toMatch(/^ADMIN_TOKEN is required in production/);
+    },
+  );
+
+  it('is accepted in production, and optional outside it in sandbox mode', () => {
+    const token = 'a-long-enough-admin-token-123';
+    expect(loadServerEnv({ ...base, NODE_ENV: 'production', ADMIN_TOKEN: token })).toMatchObject({
+      production: true,
+      adminToken: token,
+    });
+    for (const other of [{}, { NODE_ENV: 'development' }, { VERCEL_ENV: 'preview' }])
+      expect(loadServerEnv({ ...base, ...other })).toMatchObject({
+        production: false,
+        adminToken: null,
+      });
+  });
+});
