@@ -12,7 +12,7 @@ import { opsRoutes } from './handlers/ops.js';
 import { sandboxRoutes } from './handlers/sandbox.js';
 import { webhookRoutes } from './handlers/webhooks.js';
 import { ApiError, errorResponse, json } from './http.js';
-import { compileRoutes, match, type RequestContext } from './router.js';
+import { compileRoutes, match, type ConnectionInfo, type RequestContext } from './router.js';
 import { bearer, corsHeaders, safeEqual, securityHeaders } from './security.js';
 import type { Services } from './services.js';
 
@@ -62,7 +62,10 @@ async function isAdmin(
 }
 
 export function createApp(services: Services, options: AppOptions = {}) {
-  return async function handle(request: Request): Promise<Response> {
+  return async function handle(
+    request: Request,
+    connection: ConnectionInfo = {},
+  ): Promise<Response> {
     const started = Date.now();
     const url = new URL(request.url);
     const incoming = request.headers.get('x-request-id');
@@ -74,7 +77,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
     };
     let response: Response;
     try {
-      response = await route(request, url, requestId);
+      response = await route(request, url, requestId, connection);
     } catch (error) {
       const apiError = toApiError(error);
       if (apiError.status >= 500)
@@ -96,7 +99,12 @@ export function createApp(services: Services, options: AppOptions = {}) {
     return response;
   };
 
-  async function route(request: Request, url: URL, requestId: string): Promise<Response> {
+  async function route(
+    request: Request,
+    url: URL,
+    requestId: string,
+    connection: ConnectionInfo,
+  ): Promise<Response> {
     if (request.method === 'OPTIONS') return new Response(null, { status: 204 });
     const found = match(ROUTES, request.method, url.pathname);
     if (!found.route) {
@@ -125,18 +133,22 @@ export function createApp(services: Services, options: AppOptions = {}) {
       params: found.params ?? {},
       services,
       requestId,
-      clientIp: clientIp(request),
+      clientIp: clientIp(request, services.env.trustProxy, connection.remoteAddress),
     };
     return found.route.handler(ctx);
   }
 }
 
-function clientIp(request: Request): string {
-  return (
-    request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ||
-    request.headers.get('x-real-ip') ||
-    'unknown'
-  );
+/**
+ * The address the per-IP limit counts. X-Forwarded-For is only believed behind a proxy that sets
+ * it (TRUST_PROXY): otherwise any client could send a new one with each request.
+ */
+function clientIp(request: Request, trustProxy: boolean, remoteAddress?: string): string {
+  const forwarded = trustProxy
+    ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ||
+      request.headers.get('x-real-ip')?.trim()
+    : undefined;
+  return forwarded || remoteAddress || 'unknown';
 }
 
 export { json };

@@ -20,9 +20,19 @@ export interface ServerEnv {
   appUrl: string | null;
   perSessionLimit: number;
   perIpLimit: number;
+  /** Take the client address from X-Forwarded-For (a proxy in front sets it), not the socket. */
+  trustProxy: boolean;
   production: boolean;
   onVercel: boolean;
 }
+
+const flag = (name: string) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], {
+      message: `${name} must be true or false`,
+    })
+    .transform((v) => ['true', '1', 'yes', 'on'].includes(v))
+    .optional();
 
 const count = (name: string) =>
   z.string().regex(/^\d+$/, `${name} must be a whole number`).transform(Number).optional();
@@ -47,6 +57,7 @@ const schema = z.object({
   APP_URL: z.url({ protocol: /^https?$/, message: 'APP_URL must be an http(s) URL' }).optional(),
   ESCALATION_RATE_LIMIT_PER_SESSION: count('ESCALATION_RATE_LIMIT_PER_SESSION'),
   ESCALATION_RATE_LIMIT_PER_IP: count('ESCALATION_RATE_LIMIT_PER_IP'),
+  TRUST_PROXY: flag('TRUST_PROXY'),
 });
 
 function configError(message: string): KustomerError {
@@ -107,6 +118,8 @@ export function loadServerEnv(env: Record<string, string | undefined> = process.
     appUrl: e.APP_URL ?? null,
     perSessionLimit: e.ESCALATION_RATE_LIMIT_PER_SESSION ?? 5,
     perIpLimit: e.ESCALATION_RATE_LIMIT_PER_IP ?? 30,
+    // Vercel's edge sets X-Forwarded-For itself; anywhere else a client could send its own.
+    trustProxy: e.TRUST_PROXY ?? onVercel,
     production,
     onVercel,
   };

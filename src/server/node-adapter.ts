@@ -1,9 +1,11 @@
 /**
  * Node's http (req, res) <-> Web Request/Response, shared by the Vite dev plugin and `npm start`.
- * The client address comes from the socket unless a proxy in front already set x-forwarded-for.
+ * Headers pass through as sent (X-Forwarded-For included: createApp decides whether to believe
+ * it); the socket's address goes alongside the Request, where no client can write it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
+import type { ConnectionInfo } from './router.js';
 
 export function toWebRequest(req: IncomingMessage, origin: string): Request {
   const headers = new Headers();
@@ -11,8 +13,6 @@ export function toWebRequest(req: IncomingMessage, origin: string): Request {
     if (value === undefined) continue;
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
   }
-  if (!headers.has('x-forwarded-for') && req.socket.remoteAddress)
-    headers.set('x-forwarded-for', req.socket.remoteAddress);
   const method = req.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD';
   return new Request(new URL(req.url ?? '/', origin), {
@@ -28,9 +28,12 @@ export async function sendWebResponse(response: Response, res: ServerResponse): 
   res.end(Buffer.from(await response.arrayBuffer()));
 }
 
-export function nodeHandler(handle: (request: Request) => Promise<Response>, origin: () => string) {
+export function nodeHandler(
+  handle: (request: Request, connection: ConnectionInfo) => Promise<Response>,
+  origin: () => string,
+) {
   return (req: IncomingMessage, res: ServerResponse): void => {
-    handle(toWebRequest(req, origin()))
+    handle(toWebRequest(req, origin()), { remoteAddress: req.socket.remoteAddress })
       .then((response) => sendWebResponse(response, res))
       .catch(() => {
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });

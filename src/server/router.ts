@@ -1,6 +1,12 @@
 /** A small method + path router; `:name` segments become params. */
 import type { Services } from './services.js';
 
+/** What the host knows about the connection that a Web Request does not carry. */
+export interface ConnectionInfo {
+  /** The peer's address on the socket (the Node adapter); Vercel has none to give. */
+  remoteAddress?: string | undefined;
+}
+
 export interface RequestContext {
   request: Request;
   url: URL;

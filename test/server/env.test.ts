@@ -61,3 +61,19 @@ describe('ADMIN_TOKEN in production', () => {
       });
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('defaults to true on Vercel and false elsewhere, and an explicit value wins', () => {
+    const vercel = { VERCEL: '1', REDIS_URL: 'redis://127.0.0.1:6379' };
+    expect(loadServerEnv(base).trustProxy).toBe(false);
+    expect(loadServerEnv({ ...base, ...vercel }).trustProxy).toBe(true);
+    expect(loadServerEnv({ ...base, TRUST_PROXY: 'yes' }).trustProxy).toBe(true);
+    expect(loadServerEnv({ ...base, ...vercel, TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+  });
+
+  it('refuses anything but a boolean, naming TRUST_PROXY', () => {
+    expect(configErrorOf({ TRUST_PROXY: 'sometimes' }).message).toBe(
+      'TRUST_PROXY must be true or false',
+    );
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * The per-IP limit of POST /api/escalations over real HTTP through the Node adapter: without
+ * TRUST_PROXY the socket address counts, so a client varying X-Forwarded-For cannot dodge it;
+ * with TRUST_PROXY=true the proxy's X-Forwarded-For is the client address.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/app.js';
+import { nodeHandler } from '../../src/server/node-adapter.js';
+import { startHarness, type Harness } from './harness.js';
+
+interface Served {
+  h: Harness;
+  server: Server;
+  url: string;
+}
+
+async function serve(env: Record<string, string>): Promise<Served> {
+  const h = await startHarness({ ESCALATION_RATE_LIMIT_PER_IP: '3', ...env });
+  let url = '';
+  const server = createServer(nodeHandler(createApp(h.services), () => url));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { h, server, url };
+}
+
+async function stop({ h, server }: Served): Promise<void> {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await h.close();
+}
+
+/** Posts an empty body (400 once past the per-IP check, which runs first) from each address. */
+async function statuses(url: string, forwardedFor: string[]): Promise<number[]> {
+  const result: number[] = [];
+  for (const address of forwardedFor) {
+    const response = await fetch(`${url}/api/escalations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+      body: '{}',
+    });
+    result.push(response.status);
+  }
+  return result;
+}
+
+const spoofed = ['203.0.113.1', '203.0.113.2', '203.0.113.3', '203.0.113.4', '203.0.113.5'];
+
+describe('per-IP limit without TRUST_PROXY (the default off Vercel)', () => {
+  let s: Served;
+  beforeAll(async () => {
+    s = await serve({});
+  });
+  afterAll(() => stop(s));
+
+  it('counts the socket address, whatever X-Forwarded-For says', async () => {
+    expect(s.h.services.env.trustProxy).toBe(false);
+    expect(await statuses(s.url, spoofed)).toEqual([400, 400, 400, 429, 429]);
+  });
+});
+
+describe('per-IP limit with TRUST_PROXY=true', () => {
+  let s: Served;
+  beforeAll(async () => {
+    s = await serve({ TRUST_PROXY: 'true' });
+  });
+  afterAll(() => stop(s));
+
+  it('counts each forwarded client address on its own', async () => {
+    expect(await statuses(s.url, spoofed)).toEqual([400, 400, 400, 400, 400]);
+    // The first address of the list is the client's, as the proxy set it.
+    const same = Array.from({ length: 4 }, () => '198.51.100.7, 10.0.0.1');
+    expect(await statuses(s.url, same)).toEqual([400, 400, 400, 429]);
+  });
+});
