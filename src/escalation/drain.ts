@@ -51,8 +51,18 @@ function budgetLeft(deps: DrainDeps): boolean {
   return resetAt !== null && Date.parse(resetAt) <= deps.clock();
 }
 
+export interface DrainOptions {
+  /** @default 50 */
+  limit?: number;
+  /**
+   * Epoch ms on the injected clock: no delivery starts after it, and none started before may run
+   * past it (its deadline is cut to the time left). For hosts with a hard time limit (Vercel).
+   */
+  deadlineAt?: number;
+}
+
 export function createDrain(deps: DrainDeps) {
-  return async function drain(options: { limit?: number } = {}): Promise<DrainReport> {
+  return async function drain(options: DrainOptions = {}): Promise<DrainReport> {
     const report = emptyReport();
     const settings = await deps.settings();
     if (!settings.enabled || deps.breaker.state() === 'open') return report;
@@ -67,7 +77,12 @@ export function createDrain(deps: DrainDeps) {
     const worker = async () => {
       for (let record = queue.shift(); record; record = queue.shift()) {
         if (deps.breaker.state() === 'open' || !budgetLeft(deps)) return;
-        const outcome = await deps.attempt(record, attemptOptions);
+        const timeLeft = (options.deadlineAt ?? Infinity) - deps.clock();
+        if (timeLeft <= 0) return;
+        const outcome = await deps.attempt(record, {
+          ...attemptOptions,
+          deadlineMs: Math.min(attemptOptions.deadlineMs, timeLeft),
+        });
         if (outcome.kind === 'leased') {
           report.leased += 1;
           continue;

@@ -49,7 +49,7 @@ export interface EscalationService {
   escalate(request: EscalationRequest): Promise<EscalationResult>;
   status(escalationId: string): Promise<EscalationStatus | null>;
   /** Delivers due outbox entries, oldest first, within the rate budget; safe on several instances. */
-  drain(options?: { limit?: number }): Promise<DrainReport>;
+  drain(options?: { limit?: number; deadlineAt?: number }): Promise<DrainReport>;
   /** Attempts one queued or dead escalation now; null when the id is unknown. */
   retryNow(escalationId: string): Promise<EscalationResult | null>;
   outbox(options?: { limit?: number }): Promise<OutboxItem[]>;

@@ -22,6 +22,8 @@ export interface ServerEnv {
   perIpLimit: number;
   /** Take the client address from X-Forwarded-For (a proxy in front sets it), not the socket. */
   trustProxy: boolean;
+  /** How long one drain through the API may keep starting deliveries. */
+  drainBudgetMs: number;
   production: boolean;
   onVercel: boolean;
 }
@@ -58,6 +60,18 @@ const schema = z.object({
   ESCALATION_RATE_LIMIT_PER_SESSION: count('ESCALATION_RATE_LIMIT_PER_SESSION'),
   ESCALATION_RATE_LIMIT_PER_IP: count('ESCALATION_RATE_LIMIT_PER_IP'),
   TRUST_PROXY: flag('TRUST_PROXY'),
+  // At most Vercel's longest function duration (800 s); keep it under maxDuration in vercel.json.
+  DRAIN_BUDGET_MS: z
+    .string()
+    .regex(/^\d+$/, 'DRAIN_BUDGET_MS must be a whole number')
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(1000, 'DRAIN_BUDGET_MS must be at least 1000')
+        .max(800_000, 'DRAIN_BUDGET_MS must be at most 800000'),
+    )
+    .optional(),
 });
 
 function configError(message: string): KustomerError {
@@ -120,6 +134,8 @@ export function loadServerEnv(env: Record<string, string | undefined> = process.
     perIpLimit: e.ESCALATION_RATE_LIMIT_PER_IP ?? 30,
     // Vercel's edge sets X-Forwarded-For itself; anywhere else a client could send its own.
     trustProxy: e.TRUST_PROXY ?? onVercel,
+    // Leaves 10 s of vercel.json's maxDuration (30 s) for start-up and the last delivery.
+    drainBudgetMs: e.DRAIN_BUDGET_MS ?? 20_000,
     production,
     onVercel,
   };

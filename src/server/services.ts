@@ -19,6 +19,8 @@ import { createJsonLogger } from './logger.js';
 
 export interface Services {
   env: ServerEnv;
+  /** Epoch ms; the escalation service's clock too. */
+  clock: () => number;
   logger: Logger;
   client: KustomerClient;
   store: EscalationStore;
@@ -41,6 +43,8 @@ export interface ServiceOverrides {
   sandbox?: SandboxHandle;
   /** Passed to the escalation service, e.g. a shorter deadline in tests. */
   escalateDeadlineMs?: number;
+  /** @default Date.now */
+  clock?: () => number;
 }
 
 export async function createServices(
@@ -100,7 +104,9 @@ export async function createServices(
       return next;
     },
   };
+  const clock = overrides.clock ?? Date.now;
   const escalations = createEscalationService({
+    clock,
     client,
     store,
     settings,
@@ -110,6 +116,7 @@ export async function createServices(
   });
   const services: Services = {
     env,
+    clock,
     logger,
     client,
     store,

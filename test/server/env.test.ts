@@ -77,3 +77,18 @@ describe('TRUST_PROXY', () => {
     );
   });
 });
+
+describe('DRAIN_BUDGET_MS', () => {
+  it('defaults to 20 s, inside vercel.json maxDuration of 30 s, and takes a whole number', () => {
+    expect(loadServerEnv(base).drainBudgetMs).toBe(20_000);
+    expect(loadServerEnv({ ...base, DRAIN_BUDGET_MS: '45000' }).drainBudgetMs).toBe(45_000);
+  });
+
+  it.each([
+    ['soon', 'DRAIN_BUDGET_MS must be a whole number'],
+    ['500', 'DRAIN_BUDGET_MS must be at least 1000'],
+    ['900000', 'DRAIN_BUDGET_MS must be at most 800000'],
+  ])('refuses %s, naming DRAIN_BUDGET_MS', (value, message) => {
+    expect(configErrorOf({ DRAIN_BUDGET_MS: value }).message).toBe(message);
+  });
+});

@@ -7,7 +7,7 @@ import { ALL_MODULE_ROLES } from '../../src/sandbox/server.js';
 import type { SandboxHandle } from '../../src/sandbox/types.js';
 import { createApp } from '../../src/server/app.js';
 import { loadServerEnv } from '../../src/server/env.js';
-import { createServices, type Services } from '../../src/server/services.js';
+import { createServices, type ServiceOverrides, type Services } from '../../src/server/services.js';
 import { startTestSandbox } from '../support/sandbox.js';
 
 export const ADMIN_TOKEN = 'admin-token-for-tests-0123456789abcdef';
@@ -26,6 +26,7 @@ export interface Harness {
 export async function startHarness(
   env: Record<string, string> = {},
   keys = [{ key: LIVE_KEY, name: 'tests', roles: ALL_MODULE_ROLES }],
+  overrides: ServiceOverrides = {},
 ): Promise<Harness> {
   const sandbox = await startTestSandbox({ keys });
   const logs: string[] = [];
@@ -45,6 +46,7 @@ export async function startHarness(
     store: createMemoryStore(),
     logWrite: (line) => logs.push(line),
     escalateDeadlineMs: 3000,
+    ...overrides,
   });
   const app = createApp(services);
   return {

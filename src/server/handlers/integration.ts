@@ -12,6 +12,7 @@ import { settingsUpdateSchema } from '../../shared/settings.js';
 import { ApiError, json, parseWith, readJson } from '../http.js';
 import type { RequestContext, RouteDef } from '../router.js';
 import type { Services } from '../services.js';
+import { drainWithinBudget } from './drain-budget.js';
 import { resultStatus } from './escalations.js';
 
 const LIMIT = 64 * 1024;
@@ -185,7 +186,7 @@ export const integrationRoutes: RouteDef[] = [
     method: 'POST',
     path: '/api/integrations/kustomer/outbox/drain',
     admin: true,
-    handler: async (ctx) => json(200, await ctx.services.escalations.drain()),
+    handler: async (ctx) => json(200, await drainWithinBudget(ctx.services)),
   },
   {
     method: 'POST',

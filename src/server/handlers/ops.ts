@@ -2,6 +2,7 @@
 import { ApiError, json } from '../http.js';
 import type { RouteDef } from '../router.js';
 import { bearer, safeEqual } from '../security.js';
+import { drainWithinBudget } from './drain-budget.js';
 
 export const opsRoutes: RouteDef[] = [
   { method: 'GET', path: '/api/health', handler: async () => json(200, { status: 'ok' }) },
@@ -35,7 +36,7 @@ export const opsRoutes: RouteDef[] = [
           'this endpoint needs Authorization: Bearer <CRON_SECRET>',
         );
       }
-      return json(200, await services.escalations.drain());
+      return json(200, await drainWithinBudget(services));
     },
   },
 ];
