@@ -70,12 +70,24 @@ export interface Failure {
   mayHaveLanded: boolean;
 }
 
+const partialWrites = new WeakSet<object>();
+
+/**
+ * Marks the failure of an operation that makes several writes (a transcript in chunks): however
+ * clean its last refusal, the writes before it landed, so the retry must look before it writes.
+ */
+export function afterPartialWrites(error: unknown): unknown {
+  if (typeof error === 'object' && error !== null) partialWrites.add(error);
+  return error;
+}
+
 /**
  * Whether the request that failed may still have written something. Only answers that prove
  * Kustomer did not process it are safe: a 4xx (rejected, including 429) and a 503 (not taken in);
  * a request never sent (breaker open, the client's own rate budget) is safe too.
  */
 export function failureMayHaveLanded(error: unknown): boolean {
+  if (typeof error === 'object' && error !== null && partialWrites.has(error)) return true;
   if (isBrokenCircuitError(error)) return false;
   if (!isKustomerError(error)) return true;
   if (isRateLimitError(error)) return false;

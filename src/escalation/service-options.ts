@@ -78,6 +78,18 @@ export interface EscalationServiceConfig {
 }
 
 export function resolveServiceOptions(options: EscalationServiceOptions): EscalationServiceConfig {
+  const config = resolve(options);
+  // An attempt that outlived its lease could run beside the next one and write twice.
+  const longest = Math.max(config.escalateDeadlineMs, config.drainDeadlineMs);
+  if (config.leaseTtlMs <= longest) {
+    throw new RangeError(
+      `leaseTtlMs (${config.leaseTtlMs}) must be longer than the longest attempt deadline (${longest})`,
+    );
+  }
+  return config;
+}
+
+function resolve(options: EscalationServiceOptions): EscalationServiceConfig {
   return {
     clock: options.clock ?? Date.now,
     logger: options.logger ?? silentLogger,

@@ -21,7 +21,7 @@ import type {
 import type { EscalationRequest } from '../shared/escalation.js';
 import type { IntegrationSettings } from '../shared/settings.js';
 import type { Breaker } from './breaker.js';
-import { failureMayHaveLanded } from './records.js';
+import { afterPartialWrites, failureMayHaveLanded } from './records.js';
 import { conversationInput, noteExternalId, noteInput, transcriptMessages } from './payload.js';
 import { route } from './routing.js';
 import type { EscalationRecord, EscalationStore, RoutingDecision } from './store.js';
@@ -164,7 +164,10 @@ async function timelineStep(deps: StepDeps, run: StepRun, call: Call, record: Es
             ...o,
             resume: run.resume,
           }),
-        )
+        ).catch((error: unknown) => {
+          // Earlier chunks may have landed before the one that failed.
+          throw afterPartialWrites(error);
+        })
       : Promise.resolve(null),
     wantNote ? createNote() : Promise.resolve(null),
   ]);

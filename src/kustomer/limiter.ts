@@ -97,6 +97,15 @@ export function createLimiter(options: LimiterOptions): Limiter {
     }
   }
 
+  /**
+   * Kustomer's windows are 60 s long, so no reset is further away than that. A later one means
+   * our clock and Kustomer's disagree; believing it would hold every request until our clock
+   * catches up, with nothing sent that could correct it.
+   */
+  function withinWindow(epochMs: number): number {
+    return Math.min(epochMs, timers.now() + WINDOW_MS);
+  }
+
   /** Those who cannot wait this long hear so now, instead of holding their caller past its deadline. */
   function rejectImpatient(wait: number): void {
     for (const queue of Object.values(queues)) {
@@ -116,11 +125,11 @@ export function createLimiter(options: LimiterOptions): Limiter {
     },
     observe(info) {
       if (info.remaining === null || info.resetAt === null) return;
-      server = { remaining: info.remaining, resetAt: info.resetAt };
+      server = { remaining: info.remaining, resetAt: withinWindow(info.resetAt) };
       pump();
     },
     pauseUntil(epochMs) {
-      pausedUntil = Math.max(pausedUntil, epochMs);
+      pausedUntil = Math.max(pausedUntil, withinWindow(epochMs));
     },
     pending: () => queues.escalation.length + queues.background.length,
   };

@@ -168,6 +168,22 @@ describe('escalation over HTTP', () => {
     expect(byExternalId(h, request.escalationId)).toHaveLength(1);
   });
 
+  it('a transcript cut off between chunks resumes without sending a line twice', async () => {
+    // Six requests fit: customer, conversation, the first chunk of 100 lines and the note land;
+    // the second chunk is refused unsent.
+    const h = await setup({ sandbox: { orgRateLimitPerMin: 6 } });
+    const request = escalationRequest({ transcript: transcript(150) });
+    expect(await h.service.escalate(request)).toMatchObject({
+      status: 'queued',
+      reason: 'rate_limited',
+    });
+    expect(h.sandbox.state().messages).toHaveLength(100);
+    await drainWindowByWindow(h);
+    const ids = h.sandbox.state().messages.map((m) => m.externalId);
+    expect(ids).toHaveLength(150);
+    expect(new Set(ids).size).toBe(150);
+  });
+
   it('queues at once during an outage and delivers exactly once after it', async () => {
     const h = await setup();
     h.sandbox.setFaults({ outageUntil: Date.now() + 60_000 });

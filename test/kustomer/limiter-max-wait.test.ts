@@ -61,4 +61,14 @@ describe('limiter wait cap', () => {
     timers.advance(2_000);
     expect(await waiting).toBe('granted');
   });
+
+  it('believes no reset further away than one 60-second window, whatever the clocks say', async () => {
+    const timers = fakeTimers(1_000_000);
+    const limiter = createLimiter({ perMinute: 100, timers });
+    // Kustomer's clock is ten minutes ahead of ours.
+    limiter.observe({ limit: 100, remaining: 0, resetAt: 1_000_000 + 600_000 });
+    const waiting = settle(limiter.acquire('background'));
+    timers.advance(60_000);
+    expect(await waiting).toBe('granted');
+  });
 });
