@@ -1,10 +1,10 @@
 /** One routing rule's conditions (intent, keyword, reason, attribute) and its team and priority. */
 import type { FieldErrors, UseFormRegister } from 'react-hook-form';
 import { ESCALATION_REASONS } from '../../../shared/escalation.js';
-import { PRIORITY_LABELS } from '../../../shared/priority.js';
 import type { Team } from '../../../shared/integration.js';
 import { Field } from './field.js';
 import type { SettingsForm } from './settings-form-schema.js';
+import { PriorityOptions } from './priority-options.js';
 
 interface Props {
   index: number;
@@ -71,11 +71,7 @@ export function RuleFields({ index, register, errors, teams }: Props) {
       <Field label="Priority" error={ruleErrors?.priority?.message}>
         <select {...register(`routingRules.${index}.priority`)}>
           <option value="">Default priority</option>
-          {Object.entries(PRIORITY_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {value} – {label}
-            </option>
-          ))}
+          <PriorityOptions />
         </select>
       </Field>
     </div>

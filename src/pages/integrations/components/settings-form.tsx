@@ -4,12 +4,12 @@ import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { ApiRequestError } from '../../../app/api-client.js';
 import { fieldErrors } from '../../../shared/api-error.js';
-import { PRIORITY_LABELS } from '../../../shared/priority.js';
 import type { IntegrationStatus, Team } from '../../../shared/integration.js';
 import { settingsUpdateSchema } from '../../../shared/settings.js';
 import { useSaveSettings } from '../api/save-settings.js';
 import { Field } from './field.js';
 import { OrgDetails } from './org-details.js';
+import { PriorityOptions } from './priority-options.js';
 import { RoutingRulesEditor } from './routing-rules-editor.js';
 import {
   formPath,
@@ -103,11 +103,7 @@ export function SettingsForm({ status, teams }: { status: IntegrationStatus; tea
         </Field>
         <Field label="Default priority" error={errors.defaultPriority?.message}>
           <select {...register('defaultPriority')}>
-            {Object.entries(PRIORITY_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {value} – {label}
-              </option>
-            ))}
+            <PriorityOptions />
           </select>
         </Field>
         <Field label="When the integration is off" error={errors.whenDisabled?.message}>
