@@ -3,7 +3,7 @@
  * shape, and body reading with a size limit and zod validation that names the failing field.
  */
 import type { z } from 'zod';
-import { fieldErrors } from '../shared/api-error.js';
+import { fieldErrors, readableIssues } from '../shared/api-error.js';
 
 export class ApiError extends Error {
   constructor(
@@ -82,7 +82,7 @@ export async function readText(request: Request, limit: number): Promise<string>
 }
 
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const parsed = schema.safeParse(value);
+  const parsed = schema.safeParse(value, { error: readableIssues });
   if (!parsed.success) {
     throw new ApiError(
       400,

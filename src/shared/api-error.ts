@@ -15,6 +15,10 @@ export const apiErrorBodySchema = z.object({
 });
 export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
 
+/** Parse-time messages for people: a missing field says "Required", not what zod expected. */
+export const readableIssues: z.core.$ZodErrorMap = (issue) =>
+  issue.input === undefined ? 'Required' : undefined;
+
 /** Turns zod issues into the `fields` map of an error body: the first message per path wins. */
 export function fieldErrors(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
   const fields: Record<string, string> = {};

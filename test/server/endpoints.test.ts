@@ -41,6 +41,21 @@ describe('POST /api/escalations', () => {
     expect(h.sandbox.state().customers.length).toBe(before);
   });
 
+  it('says plainly which fields are missing', async () => {
+    const response = await h.call('/api/escalations', {
+      method: 'POST',
+      json: { sessionId: 'chat-1' },
+    });
+    expect(response.status).toBe(400);
+    const { error } = await response.json();
+    expect(error.fields).toMatchObject({
+      escalationId: 'Required',
+      customer: 'Required',
+      transcript: 'Required',
+      reason: 'Required',
+    });
+  });
+
   it('answers 413 past the body limit, 415 for another content type, 400 for broken JSON', async () => {
     const huge = await h.call('/api/escalations', {
       method: 'POST',
