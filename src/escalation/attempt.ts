@@ -8,7 +8,8 @@ import type { CallOptions } from '../kustomer/types.js';
 import type { EscalationResult, EscalationState } from '../shared/escalation.js';
 import type { IntegrationSettings } from '../shared/settings.js';
 import { retryDelay, type BackoffConfig } from './backoff.js';
-import { DeadlineError, classifyFailure, escalatedResult } from './records.js';
+import { DeadlineError, classifyFailure } from './failures.js';
+import { escalatedResult } from './records.js';
 import { runSteps, type StepDeps } from './steps.js';
 import type { EscalationRecord } from './store.js';
 

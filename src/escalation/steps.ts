@@ -21,7 +21,7 @@ import type {
 import type { EscalationRequest } from '../shared/escalation.js';
 import type { IntegrationSettings } from '../shared/settings.js';
 import type { Breaker } from './breaker.js';
-import { afterPartialWrites, failureMayHaveLanded } from './records.js';
+import { afterPartialWrites, failureMayHaveLanded } from './failures.js';
 import { conversationInput, noteExternalId, noteInput, transcriptMessages } from './payload.js';
 import { route } from './routing.js';
 import type { EscalationRecord, EscalationStore, RoutingDecision } from './store.js';
