@@ -46,6 +46,7 @@ async function persistFailure(
   start: EscalationRecord,
   error: unknown,
   failState: AttemptOptions['failState'],
+  earlierMayHaveLanded: boolean,
 ): Promise<AttemptOutcome> {
   const { store, clock, config } = deps;
   const failure = classifyFailure(error);
@@ -54,7 +55,9 @@ async function persistFailure(
   const attempts = latest.attempts + (failure.countsAsAttempt ? 1 : 0);
   const tooOld = now - Date.parse(latest.createdAt) >= config.maxAgeMs;
   const lastError = { code: failure.code, message: failure.message };
-  const mayHaveLanded = failure.mayHaveLanded;
+  // A refusal proves only that this attempt wrote nothing; what an earlier one may have left
+  // unseen is still there to be looked up.
+  const mayHaveLanded = failure.mayHaveLanded || earlierMayHaveLanded;
   if (!failure.retryable || attempts >= config.maxAttempts || tooOld) {
     // Kept (and replayable with retryNow) for an operator; the chat can still say it was saved.
     const result: EscalationResult = {
@@ -108,9 +111,9 @@ async function work(
   options: AttemptOptions,
   signal: AbortSignal,
 ) {
+  // Lookups before creates only where an earlier attempt may have written unseen.
+  const resume = options.resume && record.mayHaveLanded !== false;
   try {
-    // Lookups before creates only where an earlier attempt may have written unseen.
-    const resume = options.resume && record.mayHaveLanded !== false;
     // From here on a write may land; a crash before the outcome is stored must leave that known.
     if (record.mayHaveLanded === false)
       record = await deps.store.update(record.escalationId, { mayHaveLanded: true });
@@ -137,7 +140,7 @@ async function work(
     });
     return { kind: 'finished', result, state: 'done' } as const;
   } catch (error) {
-    return persistFailure(deps, record, error, options.failState);
+    return persistFailure(deps, record, error, options.failState, resume);
   }
 }
 

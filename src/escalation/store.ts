@@ -35,8 +35,9 @@ export interface EscalationRecord {
   /**
    * A write may have reached Kustomer without our learning its outcome (a timeout, a reset, a
    * crash mid-attempt), so the next attempt must look each resource up by externalId before
-   * creating it. False after a failure that proves nothing was written (a 429, a 503, a 4xx, the
-   * breaker), so a retry spends no requests on lookups. Absent on older records: treated as true.
+   * creating it. False while every attempt so far failed in a way that proves it wrote nothing
+   * unrecorded (a 429, a 503, a 4xx, the breaker), so a retry spends no requests on lookups; once
+   * true it stays true, whatever later attempts prove of themselves. Absent on older records: treated as true.
    */
   mayHaveLanded?: boolean;
   result: EscalationResult | null;

@@ -4,7 +4,7 @@
  * that do not exist, and the rate-limit headroom for the expected volume.
  */
 import { describe, expect, it } from 'vitest';
-import { ALL_MODULE_ROLES } from '../../src/sandbox/server.js';
+import { ALL_MODULE_ROLES } from '../../src/sandbox/module-roles.js';
 import { defaultSettings } from '../../src/escalation/settings.js';
 import { ADMIN_KEY, keyWithout, SUPPORT_TEAM, useDoctorFixture } from './support/doctor-fixture.js';
 import { closedPort, startWrongRegionHost } from './support/region-server.js';

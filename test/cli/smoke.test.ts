@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runSmoke } from '../../src/cli/smoke/run-smoke.js';
 import { createMemoryStore } from '../../src/escalation/stores/index.js';
-import { ALL_MODULE_ROLES } from '../../src/sandbox/server.js';
+import { ALL_MODULE_ROLES } from '../../src/sandbox/module-roles.js';
 import type { SandboxHandle } from '../../src/sandbox/types.js';
 import { startTestSandbox } from '../support/sandbox.js';
 import { startAppServer, type AppServer } from './support/app-server.js';

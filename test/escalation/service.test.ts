@@ -150,6 +150,25 @@ describe('escalation over HTTP', () => {
     ).toHaveLength(4);
   });
 
+  it('a refused retry does not forget that an earlier attempt may have written', async () => {
+    const h = await setup();
+    // Attempt 1: the note commits, then the connection drops; whether it landed is unknown.
+    h.sandbox.setFaults({ resetAfterCommitRate: 1, match: 'POST /v1/conversations/.*/notes$' });
+    const request = escalationRequest();
+    expect(await h.service.escalate(request)).toMatchObject({ status: 'queued' });
+    expect(h.sandbox.state().notes).toHaveLength(1);
+    // Attempt 2 is refused outright (a 503 proves only that this attempt wrote nothing).
+    h.sandbox.setFaults({ outageUntil: Date.now() + 60_000 });
+    h.advance(2_000);
+    expect(await h.service.drain()).toMatchObject({ delivered: 0 });
+    // Attempt 3 must still look before it writes.
+    h.sandbox.clearFaults();
+    h.advance(120_000);
+    expect(await h.service.drain()).toMatchObject({ delivered: 1 });
+    expect(h.sandbox.state().notes).toHaveLength(1);
+    expect(byExternalId(h, request.escalationId)).toHaveLength(1);
+  });
+
   it('a retry after a refused write spends no requests on lookups', async () => {
     const h = await setup();
     h.sandbox.setFaults({ errorRates: { '429': 1 }, match: 'POST /v1/.*conversations$' });

@@ -11,7 +11,7 @@ import {
   KustomerPermissionError,
 } from '../../src/kustomer/errors.js';
 import type { KustomerClient } from '../../src/kustomer/types.js';
-import { ALL_MODULE_ROLES } from '../../src/sandbox/server.js';
+import { ALL_MODULE_ROLES } from '../../src/sandbox/module-roles.js';
 import type { SandboxHandle } from '../../src/sandbox/types.js';
 import { startTestSandbox } from '../support/sandbox.js';
 import { buildClient, createFakeTime } from './support/client.js';

@@ -4,7 +4,7 @@
  * header or log line.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_MODULE_ROLES } from '../../src/sandbox/server.js';
+import { ALL_MODULE_ROLES } from '../../src/sandbox/module-roles.js';
 import {
   ADMIN_TOKEN,
   CRON_SECRET,

@@ -3,7 +3,7 @@
  * redacted log line for every Kustomer call at once, without a restart or KUSTOMER_DEBUG.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_MODULE_ROLES } from '../../src/sandbox/server.js';
+import { ALL_MODULE_ROLES } from '../../src/sandbox/module-roles.js';
 import {
   ADMIN_TOKEN,
   CRON_SECRET,

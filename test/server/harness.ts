@@ -3,7 +3,7 @@
  * memory store, driven through createApp with Web Requests. Logs are captured for secret checks.
  */
 import { createMemoryStore } from '../../src/escalation/stores/index.js';
-import { ALL_MODULE_ROLES } from '../../src/sandbox/server.js';
+import { ALL_MODULE_ROLES } from '../../src/sandbox/module-roles.js';
 import type { SandboxHandle } from '../../src/sandbox/types.js';
 import { createApp } from '../../src/server/app.js';
 import { loadServerEnv } from '../../src/server/env.js';

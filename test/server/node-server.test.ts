@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_MODULE_ROLES } from '../../src/sandbox/server.js';
+import { ALL_MODULE_ROLES } from '../../src/sandbox/module-roles.js';
 import type { SandboxHandle } from '../../src/sandbox/types.js';
 import { startTestSandbox } from '../support/sandbox.js';
 

@@ -6,7 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET, POST } from '../../api/index.js';
-import { ALL_MODULE_ROLES } from '../../src/sandbox/server.js';
+import { ALL_MODULE_ROLES } from '../../src/sandbox/module-roles.js';
 import type { SandboxHandle } from '../../src/sandbox/types.js';
 import { getServices } from '../../src/server/services.js';
 import { createVercelHandler } from '../../src/server/vercel-handler.js';

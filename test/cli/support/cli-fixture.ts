@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { runKustomerCli } from '../../../src/cli/kustomer-cli.js';
-import { ALL_MODULE_ROLES } from '../../../src/sandbox/server.js';
+import { ALL_MODULE_ROLES } from '../../../src/sandbox/module-roles.js';
 import type { SandboxHandle } from '../../../src/sandbox/types.js';
 import { startTestSandbox } from '../../support/sandbox.js';
 import { captureIo } from './capture-io.js';

@@ -12,7 +12,7 @@ import { runDoctor } from '../../../src/cli/doctor/run-doctor.js';
 import type { CheckResult } from '../../../src/cli/doctor/types.js';
 import type { EscalationRecord } from '../../../src/escalation/store.js';
 import { createFileStore } from '../../../src/escalation/stores/index.js';
-import { ALL_MODULE_ROLES } from '../../../src/sandbox/server.js';
+import { ALL_MODULE_ROLES } from '../../../src/sandbox/module-roles.js';
 import type { SandboxHandle } from '../../../src/sandbox/types.js';
 import type { IntegrationSettings } from '../../../src/shared/settings.js';
 import { startRedis } from '../../support/redis.js';

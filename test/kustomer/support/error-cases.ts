@@ -8,7 +8,7 @@ import type { KustomerClientOptions } from '../../../src/kustomer/client.js';
 import type { KustomerErrorCode } from '../../../src/kustomer/errors.js';
 import type { KustomerClient, UpdateConversationInput } from '../../../src/kustomer/types.js';
 import type { SandboxHandle, SandboxOptions } from '../../../src/sandbox/types.js';
-import { ALL_MODULE_ROLES } from '../../../src/sandbox/server.js';
+import { ALL_MODULE_ROLES } from '../../../src/sandbox/module-roles.js';
 import { startTestSandbox } from '../../support/sandbox.js';
 import { startRawServer } from './client.js';
 

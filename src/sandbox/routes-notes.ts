@@ -1,0 +1,50 @@
+/**
+ * Internal notes on a conversation.
+ * https://developer.kustomer.com/api/core-resources/create-note
+ */
+import { objectId } from './data.js';
+import { noteResource, page } from './envelope.js';
+import { checkBody, iso, notFound, objectBody, perCustomer, type Route } from './route-types.js';
+
+// The spec prints org.user.note.read as the legacy role for creating a note in a conversation,
+// most likely a typo for .write; both are accepted.
+const NOTE_CREATE = ['org.permission.note.create', 'org.user.note.write', 'org.user.note.read'];
+const NOTE_READ = ['org.permission.note.read', 'org.user.note.read'];
+
+export const noteRoutes: Route[] = [
+  {
+    method: 'POST',
+    pattern: /^\/v1\/conversations\/([0-9a-f]{24})\/notes$/,
+    name: 'POST /v1/conversations/{id}/notes',
+    roles: NOTE_CREATE,
+    handle(ctx) {
+      checkBody(ctx.core, 'note.create', ctx.body);
+      const conversation = ctx.core.store.conversation(ctx.params[0]!) ?? notFound('conversation');
+      const body = objectBody(ctx.body) as { body: string; externalId?: string };
+      perCustomer(ctx.core, 'note', conversation.customerId, false);
+      const note = {
+        id: objectId(),
+        conversationId: conversation.id,
+        customerId: conversation.customerId,
+        body: body.body,
+        externalId: body.externalId ?? null,
+        createdAt: iso(ctx.core),
+      };
+      ctx.core.store.data.notes.push(note);
+      return { status: 201, body: { data: noteResource(note) } };
+    },
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/conversations\/([0-9a-f]{24})\/notes$/,
+    name: 'GET /v1/conversations/{id}/notes',
+    roles: NOTE_READ,
+    handle(ctx) {
+      const conversation = ctx.core.store.conversation(ctx.params[0]!) ?? notFound('conversation');
+      const notes = ctx.core.store.data.notes
+        .filter((n) => n.conversationId === conversation.id)
+        .map(noteResource);
+      return { status: 200, body: page(notes, ctx.path, ctx.query, 100) };
+    },
+  },
+];

@@ -1,0 +1,23 @@
+/**
+ * The table of every Kustomer /v1 route the sandbox answers, grouped by resource. A request takes
+ * the first route whose method and anchored pattern match; no two patterns overlap, so the order
+ * of the groups does not decide which route answers.
+ */
+import type { Route } from './route-types.js';
+import { bulkRoutes } from './routes-bulk.js';
+import { conversationRoutes } from './routes-conversations.js';
+import { currentTokenRoutes } from './routes-current-token.js';
+import { customerRoutes } from './routes-customers.js';
+import { messageRoutes } from './routes-messages.js';
+import { noteRoutes } from './routes-notes.js';
+import { teamRoutes } from './routes-teams.js';
+
+export const V1_ROUTES: Route[] = [
+  ...customerRoutes,
+  ...conversationRoutes,
+  ...messageRoutes,
+  ...bulkRoutes,
+  ...noteRoutes,
+  ...teamRoutes,
+  ...currentTokenRoutes,
+];
