@@ -26,6 +26,11 @@ export interface ServerEnv {
   drainBudgetMs: number;
   production: boolean;
   onVercel: boolean;
+  /**
+   * The admin endpoints answer without a token: only the local sandbox demo (no key, no
+   * ADMIN_TOKEN, not production, not on Vercel, where every deployment has a public URL).
+   */
+  adminOpen: boolean;
 }
 
 const flag = (name: string) =>
@@ -110,7 +115,7 @@ export function loadServerEnv(env: Record<string, string | undefined> = process.
     );
   }
   // Sandbox mode leaves the admin endpoints open without a token: fine on a laptop, not on a
-  // public production URL.
+  // public production URL. Vercel previews keep them closed instead (see adminOpen).
   if (production && !e.ADMIN_TOKEN) {
     throw configError(
       'ADMIN_TOKEN is required in production (NODE_ENV or VERCEL_ENV is production): without it the admin endpoints are open',
@@ -138,5 +143,6 @@ export function loadServerEnv(env: Record<string, string | undefined> = process.
     drainBudgetMs: e.DRAIN_BUDGET_MS ?? 20_000,
     production,
     onVercel,
+    adminOpen: config.mode === 'sandbox' && !e.ADMIN_TOKEN && !production && !onVercel,
   };
 }

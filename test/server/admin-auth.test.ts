@@ -1,6 +1,7 @@
 /**
  * Who may call the admin endpoints when no ADMIN_TOKEN is configured: open in local sandbox mode
- * (the no-credentials demo), closed whenever the environment says production.
+ * (the no-credentials demo), closed whenever the environment says production, and closed on
+ * every Vercel deployment, previews included, because each has a public URL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../src/escalation/stores/index.js';
@@ -35,6 +36,15 @@ async function appFor(env: ServerEnv) {
 const status = (app: (r: Request) => Promise<Response>) =>
   app(new Request('http://localhost/api/integrations/kustomer')).then((r) => r.status);
 
+const saveSettings = (app: (r: Request) => Promise<Response>) =>
+  app(
+    new Request('http://localhost/api/integrations/kustomer/settings', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ enabled: false }),
+    }),
+  );
+
 describe('admin endpoints without ADMIN_TOKEN', () => {
   it('are open in sandbox mode outside production, for the local demo', async () => {
     const env = loadServerEnv({ STORE: 'memory' });
@@ -46,5 +56,21 @@ describe('admin endpoints without ADMIN_TOKEN', () => {
     // loadServerEnv refuses this combination; the app does not rely on that alone.
     const env = { ...loadServerEnv({ STORE: 'memory' }), production: true };
     expect(await status(await appFor(env))).toBe(401);
+  });
+
+  it('stay closed on a Vercel preview in sandbox mode, and say which variable opens them', async () => {
+    const env = loadServerEnv({ VERCEL: '1', VERCEL_ENV: 'preview', STORE: 'memory' });
+    expect(env).toMatchObject({ adminToken: null, production: false, adminOpen: false });
+    const app = await appFor(env);
+    expect(await status(app)).toBe(401);
+    const refused = await saveSettings(app);
+    expect(refused.status).toBe(401);
+    expect((await refused.json()).error).toMatchObject({
+      code: 'admin_token_not_set',
+      message: expect.stringMatching(/no ADMIN_TOKEN/),
+    });
+    // Nothing changed: the integration is still on.
+    const services = opened.at(-1)!;
+    expect((await services.settings.get()).enabled).toBe(true);
   });
 });

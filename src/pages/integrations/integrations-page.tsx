@@ -5,15 +5,17 @@ import { adminToken, ApiRequestError } from '../../app/api-client.js';
 import { useIntegrationStatus } from './api/get-status.js';
 import { useTeams } from './api/get-teams.js';
 import { integrationKeys } from './api/keys.js';
-import { AdminSignIn } from './components/admin-sign-in.js';
+import { AdminSignIn, AdminTokenNotSet } from './components/admin-sign-in.js';
 import { KustomerCard } from './components/kustomer-card.js';
 
 export default function IntegrationsPage() {
   const queryClient = useQueryClient();
   const status = useIntegrationStatus();
-  const unauthorized = status.error instanceof ApiRequestError && status.error.status === 401;
+  const refusal =
+    status.error instanceof ApiRequestError && status.error.status === 401 ? status.error : null;
   const teams = useTeams();
-  if (unauthorized) {
+  if (refusal?.code === 'admin_token_not_set') return <AdminTokenNotSet />;
+  if (refusal) {
     return (
       <AdminSignIn
         rejected={adminToken.get() !== null}

@@ -96,6 +96,19 @@ describe('the Integrations page while loading, failing and signed out', () => {
     ]);
   });
 
+  it('says how to set the admin token when the deployment has none, instead of asking for it', async () => {
+    serveIntegrationApi({ status: liveStatus() });
+    server.use(
+      http.get(API, () =>
+        apiError(401, 'admin_token_not_set', 'this deployment has no ADMIN_TOKEN'),
+      ),
+    );
+    renderUi(<IntegrationsPage />);
+    expect(await screen.findByRole('heading', { name: 'Admin token not set' })).toBeVisible();
+    expect(screen.getByRole('alert')).toHaveTextContent('openssl rand -hex 32');
+    expect(screen.queryByLabelText('Admin token')).toBeNull();
+  });
+
   it('keeps the card usable and says so when the teams cannot be loaded', async () => {
     serveIntegrationApi({ status: liveStatus() });
     server.use(

@@ -1,4 +1,7 @@
-/** Asks for the ADMIN_TOKEN when the server answers 401; kept for this browser tab only. */
+/**
+ * Asks for the ADMIN_TOKEN when the server answers 401; kept for this browser tab only. When the
+ * server has no token at all (a deployment without ADMIN_TOKEN), says how to set one instead.
+ */
 import { useState } from 'react';
 import { adminToken } from '../../../app/api-client.js';
 import { Field } from './field.js';
@@ -57,5 +60,18 @@ export function AdminSignIn({
         Sign in
       </button>
     </form>
+  );
+}
+
+export function AdminTokenNotSet() {
+  return (
+    <section className="card narrow" aria-labelledby="no-token-heading">
+      <h2 id="no-token-heading">Admin token not set</h2>
+      <p role="alert">
+        This deployment has no <code>ADMIN_TOKEN</code>, so the integration settings stay locked.
+        Set <code>ADMIN_TOKEN</code> to 32 or more random characters in the deployment&apos;s
+        environment (for example <code>openssl rand -hex 32</code>), redeploy, and sign in with it.
+      </p>
+    </section>
   );
 }
