@@ -78,6 +78,8 @@ const toBody = (escalationId: string, input: EscalationInput) => ({
 
 export function useEscalation(callbacks: EscalationCallbacks, options: EscalationOptions = {}) {
   const [state, setState] = useState<EscalationPhase>({ phase: 'idle' });
+  // The status endpoint answers only the chat session that escalated.
+  const [sessionId, setSessionId] = useState<string | null>(null);
   const idRef = useRef<string | null>(null);
   const inFlight = useRef(false);
   const lastInput = useRef<EscalationInput | null>(null);
@@ -99,6 +101,7 @@ export function useEscalation(callbacks: EscalationCallbacks, options: Escalatio
       inFlight.current = true;
       lastInput.current = input;
       idRef.current ??= newId();
+      setSessionId(input.sessionId);
       setState({ phase: 'escalating' });
       try {
         settle(await post(toBody(idRef.current, input)));
@@ -120,7 +123,9 @@ export function useEscalation(callbacks: EscalationCallbacks, options: Escalatio
   }, [escalate]);
 
   const tracked =
-    state.phase === 'done' && state.result.status !== 'refused' ? state.result.escalationId : null;
+    state.phase === 'done' && state.result.status !== 'refused' && sessionId
+      ? { escalationId: state.result.escalationId, sessionId }
+      : null;
   const trackedStatus = state.phase === 'done' ? state.result.status : null;
   usePoll(tracked, trackedStatus, options.pollMs ?? 3000, latest, settle);
 
@@ -129,7 +134,7 @@ export function useEscalation(callbacks: EscalationCallbacks, options: Escalatio
 
 /** Polls GET /api/escalations/:id for agent replies, delivery of a queued one, and the close. */
 function usePoll(
-  escalationId: string | null,
+  tracked: { escalationId: string; sessionId: string } | null,
   status: string | null,
   pollMs: number,
   latest: { current: EscalationCallbacks },
@@ -140,13 +145,16 @@ function usePoll(
   useEffect(() => {
     statusRef.current = status;
   }, [status]);
+  const escalationId = tracked?.escalationId ?? null;
+  const sessionId = tracked?.sessionId ?? null;
   useEffect(() => {
-    if (!escalationId) return;
+    if (!escalationId || !sessionId) return;
     let stopped = false;
     const poll = async () => {
-      const response = await fetch(`/api/escalations/${encodeURIComponent(escalationId)}`).catch(
-        () => null,
-      );
+      const query = new URLSearchParams({ sessionId });
+      const response = await fetch(
+        `/api/escalations/${encodeURIComponent(escalationId)}?${query}`,
+      ).catch(() => null);
       // A failed poll is not the customer's problem: the next one tries again.
       if (stopped || !response?.ok) return;
       const found = (await response.json().catch(() => null)) as EscalationStatus | null;
@@ -172,5 +180,5 @@ function usePoll(
       stopped = true;
       clearInterval(timer);
     };
-  }, [escalationId, pollMs, latest, settle]);
+  }, [escalationId, sessionId, pollMs, latest, settle]);
 }

@@ -12,9 +12,16 @@ export function createOutboxViews(
   store: EscalationStore,
   conversationUrl: (conversationId: string) => string | null,
 ) {
-  async function status(escalationId: string): Promise<EscalationStatus | null> {
+  /** With a sessionId, only that chat session's escalation is found. */
+  async function status(
+    escalationId: string,
+    options: { sessionId?: string } = {},
+  ): Promise<EscalationStatus | null> {
     const record = await store.get(escalationId);
-    return record ? toStatus(record, conversationUrl) : null;
+    if (!record) return null;
+    if (options.sessionId !== undefined && record.request.sessionId !== options.sessionId)
+      return null;
+    return toStatus(record, conversationUrl);
   }
 
   async function outbox(options: { limit?: number } = {}): Promise<OutboxItem[]> {

@@ -13,7 +13,8 @@
  * - `refused`: the integration is switched off and settings say refuse (stored all the same).
  *
  * A repeated escalationId (double click, replay) returns the first outcome or the current one;
- * the work is never done twice.
+ * the work is never done twice. A repeat from another chat session is refused (see
+ * session-conflict.ts).
  */
 import type { EscalationRequest, EscalationResult } from '../shared/escalation.js';
 import { createAttempter, type AttemptOptions } from './attempt.js';
@@ -21,6 +22,7 @@ import { createDrain, startDrainLoop } from './drain.js';
 import { createOutboxViews } from './outbox.js';
 import { newRecord } from './records.js';
 import { resolveServiceOptions, type EscalationServiceOptions } from './service-options.js';
+import { ensureSameSession } from './session-conflict.js';
 import type { EscalationRecord } from './store.js';
 import type { EscalationService } from './types.js';
 import { createWebhookHandlers } from './webhooks.js';
@@ -69,7 +71,7 @@ export function createEscalationService(
   });
   const webhooks = createWebhookHandlers(store, { eventTtlMs: config.eventTtlMs });
   const views = createOutboxViews(store, (id) => client.conversationUrl(id));
-  const inflight = new Map<string, Promise<EscalationResult>>();
+  const inflight = new Map<string, { sessionId: string; promise: Promise<EscalationResult> }>();
   const drainers = new Set<{ stop(): Promise<void> }>();
   const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -96,6 +98,7 @@ export function createEscalationService(
       result,
     };
     const stored = await store.insert(record);
+    if (!stored.inserted) ensureSameSession(stored.record, request);
     return stored.record.result ?? result;
   }
 
@@ -120,6 +123,7 @@ export function createEscalationService(
     const settings = await options.settings.get();
     if (!settings.enabled) return storeWhileDisabled(request, settings.whenDisabled);
     const { inserted, record } = await store.insert(newRecord(request, iso(clock())));
+    if (!inserted) ensureSameSession(record, request);
     const attemptOptions: AttemptOptions = {
       settings,
       resume: !inserted,
@@ -152,9 +156,14 @@ export function createEscalationService(
   return {
     escalate(request) {
       const pending = inflight.get(request.escalationId);
-      if (pending) return pending; // a double click on this instance shares the first call's outcome
+      if (pending) {
+        // A double click on this instance shares the first call's outcome.
+        return Promise.resolve()
+          .then(() => ensureSameSession({ request: pending }, request))
+          .then(() => pending.promise);
+      }
       const promise = run(request).finally(() => inflight.delete(request.escalationId));
-      inflight.set(request.escalationId, promise);
+      inflight.set(request.escalationId, { sessionId: request.sessionId, promise });
       return promise;
     },
     status: views.status,
@@ -186,7 +195,7 @@ export function createEscalationService(
     },
     async close() {
       await Promise.all([...drainers].map((d) => d.stop()));
-      await Promise.allSettled([...inflight.values()]);
+      await Promise.allSettled([...inflight.values()].map((p) => p.promise));
       await store.close();
     },
   };

@@ -47,7 +47,8 @@ export interface ConversationClosedEvent {
 
 export interface EscalationService {
   escalate(request: EscalationRequest): Promise<EscalationResult>;
-  status(escalationId: string): Promise<EscalationStatus | null>;
+  /** With a sessionId, null unless the escalation came from that chat session. */
+  status(escalationId: string, options?: { sessionId?: string }): Promise<EscalationStatus | null>;
   /** Delivers due outbox entries, oldest first, within the rate budget; safe on several instances. */
   drain(options?: { limit?: number; deadlineAt?: number }): Promise<DrainReport>;
   /** Attempts one queued or dead escalation now; null when the id is unknown. */

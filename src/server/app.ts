@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { isSettingsValidationError } from '../escalation/settings.js';
+import { isEscalationSessionConflict } from '../escalation/session-conflict.js';
 import { isKustomerError } from '../kustomer/errors.js';
 import { escalationRoutes } from './handlers/escalations.js';
 import { integrationRoutes } from './handlers/integration.js';
@@ -32,6 +33,7 @@ const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
+  if (isEscalationSessionConflict(error)) return new ApiError(409, error.code, error.message);
   if (isSettingsValidationError(error))
     return new ApiError(400, 'validation_failed', error.message, error.fields);
   if (isKustomerError(error)) {
@@ -140,6 +142,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
       services,
       requestId,
       clientIp: clientIp(request, services.env.trustProxy, connection.remoteAddress),
+      isAdmin: () => isAdmin(request, services, options),
     };
     return found.route.handler(ctx);
   }

@@ -14,6 +14,8 @@ export interface RequestContext {
   services: Services;
   requestId: string;
   clientIp: string;
+  /** Whether the caller holds the admin credential; for routes open to both the public and admins. */
+  isAdmin(): Promise<boolean>;
 }
 
 export type Handler = (ctx: RequestContext) => Promise<Response>;

@@ -135,6 +135,29 @@ describe('escalation over HTTP', () => {
     expect(byExternalId(h, request.escalationId)).toHaveLength(1);
   });
 
+  it('refuses a repeated escalationId from another chat session, in flight or stored', async () => {
+    const h = await setup();
+    const request = escalationRequest();
+    const intruder = { ...request, sessionId: 'sess-intruder' };
+    const [first, concurrent] = await Promise.allSettled([
+      h.service.escalate(request),
+      h.service.escalate(intruder),
+    ]);
+    expect(first).toMatchObject({ status: 'fulfilled', value: { status: 'escalated' } });
+    expect(concurrent).toMatchObject({
+      status: 'rejected',
+      reason: { code: 'escalation_id_conflict' },
+    });
+    await expect(h.service.escalate(intruder)).rejects.toMatchObject({
+      code: 'escalation_id_conflict',
+    });
+    expect(await h.service.status(request.escalationId, { sessionId: 'sess-intruder' })).toBeNull();
+    expect(
+      await h.service.status(request.escalationId, { sessionId: request.sessionId }),
+    ).toMatchObject({ state: 'done' });
+    expect(byExternalId(h, request.escalationId)).toHaveLength(1);
+  });
+
   it('resumes after a reset that committed the conversation, without creating a second', async () => {
     const h = await setup();
     h.sandbox.setFaults({ resetAfterCommitRate: 1, match: 'POST /v1/.*conversations$' });

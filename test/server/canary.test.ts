@@ -33,6 +33,7 @@ async function record(path: string, init?: Parameters<Harness['call']>[1]) {
 describe('secrets stay on the server', () => {
   it('appear in no response and no log line, across successes and failures', async () => {
     await record('/api/escalations', { method: 'POST', json: escalationBody('c-1') });
+    await record('/api/escalations/c-1?sessionId=chat-c-1');
     await record('/api/escalations/c-1');
     await record('/api/integrations/kustomer', { admin: true });
     await record('/api/integrations/kustomer/test', { method: 'POST', admin: true });

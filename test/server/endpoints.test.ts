@@ -95,7 +95,7 @@ describe('POST /api/escalations', () => {
 describe('GET /api/escalations/:id', () => {
   it('shows state, team, priority and the conversation link; 404 for an unknown id', async () => {
     await h.call('/api/escalations', { method: 'POST', json: escalationBody('e-status') });
-    const response = await h.call('/api/escalations/e-status');
+    const response = await h.call('/api/escalations/e-status?sessionId=chat-e-status');
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({
       escalationId: 'e-status',
@@ -103,7 +103,47 @@ describe('GET /api/escalations/:id', () => {
       closed: false,
       replies: [],
     });
-    expect((await h.call('/api/escalations/nope')).status).toBe(404);
+    expect((await h.call('/api/escalations/nope?sessionId=chat-nope')).status).toBe(404);
+  });
+
+  it('answers only the chat session that escalated, or an admin', async () => {
+    await h.call('/api/escalations', { method: 'POST', json: escalationBody('e-owned') });
+    const other = await h.call('/api/escalations/e-owned?sessionId=chat-someone-else');
+    expect(other.status).toBe(404);
+    expect(JSON.stringify(await other.json())).not.toContain('e-owned@example.com');
+    const anonymous = await h.call('/api/escalations/e-owned');
+    expect(anonymous.status).toBe(400);
+    expect((await anonymous.json()).error.fields).toEqual({ sessionId: 'Required' });
+    const admin = await h.call('/api/escalations/e-owned', { admin: true });
+    expect(admin.status).toBe(200);
+    expect(await admin.json()).toMatchObject({ escalationId: 'e-owned', state: 'done' });
+  });
+});
+
+describe('POST /api/escalations from another chat session with a used escalationId', () => {
+  it('is refused with 409 and writes nothing, so it cannot read the first result', async () => {
+    const first = await h.call('/api/escalations', {
+      method: 'POST',
+      json: escalationBody('e-taken'),
+    });
+    expect(first.status).toBe(201);
+    const before = h.sandbox.state();
+    const replay = await h.call('/api/escalations', {
+      method: 'POST',
+      json: escalationBody('e-taken', { sessionId: 'chat-intruder' }),
+    });
+    expect(replay.status).toBe(409);
+    const body = await replay.json();
+    expect(body.error.code).toBe('escalation_id_conflict');
+    expect(JSON.stringify(body)).not.toContain('conversationId');
+    expect(h.sandbox.state().conversations).toHaveLength(before.conversations.length);
+    // The owner's own repeat still answers the first result.
+    const again = await h.call('/api/escalations', {
+      method: 'POST',
+      json: escalationBody('e-taken'),
+    });
+    expect(again.status).toBe(201);
+    expect(await again.json()).toMatchObject({ escalationId: 'e-taken', status: 'escalated' });
   });
 });
 

@@ -50,7 +50,7 @@ const update = (id: string, status: string, updatedAt: string) => ({
 describe('POST /api/webhooks/kustomer', () => {
   it('shows an agent reply delivered by Kustomer in the escalation status, once', async () => {
     const message = await h.sandbox.agentReply(conversationId, 'Hi Jane, I can fix that invoice.');
-    const status = await (await h.call('/api/escalations/e-hook')).json();
+    const status = await (await h.call('/api/escalations/e-hook?sessionId=chat-e-hook')).json();
     expect(status.replies).toEqual([
       expect.objectContaining({ id: message.id, text: 'Hi Jane, I can fix that invoice.' }),
     ]);
@@ -64,7 +64,9 @@ describe('POST /api/webhooks/kustomer', () => {
       signed(update('evt-bad', 'done', '2026-11-24T12:00:00.000Z'), 'wrong-secret'),
     );
     expect(response.status).toBe(401);
-    expect((await (await h.call('/api/escalations/e-hook')).json()).closed).toBe(false);
+    expect(
+      (await (await h.call('/api/escalations/e-hook?sessionId=chat-e-hook')).json()).closed,
+    ).toBe(false);
   });
 
   it('closes on done, ignores a duplicate delivery and an older out-of-order update', async () => {
@@ -83,7 +85,7 @@ describe('POST /api/webhooks/kustomer', () => {
       signed(update('evt-old', 'open', '2026-11-24T11:00:00.000Z')),
     );
     expect(await stale.json()).toEqual({ outcome: 'stale' });
-    const status = await (await h.call('/api/escalations/e-hook')).json();
+    const status = await (await h.call('/api/escalations/e-hook?sessionId=chat-e-hook')).json();
     expect(status).toMatchObject({ closed: true });
   });
 

@@ -109,7 +109,8 @@ export async function pollEscalation(c: SmokeConfig, id: string): Promise<SmokeS
   const path = `/api/escalations/${encodeURIComponent(id)}`;
   const started = c.now();
   for (let polls = 1; ; polls += 1) {
-    const r = await timedRequest(c, 'GET', path);
+    // As an admin: the test escalation's chat session is the server's, not ours.
+    const r = await timedRequest(c, 'GET', path, { admin: true });
     const parsed = r.status === 200 ? escalationStatusSchema.safeParse(r.body) : null;
     const total = { ...r, ms: Math.round(c.now() - started) };
     if (!parsed?.success)

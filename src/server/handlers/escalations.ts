@@ -1,7 +1,8 @@
 /**
  * The chat's endpoints. POST /api/escalations faces the public: body size limit, per-IP and
  * per-session rate limits (shared by every instance through the store), validation naming the
- * field. It is idempotent on escalationId: a repeat answers the first result.
+ * field. It is idempotent on escalationId: a repeat answers the first result, and a repeat from
+ * another chat session is refused (409).
  */
 import { escalationRequestSchema, type EscalationResult } from '../../shared/escalation.js';
 import { ApiError, json, parseWith, readJson } from '../http.js';
@@ -36,9 +37,24 @@ async function create(ctx: RequestContext): Promise<Response> {
   return json(resultStatus(result), result);
 }
 
+/**
+ * The chat polls with the session id it escalated from, so knowing an escalationId alone does not
+ * reveal another chat's agent replies; an admin may read any escalation.
+ */
 async function status(ctx: RequestContext): Promise<Response> {
-  const found = await ctx.services.escalations.status(ctx.params.id!);
-  if (!found) throw new ApiError(404, 'not_found', 'no escalation with that id');
+  const sessionId = ctx.url.searchParams.get('sessionId');
+  if (sessionId === null && !(await ctx.isAdmin()))
+    throw new ApiError(
+      400,
+      'validation_failed',
+      'sessionId is required: the chat session that sent the escalation',
+      { sessionId: 'Required' },
+    );
+  const found = await ctx.services.escalations.status(
+    ctx.params.id!,
+    sessionId === null ? {} : { sessionId },
+  );
+  if (!found) throw new ApiError(404, 'not_found', 'no escalation with that id for this session');
   return json(200, found);
 }
 

@@ -30,7 +30,10 @@ describe('after the hand-off', () => {
     await user.click(screen.getByRole('button', { name: 'Talk to a human' }));
     await screen.findByText(/You're connected/);
     await vi.waitFor(() => expect(polls()).toBe(1));
-    expect(requestLog).toContain(`GET /api/escalations/${sent[0]!.escalationId}`);
+    // It polls as the chat session that escalated: the server answers no other.
+    expect(requestLog).toContain(
+      `GET /api/escalations/${sent[0]!.escalationId}?sessionId=${sent[0]!.sessionId}`,
+    );
     expect(onReply).not.toHaveBeenCalled();
     await act(() => vi.advanceTimersByTimeAsync(3000));
     await vi.waitFor(() => expect(onReply).toHaveBeenCalledWith(first));

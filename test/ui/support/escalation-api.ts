@@ -66,8 +66,14 @@ export const reply = (id: string, text: string): AgentReply => ({
 export function serveEscalationStatus(...states: ((id: string) => Partial<EscalationStatus>)[]) {
   let polls = 0;
   server.use(
-    http.get('/api/escalations/:id', ({ params }) => {
+    http.get('/api/escalations/:id', ({ params, request }) => {
       const id = String(params.id);
+      // As the server: no sessionId, no status.
+      if (!new URL(request.url).searchParams.get('sessionId'))
+        return HttpResponse.json(
+          { error: { code: 'validation_failed', message: 'sessionId is required' } },
+          { status: 400 },
+        );
       const state = states[Math.min(polls++, states.length - 1)]!(id);
       return HttpResponse.json(
         escalationStatusSchema.parse({
