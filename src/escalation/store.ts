@@ -66,6 +66,16 @@ export interface EscalationStore {
   get(escalationId: string): Promise<EscalationRecord | null>;
   /** Merges the patch (updatedAt is set by the store) and returns the new record. Throws if unknown. */
   update(escalationId: string, patch: EscalationPatch): Promise<EscalationRecord>;
+  /**
+   * Merges the patch that change() derives from the current record, atomically with respect to
+   * every other write to that record on every instance; change() answering null leaves it as it
+   * is. change() must be pure: a store may call it again after losing a race. Returns the new
+   * record, or null when unchanged. Throws if unknown.
+   */
+  updateWhere(
+    escalationId: string,
+    change: (record: EscalationRecord) => EscalationPatch | null,
+  ): Promise<EscalationRecord | null>;
   /** Appends an agent reply unless one with the same id is there; false for a duplicate. */
   appendReply(escalationId: string, reply: AgentReply): Promise<boolean>;
   /** Exclusive claim for ttlMs across every instance sharing the store; true when acquired. */

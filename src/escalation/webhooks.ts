@@ -13,20 +13,27 @@ export interface WebhookConfig {
 }
 
 export function createWebhookHandlers(store: EscalationStore, config: WebhookConfig) {
+  /**
+   * Notes the event id once its effect is stored, never before: a write that fails must leave
+   * Kustomer's redelivery free to apply it. The id only tells a repeat apart for the answer and
+   * the logs; the writes themselves are idempotent.
+   */
+  const firstDelivery = (eventId: string) => store.markEventSeen(eventId, config.eventTtlMs);
+
   async function recordAgentReply(
     event: AgentReplyEvent,
   ): Promise<'applied' | 'duplicate' | 'unknown'> {
     const escalationId = await store.findByConversationId(event.conversationId);
     if (!escalationId) return 'unknown';
-    if (!(await store.markEventSeen(event.eventId, config.eventTtlMs))) return 'duplicate';
-    // The message id guards the other way round: a new event id for a message we already have.
+    // The message id makes the append idempotent, whatever event id carries it.
     const appended = await store.appendReply(escalationId, {
       id: event.messageId,
       text: event.text,
       at: event.at,
       author: event.author,
     });
-    return appended ? 'applied' : 'duplicate';
+    const first = await firstDelivery(event.eventId);
+    return appended && first ? 'applied' : 'duplicate';
   }
 
   async function recordConversationUpdate(
@@ -34,19 +41,26 @@ export function createWebhookHandlers(store: EscalationStore, config: WebhookCon
   ): Promise<'applied' | 'duplicate' | 'stale' | 'unknown'> {
     const escalationId = await store.findByConversationId(event.conversationId);
     if (!escalationId) return 'unknown';
-    const record = await store.get(escalationId);
-    if (!record) return 'unknown';
-    const last = record.lastConversationEventAt ? Date.parse(record.lastConversationEventAt) : null;
-    if (last !== null && Date.parse(event.at) < last) return 'stale';
-    if (!(await store.markEventSeen(event.eventId, config.eventTtlMs))) return 'duplicate';
+    const at = Date.parse(event.at);
     const closed = event.status === 'done';
-    await store.update(escalationId, {
-      lastConversationEventAt: event.at,
-      closed,
-      // A reopened conversation is live again; a repeat close keeps the first closing time.
-      closedAt: closed ? (record.closed && record.closedAt ? record.closedAt : event.at) : null,
+    let stale = false;
+    // Decided and written in one step: two deliveries at once must not both pass the age check
+    // and then land in the wrong order.
+    await store.updateWhere(escalationId, (record) => {
+      const last = record.lastConversationEventAt
+        ? Date.parse(record.lastConversationEventAt)
+        : null;
+      stale = last !== null && at < last;
+      if (stale) return null;
+      return {
+        lastConversationEventAt: event.at,
+        closed,
+        // A reopened conversation is live again; a repeat close keeps the first closing time.
+        closedAt: closed ? (record.closed && record.closedAt ? record.closedAt : event.at) : null,
+      };
     });
-    return 'applied';
+    if (stale) return 'stale';
+    return (await firstDelivery(event.eventId)) ? 'applied' : 'duplicate';
   }
 
   return { recordAgentReply, recordConversationUpdate };

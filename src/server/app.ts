@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { isSettingsValidationError } from '../escalation/settings.js';
 import { isEscalationSessionConflict } from '../escalation/session-conflict.js';
+import { isStoreUnavailable } from '../escalation/stores/index.js';
 import { isKustomerError } from '../kustomer/errors.js';
 import { escalationRoutes } from './handlers/escalations.js';
 import { integrationRoutes } from './handlers/integration.js';
@@ -34,6 +35,14 @@ const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (isEscalationSessionConflict(error)) return new ApiError(409, error.code, error.message);
+  if (isStoreUnavailable(error))
+    return new ApiError(
+      503,
+      error.code,
+      'the escalation store is not reachable right now; try again shortly',
+      undefined,
+      { 'retry-after': '5' },
+    );
   if (isSettingsValidationError(error))
     return new ApiError(400, 'validation_failed', error.message, error.fields);
   if (isKustomerError(error)) {
@@ -89,6 +98,9 @@ export function createApp(services: Services, options: AppOptions = {}) {
           requestId,
           path: url.pathname,
           error: error instanceof Error ? error.message : String(error),
+          ...(error instanceof Error && error.cause instanceof Error
+            ? { cause: error.cause.message }
+            : {}),
         });
       response = errorResponse(apiError, requestId);
     }

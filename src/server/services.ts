@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { createEscalationService, type EscalationServiceHandle } from '../escalation/service.js';
 import { createSettingsService } from '../escalation/settings.js';
 import type { EscalationStore } from '../escalation/store.js';
-import { createStore } from '../escalation/stores/index.js';
+import { createStore, guardStore } from '../escalation/stores/index.js';
 import type { SettingsService } from '../escalation/types.js';
 import { createKustomerClientFromConfig } from '../kustomer/client.js';
 import type { Logger } from '../kustomer/logger.js';
@@ -57,7 +57,14 @@ export async function createServices(
   const logger =
     overrides.logger ??
     createJsonLogger({
-      secrets: [env.kustomer.apiKey, webhookSecret, env.adminToken, env.cronSecret],
+      secrets: [
+        env.kustomer.apiKey,
+        webhookSecret,
+        env.adminToken,
+        env.cronSecret,
+        // A hosted Redis URL carries its password; a connection error could quote it.
+        redisPassword(env.redisUrl),
+      ],
       debug: () => debug,
       ...(overrides.logWrite ? { write: overrides.logWrite } : {}),
     });
@@ -74,13 +81,15 @@ export async function createServices(
     debug: () => debug,
     ...(sandbox ? { baseURL: sandbox.url, apiKey: sandbox.apiKey } : {}),
   });
-  const store =
+  // Store failures become one error the API answers with 503 (see store-failures.ts).
+  const store = guardStore(
     overrides.store ??
-    (await createStore({
-      kind: env.store,
-      dir: env.storeDir,
-      ...(env.redisUrl ? { redisUrl: env.redisUrl } : {}),
-    }));
+      (await createStore({
+        kind: env.store,
+        dir: env.storeDir,
+        ...(env.redisUrl ? { redisUrl: env.redisUrl } : {}),
+      })),
+  );
   const baseSettings = createSettingsService({
     store,
     client,
@@ -149,4 +158,13 @@ export function getServices(): Promise<Services> {
     throw error;
   });
   return shared;
+}
+
+function redisPassword(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return decodeURIComponent(new URL(url).password) || null;
+  } catch {
+    return null;
+  }
 }

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { newRecord } from '../../src/escalation/records.js';
+import type { EscalationStore } from '../../src/escalation/store.js';
 import { createWebhookHandlers } from '../../src/escalation/webhooks.js';
 import type { EscalationRequest } from '../../src/shared/escalation.js';
 import { createMemoryStore } from '../../src/escalation/stores/index.js';
@@ -12,11 +14,29 @@ const request: EscalationRequest = {
   reason: 'user_requested',
 };
 
-async function setup() {
+async function setup(wrap: (store: EscalationStore) => EscalationStore = (s) => s) {
   const store = createMemoryStore();
   await store.insert(newRecord(request, '2026-01-01T00:00:00.000Z'));
   await store.update('esc-w', { conversationId: 'conv-1', state: 'done' });
-  return { store, hooks: createWebhookHandlers(store, { eventTtlMs: 60_000 }) };
+  return { store, hooks: createWebhookHandlers(wrap(store), { eventTtlMs: 60_000 }) };
+}
+
+/** The store, with every write after the event was noted failing once (a store hiccup). */
+function failingWritesOnce(store: EscalationStore): EscalationStore {
+  let failed = false;
+  const once =
+    <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> => {
+      if (failed) return write(...args);
+      failed = true;
+      return Promise.reject(new Error('store unreachable'));
+    };
+  return {
+    ...store,
+    update: once(store.update.bind(store)),
+    updateWhere: once(store.updateWhere.bind(store)),
+    appendReply: once(store.appendReply.bind(store)),
+  };
 }
 
 const reply = (eventId: string, messageId: string) => ({
@@ -68,5 +88,62 @@ describe('webhook handlers', () => {
     expect((await store.get('esc-w'))?.closed).toBe(true);
     expect(await update('c2', 'open', '2026-01-01T00:06:00.000Z')).toBe('applied');
     expect(await store.get('esc-w')).toMatchObject({ closed: false, closedAt: null });
+  });
+
+  it('applies a reply whose write failed when Kustomer delivers the event again', async () => {
+    const { store, hooks } = await setup(failingWritesOnce);
+    await expect(hooks.recordAgentReply(reply('e1', 'm1'))).rejects.toThrow('store unreachable');
+    expect(await hooks.recordAgentReply(reply('e1', 'm1'))).toBe('applied');
+    expect((await store.get('esc-w'))?.replies.map((r) => r.id)).toEqual(['m1']);
+  });
+
+  it('applies a close whose write failed when Kustomer delivers the event again', async () => {
+    const { store, hooks } = await setup(failingWritesOnce);
+    const close = {
+      eventId: 'c1',
+      conversationId: 'conv-1',
+      status: 'done' as const,
+      at: '2026-01-01T00:05:00.000Z',
+    };
+    await expect(hooks.recordConversationUpdate(close)).rejects.toThrow('store unreachable');
+    expect(await hooks.recordConversationUpdate(close)).toBe('applied');
+    expect((await store.get('esc-w'))?.closed).toBe(true);
+  });
+
+  it('ends in the newest status whatever the order, repeats and overlap of deliveries', async () => {
+    const minute = (n: number) => new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString();
+    const history = fc
+      .array(fc.constantFrom<'open' | 'done'>('open', 'done'), { minLength: 1, maxLength: 6 })
+      .map((statuses) =>
+        statuses.map((status, i) => ({
+          eventId: `c${i}`,
+          conversationId: 'conv-1',
+          status,
+          at: minute(i + 1),
+        })),
+      );
+    // Each event at least once, some twice, in any order, in batches that arrive together.
+    const deliveries = history
+      .chain((events) => fc.tuple(fc.constant(events), fc.subarray(events)))
+      .chain(([events, repeats]) => {
+        const sent = [...events, ...repeats];
+        return fc.tuple(
+          fc.constant(events),
+          fc.shuffledSubarray(sent, { minLength: sent.length }),
+          fc.integer({ min: 1, max: 4 }),
+        );
+      });
+    await fc.assert(
+      fc.asyncProperty(deliveries, async ([events, sent, batch]) => {
+        const { store, hooks } = await setup();
+        for (let i = 0; i < sent.length; i += batch)
+          await Promise.all(sent.slice(i, i + batch).map((e) => hooks.recordConversationUpdate(e)));
+        const newest = events.at(-1)!;
+        const record = await store.get('esc-w');
+        expect(record?.closed).toBe(newest.status === 'done');
+        expect(record?.lastConversationEventAt).toBe(newest.at);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

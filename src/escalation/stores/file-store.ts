@@ -93,6 +93,11 @@ export async function createFileStore(options: FileStoreOptions): Promise<Escala
       await persist([{ op: 'put', record }]);
       return record;
     },
+    async updateWhere(escalationId, change) {
+      const record = await index.updateWhere(escalationId, change);
+      if (record) await persist([{ op: 'put', record }]);
+      return record;
+    },
     async appendReply(escalationId, reply) {
       const added = await index.appendReply(escalationId, reply);
       if (added) await persistRecord(escalationId);

@@ -6,6 +6,7 @@ import { createRedisStore } from './redis-store.js';
 export { createFileStore } from './file-store.js';
 export { createMemoryStore } from './memory-store.js';
 export { createRedisStore } from './redis-store.js';
+export { guardStore, isStoreUnavailable, StoreUnavailableError } from './store-failures.js';
 
 export interface StoreOptions {
   kind: StoreKind;

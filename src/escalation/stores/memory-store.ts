@@ -69,6 +69,17 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       put(next);
       return clone(next);
     },
+    async updateWhere(escalationId, change) {
+      const patch = change(clone(mustGet(escalationId)));
+      if (!patch) return null;
+      const next = {
+        ...mustGet(escalationId),
+        ...clone(patch),
+        updatedAt: new Date(now()).toISOString(),
+      };
+      put(next);
+      return clone(next);
+    },
     async appendReply(escalationId, reply) {
       const record = mustGet(escalationId);
       if (record.replies.some((existing) => existing.id === reply.id)) return false;

@@ -95,6 +95,12 @@ export function createRedisStore(options: RedisStoreOptions): EscalationStore {
     async update(id, patch: EscalationPatch) {
       return (await modify(id, (record) => ({ ...record, ...patch, updatedAt: stamp() })))!;
     },
+    async updateWhere(id, change) {
+      return modify(id, (record) => {
+        const patch = change(record);
+        return patch ? { ...record, ...patch, updatedAt: stamp() } : null;
+      });
+    },
     async appendReply(id, reply: AgentReply) {
       const next = await modify(id, (record) =>
         record.replies.some((existing) => existing.id === reply.id)

@@ -57,6 +57,19 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       await expect(store.update('missing', { attempts: 1 })).rejects.toThrow(/missing/);
     });
 
+    it('updates where the change says so, from the current record, and leaves it otherwise', async () => {
+      await store.insert(makeRecord('e1'));
+      const bump = (r: { attempts: number }) =>
+        r.attempts < 2 ? { attempts: r.attempts + 1 } : null;
+      expect(await store.updateWhere('e1', bump)).toMatchObject({ attempts: 1 });
+      expect(await store.updateWhere('e1', bump)).toMatchObject({ attempts: 2 });
+      const before = await store.get('e1');
+      now += 1_000;
+      expect(await store.updateWhere('e1', bump)).toBeNull();
+      expect(await store.get('e1')).toEqual(before);
+      await expect(store.updateWhere('missing', bump)).rejects.toThrow(/missing/);
+    });
+
     it('appends a reply once per reply id', async () => {
       await store.insert(makeRecord('e1'));
       expect(await store.appendReply('e1', reply('r1'))).toBe(true);
@@ -167,6 +180,17 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
         for (let i = 0; i < ids.length; i += 1) {
           expect([results[2 * i], results[2 * i + 1]].filter(Boolean)).toHaveLength(1);
         }
+      });
+
+      it('applies every conditional update once when two instances race on one record', async () => {
+        const other = await factory.second!(clock);
+        extra.push(other);
+        await store.insert(makeRecord('e1'));
+        const bump = (r: { attempts: number }) => ({ attempts: r.attempts + 1 });
+        await Promise.all(
+          Array.from({ length: 10 }, (_, i) => (i % 2 ? store : other).updateWhere('e1', bump)),
+        );
+        expect((await store.get('e1'))?.attempts).toBe(10);
       });
 
       it('stores a reply once when two instances append it at the same time', async () => {

@@ -1,0 +1,36 @@
+/**
+ * A store that cannot be read or written (Redis unreachable, a full disk) is a temporary outage
+ * of ours, not a bug in the request: callers answer 503 and ask to try again, and Kustomer's
+ * webhook deliveries are retried. guardStore turns every failure of a store call into one
+ * StoreUnavailableError that keeps the original as its cause (for the logs, never the answer).
+ */
+import type { EscalationStore } from '../store.js';
+
+export class StoreUnavailableError extends Error {
+  readonly code = 'store_unavailable';
+  constructor(operation: string, cause: unknown) {
+    super(`the escalation store failed during ${operation}`, { cause });
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+export function isStoreUnavailable(error: unknown): error is StoreUnavailableError {
+  return error instanceof StoreUnavailableError;
+}
+
+export function guardStore(store: EscalationStore): EscalationStore {
+  return new Proxy(store, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      const method = value as (...args: unknown[]) => Promise<unknown>;
+      return async (...args: unknown[]) => {
+        try {
+          return await method.apply(target, args);
+        } catch (error) {
+          throw isStoreUnavailable(error) ? error : new StoreUnavailableError(String(key), error);
+        }
+      };
+    },
+  });
+}
