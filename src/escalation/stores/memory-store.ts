@@ -2,7 +2,7 @@
  * The in-memory store: the tests' store, and the index the file store keeps in front of its log.
  * Every value going in or out is cloned so callers can never mutate stored state.
  */
-import type { EscalationRecord, EscalationStore } from '../store.js';
+import type { EscalationPatch, EscalationRecord, EscalationStore } from '../store.js';
 import type { IntegrationSettings } from '../../shared/settings.js';
 
 export interface MemoryStoreOptions {
@@ -48,6 +48,16 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     return record;
   }
 
+  function merge(escalationId: string, patch: EscalationPatch): EscalationRecord {
+    const next = {
+      ...mustGet(escalationId),
+      ...clone(patch),
+      updatedAt: new Date(now()).toISOString(),
+    };
+    put(next);
+    return clone(next);
+  }
+
   return {
     kind: 'memory',
     async insert(record) {
@@ -61,24 +71,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       return record ? clone(record) : null;
     },
     async update(escalationId, patch) {
-      const next = {
-        ...mustGet(escalationId),
-        ...clone(patch),
-        updatedAt: new Date(now()).toISOString(),
-      };
-      put(next);
-      return clone(next);
+      return merge(escalationId, patch);
     },
     async updateWhere(escalationId, change) {
+      // Synchronous from read to write, so no other call can come in between.
       const patch = change(clone(mustGet(escalationId)));
-      if (!patch) return null;
-      const next = {
-        ...mustGet(escalationId),
-        ...clone(patch),
-        updatedAt: new Date(now()).toISOString(),
-      };
-      put(next);
-      return clone(next);
+      return patch ? merge(escalationId, patch) : null;
     },
     async appendReply(escalationId, reply) {
       const record = mustGet(escalationId);
