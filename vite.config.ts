@@ -33,7 +33,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/{shared,kustomer,sandbox,escalation,server,cli}/**/*.test.ts'],
+          include: ['test/{shared,kustomer,sandbox,escalation,server,cli,bench}/**/*.test.ts'],
           testTimeout: 20_000,
         },
       },

@@ -2,11 +2,13 @@
  * `npm run bench`: every benchmark, each against a baseline run in the same process, reported as
  * ratios (machines here are noisy; absolute milliseconds are not comparable between runs).
  *
- *   npm run bench                 # latency, then 10 s of escalations under a 1,000/min org limit
+ *   npm run bench                 # latency; 10 s of escalations under a 1,000/min org limit;
+ *                                 # a burst of 320 lookups under a 100/min org limit
  *   npm run bench -- --long       # throughput for 60 s
  */
 import { run as runLatency, type LatencyRow } from './escalation-latency.js';
 import { run as runThroughput } from './escalation-throughput.js';
+import { run as runBurst } from './lookup-burst.js';
 
 const ratio = (a: number, b: number) => (b === 0 ? 'n/a' : `${(a / b).toFixed(2)}x`);
 
@@ -27,6 +29,7 @@ function latencyRatios(rows: LatencyRow[]) {
 const long = process.argv.includes('--long');
 const latency = await runLatency();
 const throughput = await runThroughput({ durationMs: long ? 60_000 : 10_000 });
+const [burstModule, burstNaive] = await runBurst();
 
 console.log('\nSummary (ratios against the naive baseline measured in this run)');
 console.table(latencyRatios(latency));
@@ -41,5 +44,15 @@ console.table([
     'lost or duplicated': throughput.escalations - throughput.conversations,
     dead: throughput.dead,
     '429s earned': throughput.rateLimited,
+  },
+]);
+// A burst several minutes of budget long: the module waits its turn, the naive client is refused.
+console.table([
+  {
+    lookups: burstModule!.lookups,
+    'requests module/naive': ratio(burstModule!['requests sent'], burstNaive!['requests sent']),
+    '429s received (module, naive)': `${burstModule!['429s received']}, ${burstNaive!['429s received']}`,
+    '429s surfaced (module, naive)': `${burstModule!['429s surfaced']}, ${burstNaive!['429s surfaced']}`,
+    'p50 module/naive': ratio(burstModule!['p50 s'], burstNaive!['p50 s']),
   },
 ]);

@@ -1,0 +1,45 @@
+/**
+ * `npm run bench` stays runnable, and what it claims holds at a small size: each benchmark's
+ * run() with little work, asserting the counts it reports (never its timings: those are the
+ * benchmark's business, on a quiet machine).
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { run as runLatency } from '../../bench/escalation-latency.js';
+import { run as runThroughput } from '../../bench/escalation-throughput.js';
+import { run as runBurst } from '../../bench/lookup-burst.js';
+
+beforeEach(() => {
+  // The benchmarks print their tables; the assertions below read the values instead.
+  vi.spyOn(console, 'log').mockImplementation(() => {});
+  vi.spyOn(console, 'table').mockImplementation(() => {});
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('npm run bench, small', () => {
+  it('latency: the module sends 5, 4 and 3 requests where the naive flow sends 14, 13 and 13', async () => {
+    const rows = await runLatency({ iterations: 1 });
+    const requests = (implementation: string, customer: string) =>
+      rows.find((r) => r.implementation === implementation && r.customer === customer)!.requests;
+    expect(['new', 'known', 'cached'].map((c) => requests('module', c))).toEqual([5, 4, 3]);
+    expect(['new', 'known', 'cached'].map((c) => requests('naive', c))).toEqual([14, 13, 13]);
+  }, 30_000);
+
+  it('throughput: every escalation delivered once, none dead, no 429 earned', async () => {
+    const report = await runThroughput({ durationMs: 500, workers: 2 });
+    expect(report.escalations).toBeGreaterThan(0);
+    expect(report.conversations).toBe(report.escalations);
+    expect(report.dead).toBe(0);
+    expect(report.rateLimited).toBe(0);
+  }, 60_000);
+
+  it('lookup burst: the module waits for the budget and earns no 429; the naive client does', async () => {
+    const [module, naive] = await runBurst({ lookups: 15, orgLimitPerMin: 10, speed: 200 });
+    expect(module).toMatchObject({
+      'requests sent': 15,
+      '429s received': 0,
+      '429s surfaced': 0,
+      'other errors': 0,
+    });
+    expect(naive).toMatchObject({ 'requests sent': 15, '429s received': 5, '429s surfaced': 5 });
+  }, 30_000);
+});
