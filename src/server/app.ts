@@ -19,8 +19,20 @@ import { bearer, corsHeaders, safeEqual, securityHeaders } from './security.js';
 import type { Services } from './services.js';
 
 export interface AppOptions {
-  /** The host app's own session check for admin endpoints; the ADMIN_TOKEN bearer still works. */
+  /**
+   * The host app's own session check for admin endpoints; the ADMIN_TOKEN bearer still works.
+   * Such sessions usually ride on cookies, which a browser also sends with a form posted from
+   * another site, so a change (any method but GET and HEAD) let in by this check must come from
+   * this origin or an ALLOWED_ORIGINS one.
+   */
   authorizeAdmin?: (request: Request) => Promise<boolean>;
+}
+
+/** The browser says where the request comes from; a request with no such header is not a browser's cross-site one. */
+function fromAllowedSite(request: Request, allowedOrigins: string[]): boolean {
+  const origin = request.headers.get('origin');
+  if (origin) return origin === new URL(request.url).origin || allowedOrigins.includes(origin);
+  return request.headers.get('sec-fetch-site') !== 'cross-site';
 }
 
 const ROUTES = compileRoutes([
@@ -71,7 +83,10 @@ async function isAdmin(
     // The local sandbox demo; production is checked again in case the env check was bypassed.
     return true;
   }
-  return options.authorizeAdmin ? options.authorizeAdmin(request) : false;
+  if (!options.authorizeAdmin) return false;
+  const change = request.method !== 'GET' && request.method !== 'HEAD';
+  if (change && !fromAllowedSite(request, services.env.allowedOrigins)) return false;
+  return options.authorizeAdmin(request);
 }
 
 export function createApp(services: Services, options: AppOptions = {}) {

@@ -23,14 +23,14 @@ afterAll(async () => {
   await sandbox.close();
 });
 
-async function appFor(env: ServerEnv) {
+async function appFor(env: ServerEnv, options: Parameters<typeof createApp>[1] = {}) {
   const services = await createServices(env, {
     store: createMemoryStore(),
     logger: silentLogger,
     sandbox,
   });
   opened.push(services);
-  return createApp(services);
+  return createApp(services, options);
 }
 
 const status = (app: (r: Request) => Promise<Response>) =>
@@ -72,5 +72,45 @@ describe('admin endpoints without ADMIN_TOKEN', () => {
     // Nothing changed: the integration is still on.
     const services = opened.at(-1)!;
     expect((await services.settings.get()).enabled).toBe(true);
+  });
+});
+
+describe("admin endpoints through the host app's own session check", () => {
+  const token = 'a-long-enough-admin-token-123';
+  // The host's session rides on a cookie, as most do.
+  const authorizeAdmin = async (request: Request) =>
+    request.headers.get('cookie') === 'session=admin';
+  const put = (headers: Record<string, string>) =>
+    new Request('http://localhost/api/integrations/kustomer/settings', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', cookie: 'session=admin', ...headers },
+      body: JSON.stringify({ debug: true }),
+    });
+
+  async function hostApp() {
+    const env = loadServerEnv({ STORE: 'memory', ADMIN_TOKEN: token });
+    const app = await appFor(env, { authorizeAdmin });
+    return { app, services: opened.at(-1)! };
+  }
+
+  it('let a signed-in admin read, and refuse without the session', async () => {
+    const { app } = await hostApp();
+    const read = (cookie?: string) =>
+      app(
+        new Request('http://localhost/api/integrations/kustomer', {
+          headers: cookie ? { cookie } : {},
+        }),
+      ).then((r) => r.status);
+    expect(await read('session=admin')).toBe(200);
+    expect(await read()).toBe(401);
+  });
+
+  it('refuse a change posted from another site with the session cookie, and change nothing', async () => {
+    const { app, services } = await hostApp();
+    expect((await app(put({ origin: 'https://evil.example' }))).status).toBe(401);
+    expect((await app(put({ 'sec-fetch-site': 'cross-site' }))).status).toBe(401);
+    expect((await services.settings.get()).debug).toBe(false);
+    expect((await app(put({ origin: 'http://localhost' }))).status).toBe(200);
+    expect((await services.settings.get()).debug).toBe(true);
   });
 });
