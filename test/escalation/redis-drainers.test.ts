@@ -2,7 +2,9 @@
  * Two instances (two processes' worth of client, service and Redis connection) drain the same
  * Redis outbox at the same time against the sandbox: the leases must let exactly one of them
  * deliver each escalation, so Kustomer holds one conversation, one note and one copy of each
- * transcript line per escalation.
+ * transcript line per escalation. Then the same while Kustomer fails under them: refusals, resets
+ * after a write committed and answers held past the client's timeout, so a record one instance
+ * left ambiguous is often resumed by the other.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEscalationService } from '../../src/escalation/service.js';
@@ -29,7 +31,7 @@ afterAll(async () => {
   await redis.stop();
 });
 
-function startInstance(owner: string, keyPrefix: string) {
+function startInstance(owner: string, keyPrefix: string, timeoutMs = 8_000) {
   const store = createRedisStore({ url: redis.url, keyPrefix, clock });
   // The outbox is the retry mechanism under test; the client does not retry on its own.
   const client = createKustomerClient({
@@ -37,6 +39,7 @@ function startInstance(owner: string, keyPrefix: string) {
     apiKey: sandbox.apiKey,
     clock,
     maxRetries: 0,
+    timeoutMs,
   });
   const service = createEscalationService({
     client,
@@ -56,6 +59,22 @@ const countBy = <T>(items: T[], key: (item: T) => string) => {
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
   return counts;
 };
+
+/** Kustomer holds each escalation's conversation, transcript lines and note exactly once. */
+function expectEachOnce(requests: ReturnType<typeof escalationRequest>[]) {
+  const state = sandbox.state();
+  const conversations = countBy(state.conversations, (c) => c.externalId ?? '');
+  const messages = countBy(state.messages, (m) => m.externalId ?? '');
+  const notes = countBy(state.notes, (n) => n.conversationId);
+  for (const request of requests) {
+    expect(conversations.get(request.escalationId), request.escalationId).toBe(1);
+    for (const line of request.transcript)
+      expect(messages.get(`${request.escalationId}:${line.id}`)).toBe(1);
+  }
+  expect(state.conversations).toHaveLength(requests.length);
+  expect(state.notes).toHaveLength(requests.length);
+  expect([...notes.values()].every((n) => n === 1)).toBe(true);
+}
 
 describe('two instances on one Redis outbox', () => {
   it('deliver each queued escalation exactly once when they drain at the same time', async () => {
@@ -83,20 +102,48 @@ describe('two instances on one Redis outbox', () => {
       }
 
       expect(await a.store.countByState()).toEqual({ done: ESCALATIONS });
-      const state = sandbox.state();
-      const conversations = countBy(state.conversations, (c) => c.externalId ?? '');
-      const messages = countBy(state.messages, (m) => m.externalId ?? '');
-      const notes = countBy(state.notes, (n) => n.conversationId);
-      for (const request of requests) {
-        expect(conversations.get(request.escalationId), request.escalationId).toBe(1);
-        for (const line of request.transcript)
-          expect(messages.get(`${request.escalationId}:${line.id}`)).toBe(1);
-      }
-      expect(state.conversations).toHaveLength(ESCALATIONS);
-      expect(state.notes).toHaveLength(ESCALATIONS);
-      expect([...notes.values()].every((n) => n === 1)).toBe(true);
+      expectEachOnce(requests);
       // Both drained the same outbox at once, so they met: records were held by the other's lease.
       expect(leased).toBeGreaterThan(0);
+    } finally {
+      await a.service.close();
+      await b.service.close();
+    }
+  }, 60_000);
+
+  it('deliver each exactly once when Kustomer fails under them and they resume each other', async () => {
+    sandbox.reset();
+    const prefix = `drainers-faults-${process.pid}-${Date.now()}:`;
+    const a = startInstance('instance-a', prefix, 300);
+    const b = startInstance('instance-b', prefix, 300);
+    try {
+      sandbox.setFaults({ outageUntil: now + 60_000 });
+      const requests = Array.from({ length: ESCALATIONS }, (_, i) =>
+        escalationRequest({ transcript: transcript(1 + (i % 7)) }),
+      );
+      for (const request of requests) await a.service.escalate(request);
+      sandbox.setFaults({
+        errorRates: { '500': 0.1, '503': 0.1 },
+        resetAfterCommitRate: 0.25,
+        slowResponseRate: 0.05,
+        slowResponseMs: 500,
+        seed: 7,
+      });
+      let drains = 0;
+      for (let round = 0; round < 60; round++) {
+        // Faults for the first rounds, then a healthy Kustomer to finish.
+        if (round === 6) sandbox.clearFaults();
+        now += 10_000;
+        await Promise.all([a.service.drain(), b.service.drain()]);
+        drains += 2;
+        const { queued, retrying } = await b.service.outboxSummary();
+        if (queued + retrying === 0) break;
+      }
+      expect(await b.store.countByState()).toEqual({ done: ESCALATIONS });
+      expectEachOnce(requests);
+      console.log(
+        `[redis drainers, faults] ${ESCALATIONS} escalations done once in ${drains} drains`,
+      );
     } finally {
       await a.service.close();
       await b.service.close();
