@@ -34,6 +34,7 @@ const emptyReport = (): DrainReport => ({
   requeued: 0,
   dead: 0,
   leased: 0,
+  purged: 0,
 });
 
 async function candidates(deps: DrainDeps, limit: number): Promise<EscalationRecord[]> {

@@ -21,6 +21,13 @@ export const IN_PROGRESS_STATES: EscalationState[] = [
 ];
 export const OUTBOX_STATES: EscalationState[] = ['queued', 'retrying', 'dead'];
 
+/** Done or refused, and untouched since `before`: past the retention limit. */
+export const finishedBefore =
+  (before: Date) =>
+  (record: EscalationRecord): boolean =>
+    (record.state === 'done' || record.state === 'refused') &&
+    Date.parse(record.updatedAt) < before.getTime();
+
 export function newRecord(request: EscalationRequest, nowIso: string): EscalationRecord {
   return {
     escalationId: request.escalationId,

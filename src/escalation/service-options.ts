@@ -46,6 +46,12 @@ export interface EscalationServiceOptions {
   staleAfterMs?: number;
   /** How long webhook event ids are remembered. @default 604800000 (7 days) */
   eventTtlMs?: number;
+  /**
+   * Done and refused escalations (their transcripts and contact details) are deleted this long
+   * after their last change, by each drain; 0 keeps them. Dead ones wait for an operator.
+   * @default 2592000000 (30 days)
+   */
+  retentionMs?: number;
 }
 
 function isBreaker(value: BreakerOptions | Breaker | undefined): value is Breaker {
@@ -75,6 +81,7 @@ export interface EscalationServiceConfig {
   drainReserve: number;
   staleAfterMs: number;
   eventTtlMs: number;
+  retentionMs: number;
 }
 
 export function resolveServiceOptions(options: EscalationServiceOptions): EscalationServiceConfig {
@@ -106,5 +113,6 @@ function resolve(options: EscalationServiceOptions): EscalationServiceConfig {
     drainReserve: options.drainReserve ?? 25,
     staleAfterMs: options.staleAfterMs ?? 60_000,
     eventTtlMs: options.eventTtlMs ?? 604_800_000,
+    retentionMs: options.retentionMs ?? 2_592_000_000,
   };
 }

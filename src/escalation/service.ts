@@ -21,6 +21,7 @@ import { createAttempter, type AttemptOptions } from './attempt.js';
 import { createDrain, startDrainLoop } from './drain.js';
 import { createOutboxViews } from './outbox.js';
 import { newRecord } from './records.js';
+import { createRetention } from './retention.js';
 import { resolveServiceOptions, type EscalationServiceOptions } from './service-options.js';
 import { ensureSameSession } from './session-conflict.js';
 import type { EscalationRecord } from './store.js';
@@ -55,7 +56,7 @@ export function createEscalationService(
       backoff: config.backoff,
     },
   });
-  const drain = createDrain({
+  const deliver = createDrain({
     store,
     client,
     breaker,
@@ -68,6 +69,12 @@ export function createEscalationService(
       reserve: config.drainReserve,
       staleAfterMs: config.staleAfterMs,
     },
+  });
+  const purgeExpired = createRetention({ store, clock, logger, retentionMs: config.retentionMs });
+  /** Delivers what is due, then deletes what is past the retention limit. */
+  const drain: EscalationService['drain'] = async (drainOptions) => ({
+    ...(await deliver(drainOptions)),
+    purged: await purgeExpired(),
   });
   const webhooks = createWebhookHandlers(store, { eventTtlMs: config.eventTtlMs });
   const views = createOutboxViews(store, (id) => client.conversationUrl(id));

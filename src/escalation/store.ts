@@ -87,6 +87,12 @@ export interface EscalationStore {
   countByState(): Promise<Partial<Record<EscalationState, number>>>;
   /** Removes dead records; returns how many. */
   purgeDead(): Promise<number>;
+  /**
+   * Removes up to `limit` finished escalations (done or refused) not changed since `before`: the
+   * retention limit for transcripts and contact details. Returns how many. A record that changes
+   * while this runs (a late agent reply) is kept.
+   */
+  purgeFinished(before: Date, limit: number): Promise<number>;
   /** The escalation whose Kustomer conversation this is (indexed when conversationId is set). */
   findByConversationId(conversationId: string): Promise<string | null>;
   /** True the first time this webhook event id is seen within ttlMs. */

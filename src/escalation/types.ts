@@ -17,6 +17,8 @@ export interface DrainReport {
   dead: number;
   /** Skipped because another instance holds the lease. */
   leased: number;
+  /** Finished escalations deleted for being past the retention limit. */
+  purged: number;
 }
 
 export interface OutboxSummary {

@@ -24,6 +24,8 @@ export interface ServerEnv {
   trustProxy: boolean;
   /** How long one drain through the API may keep starting deliveries. */
   drainBudgetMs: number;
+  /** Days a finished escalation is kept; 0 keeps them. */
+  retentionDays: number;
   production: boolean;
   onVercel: boolean;
   /**
@@ -63,6 +65,7 @@ const schema = z.object({
   // z.url() alone accepts any scheme (javascript:, file:); the link goes into a Kustomer note.
   APP_URL: z.url({ protocol: /^https?$/, message: 'APP_URL must be an http(s) URL' }).optional(),
   ESCALATION_RATE_LIMIT_PER_SESSION: count('ESCALATION_RATE_LIMIT_PER_SESSION'),
+  ESCALATION_RETENTION_DAYS: count('ESCALATION_RETENTION_DAYS'),
   ESCALATION_RATE_LIMIT_PER_IP: count('ESCALATION_RATE_LIMIT_PER_IP'),
   TRUST_PROXY: flag('TRUST_PROXY'),
   // At most Vercel's longest function duration (800 s); keep it under maxDuration in vercel.json.
@@ -141,6 +144,7 @@ export function loadServerEnv(env: Record<string, string | undefined> = process.
     trustProxy: e.TRUST_PROXY ?? onVercel,
     // Leaves 10 s of vercel.json's maxDuration (30 s) for start-up and the last delivery.
     drainBudgetMs: e.DRAIN_BUDGET_MS ?? 20_000,
+    retentionDays: e.ESCALATION_RETENTION_DAYS ?? 30,
     production,
     onVercel,
     adminOpen: config.mode === 'sandbox' && !e.ADMIN_TOKEN && !production && !onVercel,

@@ -121,6 +121,7 @@ export async function createServices(
     settings,
     logger,
     appUrl: env.appUrl,
+    retentionMs: env.retentionDays * 86_400_000,
     ...(overrides.escalateDeadlineMs ? { escalateDeadlineMs: overrides.escalateDeadlineMs } : {}),
   });
   const services: Services = {

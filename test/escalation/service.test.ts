@@ -311,6 +311,36 @@ describe('escalation over HTTP', () => {
     expect(byExternalId(h, request.escalationId)).toHaveLength(1);
   });
 
+  it('deletes finished escalations past the retention limit, keeping dead and recent ones', async () => {
+    const DAY = 86_400_000;
+    const h = await setup({ service: { retentionMs: 30 * DAY } });
+    const old = escalationRequest();
+    expect(await h.service.escalate(old)).toMatchObject({ status: 'escalated' });
+    h.sandbox.setFaults({ errorRates: { '400': 1 }, match: 'POST /v1/.*conversations$' });
+    const rejected = escalationRequest();
+    expect(await h.service.escalate(rejected)).toMatchObject({ reason: 'needs_attention' });
+    h.sandbox.clearFaults();
+    h.advance(20 * DAY);
+    const recent = escalationRequest();
+    await h.service.escalate(recent);
+    h.advance(11 * DAY);
+    expect(await h.service.drain()).toMatchObject({ purged: 1 });
+    expect(await h.service.status(old.escalationId)).toBeNull();
+    expect(await h.service.status(recent.escalationId)).toMatchObject({ state: 'done' });
+    expect(await h.service.status(rejected.escalationId)).toMatchObject({ state: 'dead' });
+    // Kustomer keeps its copy: only the module's store forgets.
+    expect(byExternalId(h, old.escalationId)).toHaveLength(1);
+  });
+
+  it('keeps finished escalations forever when retention is 0', async () => {
+    const h = await setup({ service: { retentionMs: 0 } });
+    const request = escalationRequest();
+    await h.service.escalate(request);
+    h.advance(3_650 * 86_400_000);
+    expect(await h.service.drain()).toMatchObject({ purged: 0 });
+    expect(await h.service.status(request.escalationId)).toMatchObject({ state: 'done' });
+  });
+
   it('refuses while disabled without calling Kustomer, and keeps the request', async () => {
     const h = await setup();
     await h.saveSettings({ enabled: false });

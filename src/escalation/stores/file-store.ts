@@ -9,6 +9,7 @@ import type { EscalationRecord, EscalationStore } from '../store.js';
 import type { IntegrationSettings } from '../../shared/settings.js';
 import { openAppendLog, readLog } from './append-log.js';
 import { acquireDirLock } from './dir-lock.js';
+import { finishedBefore } from '../records.js';
 import { createMemoryStore, type MemoryStore } from './memory-store.js';
 
 export interface FileStoreOptions {
@@ -72,6 +73,13 @@ export async function createFileStore(options: FileStoreOptions): Promise<Escala
     for (const [id, until] of seen) entries.push({ op: 'seen', id, until });
     return entries;
   }
+  /** Removes from the index and logs the deletions; the index removes them in one step. */
+  async function purge(pick: (record: EscalationRecord) => boolean, limit?: number) {
+    const removed = index.purgeWhere(pick, limit);
+    liveRecords -= removed.length;
+    if (removed.length > 0) await persist(removed.map((id) => ({ op: 'delete', id })));
+    return removed.length;
+  }
   async function persistRecord(escalationId: string): Promise<void> {
     const record = await index.get(escalationId);
     if (record) await persist([{ op: 'put', record }]);
@@ -110,14 +118,8 @@ export async function createFileStore(options: FileStoreOptions): Promise<Escala
     due: (at, limit) => index.due(at, limit),
     list: (listOptions) => index.list(listOptions),
     countByState: () => index.countByState(),
-    async purgeDead() {
-      const dead = await index.list({ states: ['dead'] });
-      const purged = await index.purgeDead();
-      liveRecords -= purged;
-      if (dead.length > 0)
-        await persist(dead.map((record) => ({ op: 'delete', id: record.escalationId })));
-      return purged;
-    },
+    purgeDead: () => purge((record) => record.state === 'dead'),
+    purgeFinished: (before, limit) => purge(finishedBefore(before), limit),
     findByConversationId: (conversationId) => index.findByConversationId(conversationId),
     async markEventSeen(eventId, ttlMs) {
       const first = await index.markEventSeen(eventId, ttlMs);

@@ -4,6 +4,7 @@
  */
 import type { EscalationPatch, EscalationRecord, EscalationStore } from '../store.js';
 import type { IntegrationSettings } from '../../shared/settings.js';
+import { finishedBefore } from '../records.js';
 
 export interface MemoryStoreOptions {
   /** @default Date.now */
@@ -17,6 +18,8 @@ export interface MemoryStore extends EscalationStore {
   forget(escalationId: string): void;
   restoreSettings(settings: IntegrationSettings): void;
   restoreSeen(eventId: string, until: number): void;
+  /** Removes what the predicate picks (up to limit) at once; returns the ids removed. */
+  purgeWhere(pick: (record: EscalationRecord) => boolean, limit?: number): string[];
   snapshot(): {
     records: EscalationRecord[];
     settings: IntegrationSettings | null;
@@ -56,6 +59,22 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     };
     put(next);
     return clone(next);
+  }
+
+  /** Removes the records the predicate picks (up to limit); synchronous, so nothing interleaves. */
+  function purgeWhere(
+    pick: (record: EscalationRecord) => boolean,
+    limit = Number.POSITIVE_INFINITY,
+  ): string[] {
+    const removed: string[] = [];
+    for (const [escalationId, record] of records) {
+      if (removed.length >= limit) break;
+      if (!pick(record)) continue;
+      records.delete(escalationId);
+      if (record.conversationId) byConversation.delete(record.conversationId);
+      removed.push(escalationId);
+    }
+    return removed;
   }
 
   return {
@@ -122,15 +141,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       return counts;
     },
     async purgeDead() {
-      let purged = 0;
-      for (const [escalationId, record] of records) {
-        if (record.state !== 'dead') continue;
-        records.delete(escalationId);
-        if (record.conversationId) byConversation.delete(record.conversationId);
-        purged += 1;
-      }
-      return purged;
+      return purgeWhere((r) => r.state === 'dead').length;
     },
+    async purgeFinished(before, limit) {
+      return purgeWhere(finishedBefore(before), limit).length;
+    },
+    purgeWhere,
     async findByConversationId(conversationId) {
       return byConversation.get(conversationId) ?? null;
     },

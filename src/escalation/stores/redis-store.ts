@@ -11,6 +11,7 @@ import {
 } from '../../shared/escalation.js';
 import type { IntegrationSettings } from '../../shared/settings.js';
 import type { EscalationPatch, EscalationRecord, EscalationStore } from '../store.js';
+import { finishedBefore } from '../records.js';
 import { DELETE_RECORD, HIT, PUT_RECORD, RELEASE_LEASE } from './redis-scripts.js';
 
 export interface RedisStoreOptions {
@@ -33,6 +34,7 @@ export function createRedisStore(options: RedisStoreOptions): EscalationStore {
   const keys = {
     record: (id: string) => `${p}rec:${id}`,
     outbox: `${p}outbox`,
+    finished: `${p}finished`,
     conversations: `${p}conversations`,
     state: (state: EscalationState) => `${p}state:${state}`,
     lease: (id: string) => `${p}lease:${id}`,
@@ -52,20 +54,52 @@ export function createRedisStore(options: RedisStoreOptions): EscalationStore {
     oldState: EscalationState,
   ): Promise<number> {
     const due = (record.state === 'queued' || record.state === 'retrying') && record.nextAttemptAt;
+    const finished = record.state === 'done' || record.state === 'refused';
     return redis.eval(
       PUT_RECORD,
-      5,
+      6,
       keys.record(record.escalationId),
       keys.outbox,
       keys.conversations,
       keys.state(oldState),
       keys.state(record.state),
+      keys.finished,
       record.escalationId,
       version,
       JSON.stringify(record),
       due ? String(Date.parse(record.nextAttemptAt!)) : '',
       record.conversationId ?? '',
+      finished ? String(Date.parse(record.updatedAt)) : '',
     ) as Promise<number>;
+  }
+
+  /** Deletes the record if it is as it was read (version) and still picked; true when deleted. */
+  async function deleteIf(id: string, pick: (record: EscalationRecord) => boolean) {
+    const current = await read(id);
+    if (!current) {
+      await redis.zrem(keys.finished, id); // an index entry left by a record already gone
+      return false;
+    }
+    if (!pick(current.record)) return false;
+    const deleted = await redis.eval(
+      DELETE_RECORD,
+      5,
+      keys.record(id),
+      keys.outbox,
+      keys.conversations,
+      keys.state(current.record.state),
+      keys.finished,
+      id,
+      current.record.conversationId ?? '',
+      current.version,
+    );
+    return deleted === 1;
+  }
+
+  async function deleteEach(ids: string[], pick: (record: EscalationRecord) => boolean) {
+    let deleted = 0;
+    for (const id of ids) if (await deleteIf(id, pick)) deleted += 1;
+    return deleted;
   }
 
   /** Read, change in JavaScript, write if nobody wrote in between; retried on a lost race. */
@@ -150,20 +184,19 @@ export function createRedisStore(options: RedisStoreOptions): EscalationStore {
       );
     },
     async purgeDead() {
-      const dead = await loadAll(await redis.smembers(keys.state('dead')));
-      for (const record of dead) {
-        const args = [record.escalationId, record.conversationId ?? ''];
-        await redis.eval(
-          DELETE_RECORD,
-          4,
-          keys.record(record.escalationId),
-          keys.outbox,
-          keys.conversations,
-          keys.state('dead'),
-          ...args,
-        );
-      }
-      return dead.length;
+      const ids = await redis.smembers(keys.state('dead'));
+      return deleteEach(ids, (record) => record.state === 'dead');
+    },
+    async purgeFinished(before, limit) {
+      const ids = await redis.zrangebyscore(
+        keys.finished,
+        '-inf',
+        `(${before.getTime()}`,
+        'LIMIT',
+        0,
+        limit,
+      );
+      return deleteEach(ids, finishedBefore(before));
     },
     async findByConversationId(conversationId) {
       return redis.hget(keys.conversations, conversationId);

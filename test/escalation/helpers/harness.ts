@@ -54,7 +54,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     // The outbox is the retry mechanism under test; the client only retries what is cheap.
     maxRetries: 0,
   });
-  const store = options.store ?? createMemoryStore();
+  const store = options.store ?? createMemoryStore({ clock });
   const settings = createSettingsService({ store, client });
   const service = createEscalationService({
     client,

@@ -93,6 +93,19 @@ describe('file store durability', () => {
     await reopened.close();
   });
 
+  it('keeps purged escalations gone after a restart', async () => {
+    const dir = tempDir();
+    const store = await createFileStore({ dir, clock: () => Date.parse('2026-12-31T00:00:00Z') });
+    await store.insert(makeRecord('finished', { state: 'done' }));
+    await store.insert(makeRecord('waiting', { state: 'dead' }));
+    expect(await store.purgeFinished(new Date('2026-12-01T00:00:00Z'), 10)).toBe(1);
+    await store.close();
+    const reopened = await createFileStore({ dir });
+    expect(await reopened.get('finished')).toBeNull();
+    expect(await reopened.get('waiting')).toMatchObject({ state: 'dead' });
+    await reopened.close();
+  });
+
   it('refuses a second process on the same folder while the first is alive', async () => {
     const dir = tempDir();
     const holder = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {

@@ -109,6 +109,32 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       expect((await store.due(new Date(now), 10)).map((r) => r.escalationId)).toEqual(['newer']);
     });
 
+    it('purges finished records untouched since the cutoff, up to the limit, and nothing else', async () => {
+      // All inserted as last changed at the start time (10:00).
+      await store.insert(makeRecord('done-old', { state: 'done', conversationId: 'conv-old' }));
+      await store.insert(makeRecord('refused-old', { state: 'refused' }));
+      await store.insert(makeRecord('dead-old', { state: 'dead' }));
+      await store.insert(
+        makeRecord('queued-old', { state: 'queued', nextAttemptAt: new Date(now).toISOString() }),
+      );
+      await store.insert(makeRecord('done-recent', { state: 'done' }));
+      now += 3_600_000;
+      await store.appendReply('done-recent', reply('late')); // changed at 11:00
+      const cutoff = new Date(now - 1_800_000); // 10:30
+      expect(await store.purgeFinished(cutoff, 1)).toBe(1);
+      expect(await store.purgeFinished(cutoff, 10)).toBe(1);
+      expect(await store.purgeFinished(cutoff, 10)).toBe(0);
+      expect(await store.get('done-old')).toBeNull();
+      expect(await store.get('refused-old')).toBeNull();
+      expect(await store.findByConversationId('conv-old')).toBeNull();
+      const left = (await store.list()).map((r) => r.escalationId).sort();
+      expect(left).toEqual(['dead-old', 'done-recent', 'queued-old']);
+      expect(await store.countByState()).toMatchObject({ dead: 1, done: 1, queued: 1 });
+      // A record finished later is purged once it too is past the cutoff.
+      now += 3_600_000;
+      expect(await store.purgeFinished(new Date(now), 10)).toBe(1);
+    });
+
     it('counts by state, lists by state and purges dead records', async () => {
       await store.insert(makeRecord('a', { state: 'dead' }));
       await store.insert(makeRecord('b', { state: 'dead' }));

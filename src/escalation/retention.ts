@@ -1,0 +1,25 @@
+/**
+ * How long an escalation's transcript and contact details stay in the store once it is finished
+ * (done or refused): they are deleted retentionMs after the last change, a batch at a time with
+ * every drain, so no separate job is needed. Dead escalations are left for an operator to replay
+ * or purge; anything still waiting is never touched.
+ */
+import type { Logger } from '../kustomer/logger.js';
+import type { EscalationStore } from './store.js';
+
+/** Enough to keep up with any plausible escalation rate at one drain every few seconds or minutes. */
+const BATCH = 200;
+
+export function createRetention(deps: {
+  store: EscalationStore;
+  clock: () => number;
+  logger: Logger;
+  retentionMs: number;
+}): () => Promise<number> {
+  return async function purgeExpired() {
+    if (deps.retentionMs <= 0) return 0;
+    const purged = await deps.store.purgeFinished(new Date(deps.clock() - deps.retentionMs), BATCH);
+    if (purged > 0) deps.logger.info('finished escalations purged', { purged });
+    return purged;
+  };
+}
