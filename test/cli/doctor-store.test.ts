@@ -61,4 +61,16 @@ describe('store and outbox', () => {
     });
     expect(code).toBe(1);
   });
+
+  it('warns when finished escalations are kept forever, and passes the default 30 days', async () => {
+    expect((await doctor(good())).row('store.retention')).toMatchObject({
+      status: 'pass',
+      detail: 'deleted 30 days after they finish',
+    });
+    const forever = await doctor({ ...good(), ESCALATION_RETENTION_DAYS: '0' });
+    expect(forever.row('store.retention')).toMatchObject({
+      status: 'warn',
+      fix: expect.stringContaining('ESCALATION_RETENTION_DAYS=30'),
+    });
+  });
 });

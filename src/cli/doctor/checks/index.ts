@@ -14,7 +14,13 @@ import {
   settingsValidCheck,
   transcriptSyncCheck,
 } from './settings.js';
-import { deadCheck, outboxDrainingCheck, storeDurableCheck, storeReachableCheck } from './store.js';
+import {
+  deadCheck,
+  outboxDrainingCheck,
+  retentionCheck,
+  storeDurableCheck,
+  storeReachableCheck,
+} from './store.js';
 
 export const ALL_CHECKS: Check[] = [
   configCheck,
@@ -37,6 +43,7 @@ export const ALL_CHECKS: Check[] = [
   storeReachableCheck,
   outboxDrainingCheck,
   deadCheck,
+  retentionCheck,
   webhookSecretCheck,
   cronSecretCheck,
   adminTokenCheck,

@@ -85,3 +85,21 @@ export const deadCheck: Check = ({ store }) => {
     `${LIST}, fix the cause in the last error, then outbox retry <id> (or outbox purge-dead)`,
   );
 };
+
+/** Finished escalations hold transcripts and contact details: they should not be kept forever. */
+export const retentionCheck: Check = ({ env }) => {
+  const id = 'store.retention';
+  const title = 'Finished escalations expire';
+  const raw = env.ESCALATION_RETENTION_DAYS?.trim();
+  const days = raw ? Number(raw) : 30;
+  if (!Number.isInteger(days) || days < 0)
+    return skip(id, title, 'ESCALATION_RETENTION_DAYS is not a whole number (see config)');
+  if (days === 0)
+    return warn(
+      id,
+      title,
+      'ESCALATION_RETENTION_DAYS=0: transcripts and contact details are kept forever',
+      'set the number of days your privacy policy allows, e.g. ESCALATION_RETENTION_DAYS=30',
+    );
+  return pass(id, title, `deleted ${days} days after they finish`);
+};
