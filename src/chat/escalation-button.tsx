@@ -12,6 +12,7 @@ import type {
 } from '../shared/escalation.js';
 import { EmailPrompt } from './email-prompt.js';
 import { isEmail } from './email.js';
+import { queuedMessage } from './queued-message.js';
 import { useEscalation } from './use-escalation.js';
 
 export interface EscalationButtonProps {
@@ -112,11 +113,7 @@ function Outcome({ result, email }: { result: EscalationResult; email: string })
           reply here.
         </p>
       )}
-      {result.status === 'queued' && (
-        <p className="warn">
-          {`Support is unavailable right now; we've saved your request and will follow up at ${email}.`}
-        </p>
-      )}
+      {result.status === 'queued' && <p className="warn">{queuedMessage(result.reason, email)}</p>}
       {result.status === 'refused' && (
         <p className="warn">Talking to a person isn't available right now. {result.message}</p>
       )}

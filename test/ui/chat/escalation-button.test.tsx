@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import type { EscalationResult } from '../../../src/shared/escalation.js';
 import {
   escalated,
   queued,
@@ -101,6 +102,28 @@ describe('the escalation button', () => {
       ),
     ).toBeVisible();
     expect(onConnected).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['kustomer_slow', /^Support is taking longer than usual to answer\. Your request is saved/],
+    ['in_progress', /^Support is taking longer than usual to answer\. Your request is saved/],
+    ['rate_limited', /^Support is very busy right now\. Your request is saved and queued/],
+    ['integration_disabled', /^Talking to a person is paused right now\. We've saved your request/],
+    ['breaker_open', /^Support is unavailable right now; we've saved your request/],
+  ])('tells the customer what a queued escalation with reason %s means', async (reason, text) => {
+    const answer = (id: string): EscalationResult => ({
+      status: 'queued',
+      escalationId: id,
+      reason,
+      retryAt: '2026-01-01T10:05:00.000Z',
+    });
+    serveEscalationStatus((id) => ({ state: 'queued', result: answer(id) }));
+    serveEscalations(answer);
+    const { user } = renderButton();
+    await askForHuman(user, 'sam@example.com');
+    const message = await screen.findByText(text);
+    expect(message).toBeVisible();
+    expect(message).toHaveTextContent('sam@example.com');
   });
 
   it('says when talking to a person is switched off', async () => {
