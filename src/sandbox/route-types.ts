@@ -1,6 +1,7 @@
 import type { BodyKind, BodyValidator } from './request-schemas.js';
 import type { SandboxData } from './data.js';
 import { SandboxHttpError } from './http-error.js';
+import { page } from './envelope.js';
 import type { createRateLimits } from './rate-limits.js';
 
 export interface SandboxCore {
@@ -72,4 +73,15 @@ export function perCustomer(
       `more than the allowed ${kind}s per minute for this customer`,
     );
   }
+}
+
+/** GET of a conversation's messages or notes: 404 for an unknown conversation, else a page of them. */
+export function conversationChildren<T extends { conversationId: string }>(
+  ctx: RouteContext,
+  items: (data: SandboxData['data']) => T[],
+  toResource: (item: T) => unknown,
+): Reply {
+  const conversation = ctx.core.store.conversation(ctx.params[0]!) ?? notFound('conversation');
+  const found = items(ctx.core.store.data).filter((i) => i.conversationId === conversation.id);
+  return { status: 200, body: page(found.map(toResource), ctx.path, ctx.query, 100) };
 }

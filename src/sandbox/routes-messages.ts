@@ -3,10 +3,11 @@
  * https://developer.kustomer.com/api/core-resources/create-message-from-conversation
  */
 import { objectId } from './data.js';
-import { messageResource, page } from './envelope.js';
+import { messageResource } from './envelope.js';
 import { SandboxHttpError } from './http-error.js';
 import {
   checkBody,
+  conversationChildren,
   iso,
   notFound,
   objectBody,
@@ -95,12 +96,6 @@ export const messageRoutes: Route[] = [
     pattern: /^\/v1\/conversations\/([0-9a-f]{24})\/messages$/,
     name: 'GET /v1/conversations/{id}/messages',
     roles: MESSAGE_READ,
-    handle(ctx) {
-      const conversation = ctx.core.store.conversation(ctx.params[0]!) ?? notFound('conversation');
-      const messages = ctx.core.store.data.messages
-        .filter((m) => m.conversationId === conversation.id)
-        .map(messageResource);
-      return { status: 200, body: page(messages, ctx.path, ctx.query, 100) };
-    },
+    handle: (ctx) => conversationChildren(ctx, (data) => data.messages, messageResource),
   },
 ];

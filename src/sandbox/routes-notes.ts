@@ -3,8 +3,16 @@
  * https://developer.kustomer.com/api/core-resources/create-note
  */
 import { objectId } from './data.js';
-import { noteResource, page } from './envelope.js';
-import { checkBody, iso, notFound, objectBody, perCustomer, type Route } from './route-types.js';
+import { noteResource } from './envelope.js';
+import {
+  checkBody,
+  conversationChildren,
+  iso,
+  notFound,
+  objectBody,
+  perCustomer,
+  type Route,
+} from './route-types.js';
 
 // The spec prints org.user.note.read as the legacy role for creating a note in a conversation,
 // most likely a typo for .write; both are accepted.
@@ -39,12 +47,6 @@ export const noteRoutes: Route[] = [
     pattern: /^\/v1\/conversations\/([0-9a-f]{24})\/notes$/,
     name: 'GET /v1/conversations/{id}/notes',
     roles: NOTE_READ,
-    handle(ctx) {
-      const conversation = ctx.core.store.conversation(ctx.params[0]!) ?? notFound('conversation');
-      const notes = ctx.core.store.data.notes
-        .filter((n) => n.conversationId === conversation.id)
-        .map(noteResource);
-      return { status: 200, body: page(notes, ctx.path, ctx.query, 100) };
-    },
+    handle: (ctx) => conversationChildren(ctx, (data) => data.notes, noteResource),
   },
 ];
