@@ -114,6 +114,8 @@ export const integrationStatusSchema = z.object({
   metrics: metricsSnapshotSchema,
   settings: integrationSettingsSchema,
   store: z.enum(['file', 'redis', 'memory']),
+  /** Days finished escalations are kept (ESCALATION_RETENTION_DAYS); 0 = forever. */
+  retentionDays: z.number().int().min(0),
 });
 export type IntegrationStatus = z.infer<typeof integrationStatusSchema>;
 

@@ -171,6 +171,7 @@ describe('admin endpoints', () => {
       key: { configured: true, last4: 'ghij' },
       breaker: 'closed',
       store: 'memory',
+      retentionDays: 30,
     });
     expect(JSON.stringify(body)).not.toContain('live-key-for-tests');
   });

@@ -80,6 +80,7 @@ export async function integrationStatus(services: Services): Promise<Integration
     metrics: client.metrics(),
     settings,
     store: services.store.kind,
+    retentionDays: env.retentionDays,
   };
 }
 

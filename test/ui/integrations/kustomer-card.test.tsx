@@ -109,6 +109,14 @@ describe('the Kustomer CRM card', () => {
     expect(details.getByText('acme')).toBeVisible();
     expect(details.getByText('EU')).toBeVisible();
     expect(details.getByText('••••••••x9Qz')).toBeVisible();
+    expect(details.getByText('30 days, then deleted here (Kustomer keeps its copy)')).toBeVisible();
+  });
+
+  it('says when finished escalations are kept forever', async () => {
+    serveIntegrationApi({ status: { ...liveStatus(), retentionDays: 0 } });
+    renderUi(<IntegrationsPage />);
+    const details = within(await screen.findByLabelText('Kustomer org'));
+    expect(details.getByText('Forever (ESCALATION_RETENTION_DAYS=0)')).toBeVisible();
   });
 
   it('shows the sandbox inspector in sandbox mode only', async () => {

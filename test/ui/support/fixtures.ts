@@ -63,6 +63,7 @@ export function statusOf(overrides: StatusOverrides = {}): IntegrationStatus {
     breaker: 'closed',
     settings: settingsOf(),
     store: 'memory',
+    retentionDays: 30,
     ...rest,
     outbox: { queued: 0, retrying: 0, dead: 0, oldestQueuedAt: null, items: [], ...outbox },
     metrics: {

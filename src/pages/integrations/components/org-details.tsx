@@ -1,4 +1,4 @@
-/** Org, region and the masked key: read-only, they come from the server's environment. */
+/** Org, region, the masked key and data retention: read-only, from the server's environment. */
 import type { IntegrationStatus } from '../../../shared/integration.js';
 
 export function OrgDetails({ status }: { status: IntegrationStatus }) {
@@ -20,9 +20,17 @@ export function OrgDetails({ status }: { status: IntegrationStatus }) {
             <code>{keyText}</code>
           </dd>
         </div>
+        <div>
+          <dt>Finished escalations kept</dt>
+          <dd>
+            {status.retentionDays > 0
+              ? `${status.retentionDays} days, then deleted here (Kustomer keeps its copy)`
+              : 'Forever (ESCALATION_RETENTION_DAYS=0)'}
+          </dd>
+        </div>
       </dl>
       <p className="hint">
-        Org, region and key come from the server's environment; the key never reaches the browser.
+        These come from the server's environment; the key never reaches the browser.
       </p>
     </>
   );
