@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe.js';
 import { launchBrowser } from './support/browser.js';
 import { startBuiltApp, type RunningApp } from './support/built-app.js';
 
@@ -121,13 +122,13 @@ describe('in a real browser', () => {
     await page.getByRole('status', { name: 'Status: Degraded – fallback mode active' }).waitFor();
     await shot('06-degraded-outbox');
     const waiting = page.getByRole('row').filter({ hasText: 's***@example.com' });
-    await waiting.getByRole('button', { name: /^Retry .* now$/ }).waitFor();
+    await waiting.getByRole('button', { name: /^Retry now / }).waitFor();
     await page.getByRole('button', { name: 'End outage' }).click();
     await page.getByRole('button', { name: 'Simulate Kustomer outage (2 min)' }).waitFor();
     // Retry now and the server's drainer (every 5 s) race to deliver it: whichever wins, the
     // conversation must land in Kustomer exactly once. A lost race leaves no button to click.
     const retried = waiting
-      .getByRole('button', { name: /^Retry .* now$/ })
+      .getByRole('button', { name: /^Retry now / })
       .click({ timeout: 5_000 })
       .catch(() => 'delivered by the drainer first');
     const conversations = page.getByRole('list', { name: 'Sandbox conversations' });
@@ -177,12 +178,32 @@ describe('in a real browser', () => {
     await phone.getByRole('button', { name: 'Send test escalation' }).click();
     await phone.getByText(/^Queued \(/).waitFor({ timeout: 20_000 });
     // The outbox table (five columns on a desktop) is the widest thing on the page.
-    await phone.getByRole('button', { name: /^Retry test-.* now$/ }).waitFor();
+    await phone.getByRole('button', { name: /^Retry now test-/ }).waitFor();
     await expectNoHorizontalScroll(phone);
     await shot('10-phone-integrations', phone);
     await phone.getByRole('button', { name: 'End outage' }).click();
     await phone.getByRole('button', { name: 'Simulate Kustomer outage (2 min)' }).waitFor();
     await phone.close();
+  });
+
+  it('meets WCAG 2.1 AA (axe) on the chat, the escalation prompt and the Integrations page', async () => {
+    const audited: Record<string, string[]> = {};
+    const audit = async (name: string) => {
+      audited[name] = (await axeViolations(page)).map(
+        (v) => `${v.impact ?? 'unknown'} ${v.id}: ${v.help} (${v.targets.join(', ')})`,
+      );
+    };
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await page.goto(`${app.url}/`);
+    await page.getByRole('button', { name: 'Talk to a human' }).waitFor();
+    await audit('chat');
+    await page.getByRole('button', { name: 'Talk to a human' }).click();
+    await page.getByLabel('Your email, so the team can reply').waitFor();
+    await audit('escalation prompt');
+    await openSettings();
+    await page.getByRole('heading', { name: 'Sandbox inspector' }).waitFor();
+    await audit('integrations');
+    expect(audited).toEqual({ chat: [], 'escalation prompt': [], integrations: [] });
   });
 
   it('raised no uncaught errors or CSP violations along the way', () => {

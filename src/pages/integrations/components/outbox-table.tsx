@@ -10,6 +10,7 @@ export function OutboxTable({
   pendingId: string | null;
   onRetry: (escalationId: string) => void;
 }) {
+  const retryText = (id: string) => (pendingId === id ? 'Retrying…' : 'Retry now');
   return (
     <table className="table stack" aria-labelledby="outbox-heading">
       <thead>
@@ -43,9 +44,11 @@ export function OutboxTable({
                 type="button"
                 onClick={() => onRetry(item.escalationId)}
                 disabled={pendingId !== null}
-                aria-label={`Retry ${item.escalationId} now`}
+                // The visible words first, so a voice user saying them hits this button
+                // (WCAG 2.5.3), then which escalation, for screen readers.
+                aria-label={`${retryText(item.escalationId)} ${item.escalationId}`}
               >
-                {pendingId === item.escalationId ? 'Retrying…' : 'Retry now'}
+                {retryText(item.escalationId)}
               </button>
             </td>
           </tr>
