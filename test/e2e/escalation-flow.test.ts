@@ -186,10 +186,10 @@ describe('in a real browser', () => {
     await phone.close();
   });
 
-  it('meets WCAG 2.1 AA (axe) on the chat, the escalation prompt and the Integrations page', async () => {
+  it('meets WCAG 2.1 AA (axe) on the chat, the escalation prompt, the Integrations page and the sign-in', async () => {
     const audited: Record<string, string[]> = {};
-    const audit = async (name: string) => {
-      audited[name] = (await axeViolations(page)).map(
+    const audit = async (name: string, on: Page = page) => {
+      audited[name] = (await axeViolations(on)).map(
         (v) => `${v.impact ?? 'unknown'} ${v.id}: ${v.help} (${v.targets.join(', ')})`,
       );
     };
@@ -203,7 +203,18 @@ describe('in a real browser', () => {
     await openSettings();
     await page.getByRole('heading', { name: 'Sandbox inspector' }).waitFor();
     await audit('integrations');
-    expect(audited).toEqual({ chat: [], 'escalation prompt': [], integrations: [] });
+    // A new tab holds no token yet: the admin sign-in.
+    const fresh = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await fresh.goto(`${app.url}/settings/integrations`);
+    await fresh.getByRole('heading', { name: 'Admin sign-in' }).waitFor();
+    await audit('admin sign-in', fresh);
+    await fresh.close();
+    expect(audited).toEqual({
+      chat: [],
+      'escalation prompt': [],
+      integrations: [],
+      'admin sign-in': [],
+    });
   });
 
   it('raised no uncaught errors or CSP violations along the way', () => {
