@@ -6,9 +6,14 @@
  * after a write committed and answers held past the client's timeout, so a record one instance
  * left ambiguous is often resumed by the other.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEscalationService } from '../../src/escalation/service.js';
+import {
+  createEscalationService,
+  type EscalationServiceOptions,
+} from '../../src/escalation/service.js';
 import { createSettingsService } from '../../src/escalation/settings.js';
+import type { EscalationPatch, EscalationStore } from '../../src/escalation/store.js';
 import { createRedisStore } from '../../src/escalation/stores/index.js';
 import { createKustomerClient } from '../../src/kustomer/client.js';
 import { startSandbox } from '../../src/sandbox/server.js';
@@ -31,8 +36,18 @@ afterAll(async () => {
   await redis.stop();
 });
 
-function startInstance(owner: string, keyPrefix: string, timeoutMs = 8_000) {
-  const store = createRedisStore({ url: redis.url, keyPrefix, clock });
+interface InstanceOptions {
+  timeoutMs?: number;
+  wrap?: (store: EscalationStore) => EscalationStore;
+  service?: Partial<EscalationServiceOptions>;
+}
+
+function startInstance(
+  owner: string,
+  keyPrefix: string,
+  { timeoutMs = 8_000, wrap = (store) => store, service: overrides = {} }: InstanceOptions = {},
+) {
+  const store = wrap(createRedisStore({ url: redis.url, keyPrefix, clock }));
   // The outbox is the retry mechanism under test; the client does not retry on its own.
   const client = createKustomerClient({
     baseURL: sandbox.url,
@@ -50,8 +65,29 @@ function startInstance(owner: string, keyPrefix: string, timeoutMs = 8_000) {
     backoff: { baseMs: 1_000, maxMs: 5_000, random: () => 1 },
     breaker: { threshold: 1_000 },
     drainConcurrency: 4,
+    ...overrides,
   });
   return { store, service };
+}
+
+/**
+ * The store of a process that dies at the write recording `state`: that write and every later
+ * store call fail, while what it already sent to Kustomer stays sent.
+ */
+function dyingAt(state: EscalationPatch['state']) {
+  let dead = false;
+  return (store: EscalationStore): EscalationStore =>
+    new Proxy(store, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver) as unknown;
+        if (typeof value !== 'function' || key === 'close') return value;
+        const method = value as (...args: unknown[]) => Promise<unknown>;
+        return (...args: unknown[]) => {
+          if (key === 'update' && (args[1] as EscalationPatch).state === state) dead = true;
+          return dead ? Promise.reject(new Error('process died')) : method.apply(target, args);
+        };
+      },
+    });
 }
 
 const countBy = <T>(items: T[], key: (item: T) => string) => {
@@ -114,8 +150,8 @@ describe('two instances on one Redis outbox', () => {
   it('deliver each exactly once when Kustomer fails under them and they resume each other', async () => {
     sandbox.reset();
     const prefix = `drainers-faults-${process.pid}-${Date.now()}:`;
-    const a = startInstance('instance-a', prefix, 300);
-    const b = startInstance('instance-b', prefix, 300);
+    const a = startInstance('instance-a', prefix, { timeoutMs: 300 });
+    const b = startInstance('instance-b', prefix, { timeoutMs: 300 });
     try {
       sandbox.setFaults({ outageUntil: now + 60_000 });
       const requests = Array.from({ length: ESCALATIONS }, (_, i) =>
@@ -149,4 +185,36 @@ describe('two instances on one Redis outbox', () => {
       await b.service.close();
     }
   }, 60_000);
+
+  it('finish, once, what an instance that died mid-escalation left behind', async () => {
+    sandbox.reset();
+    sandbox.clearFaults();
+    const prefix = `drainers-crash-${process.pid}-${Date.now()}:`;
+    // A dies recording the transcript and the note, both of which it had already sent. Redis
+    // expires its lease in real time, so that lease is short here.
+    const a = startInstance('instance-a', prefix, {
+      wrap: dyingAt('transcript_synced'),
+      service: { leaseTtlMs: 1_500, escalateDeadlineMs: 1_000, drainDeadlineMs: 1_000 },
+    });
+    const b = startInstance('instance-b', prefix);
+    try {
+      const request = escalationRequest({ transcript: transcript(12) });
+      await expect(a.service.escalate(request)).rejects.toThrow('process died');
+      expect(sandbox.state().notes).toHaveLength(1);
+      expect(sandbox.state().messages).toHaveLength(12);
+      expect(await b.store.get(request.escalationId)).toMatchObject({
+        state: 'conversation_created',
+      });
+      // Nothing to do while the record is fresh and A's lease holds.
+      expect(await b.service.drain()).toMatchObject({ attempted: 0 });
+      now += 61_000;
+      await sleep(1_600);
+      expect(await b.service.drain()).toMatchObject({ delivered: 1 });
+      expect(await b.store.get(request.escalationId)).toMatchObject({ state: 'done' });
+      expectEachOnce([request]);
+    } finally {
+      await b.service.close();
+      await a.service.close().catch(() => {});
+    }
+  }, 30_000);
 });
