@@ -155,6 +155,8 @@ function usePoll(
       const response = await fetch(
         `/api/escalations/${encodeURIComponent(escalationId)}?${query}`,
       ).catch(() => null);
+      // The server no longer has it (deleted after the retention period): nothing will come.
+      if (response?.status === 404) stop();
       // A failed poll is not the customer's problem: the next one tries again.
       if (stopped || !response?.ok) return;
       const found = (await response.json().catch(() => null)) as EscalationStatus | null;
@@ -169,16 +171,16 @@ function usePoll(
         settle(found.result);
       }
       if (found.closed) {
-        stopped = true;
-        clearInterval(timer);
+        stop();
         latest.current.onClosed();
       }
     };
     const timer = setInterval(() => void poll(), pollMs);
-    void poll();
-    return () => {
+    const stop = () => {
       stopped = true;
       clearInterval(timer);
     };
+    void poll();
+    return stop;
   }, [escalationId, sessionId, pollMs, latest, settle]);
 }

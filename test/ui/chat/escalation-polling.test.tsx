@@ -1,4 +1,5 @@
 import { act, screen } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   escalated,
@@ -8,7 +9,7 @@ import {
   serveEscalationStatus,
 } from '../support/escalation-api.js';
 import { renderButton } from '../support/render-button.js';
-import { requestLog } from '../support/server.js';
+import { requestLog, server } from '../support/server.js';
 
 // Only the poller's interval is faked: msw, React and Testing Library keep real timeouts.
 afterEach(() => {
@@ -73,5 +74,28 @@ describe('after the hand-off', () => {
     await act(() => vi.advanceTimersByTimeAsync(9000));
     expect(status.polls()).toBe(polls);
     expect(onClosed).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops asking once the server no longer has the escalation', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    serveEscalations(escalated);
+    let polls = 0;
+    server.use(
+      http.get('/api/escalations/:id', () => {
+        polls += 1;
+        return HttpResponse.json(
+          { error: { code: 'not_found', message: 'no escalation with that id' } },
+          { status: 404 },
+        );
+      }),
+    );
+    const { user, onClosed } = renderButton({ knownEmail: 'jane@example.com' });
+    await user.click(screen.getByRole('button', { name: 'Talk to a human' }));
+    await screen.findByText(/You're connected/);
+    await vi.waitFor(() => expect(polls).toBe(1));
+    await act(() => vi.advanceTimersByTimeAsync(9000));
+    expect(polls).toBe(1);
+    expect(onClosed).not.toHaveBeenCalled();
+    expect(screen.getByText(/You're connected/)).toBeVisible();
   });
 });
