@@ -105,3 +105,12 @@ export interface EscalationStore {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** A write to an escalation the store does not hold (never stored, or deleted by retention). */
+export class UnknownEscalationError extends Error {
+  readonly code = 'unknown_escalation';
+  constructor(readonly escalationId: string) {
+    super(`unknown escalation ${escalationId}`);
+    this.name = 'UnknownEscalationError';
+  }
+}

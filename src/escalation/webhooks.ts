@@ -5,11 +5,23 @@
  * than the newest one applied is ignored.
  */
 import type { AgentReplyEvent, ConversationClosedEvent } from './types.js';
-import type { EscalationStore } from './store.js';
+import { UnknownEscalationError, type EscalationStore } from './store.js';
 
 export interface WebhookConfig {
   /** How long an event id is remembered. @default 7 days (Kustomer retries for far less). */
   eventTtlMs: number;
+}
+
+const UNKNOWN = Symbol('unknown escalation');
+
+/** The write's result, or UNKNOWN when the escalation went (deleted by retention meanwhile). */
+async function ifKnown<T>(write: () => Promise<T>): Promise<T | typeof UNKNOWN> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof UnknownEscalationError) return UNKNOWN;
+    throw error;
+  }
 }
 
 export function createWebhookHandlers(store: EscalationStore, config: WebhookConfig) {
@@ -26,12 +38,15 @@ export function createWebhookHandlers(store: EscalationStore, config: WebhookCon
     const escalationId = await store.findByConversationId(event.conversationId);
     if (!escalationId) return 'unknown';
     // The message id makes the append idempotent, whatever event id carries it.
-    const appended = await store.appendReply(escalationId, {
-      id: event.messageId,
-      text: event.text,
-      at: event.at,
-      author: event.author,
-    });
+    const appended = await ifKnown(() =>
+      store.appendReply(escalationId, {
+        id: event.messageId,
+        text: event.text,
+        at: event.at,
+        author: event.author,
+      }),
+    );
+    if (appended === UNKNOWN) return 'unknown';
     const first = await firstDelivery(event.eventId);
     return appended && first ? 'applied' : 'duplicate';
   }
@@ -46,19 +61,22 @@ export function createWebhookHandlers(store: EscalationStore, config: WebhookCon
     let stale = false;
     // Decided and written in one step: two deliveries at once must not both pass the age check
     // and then land in the wrong order.
-    await store.updateWhere(escalationId, (record) => {
-      const last = record.lastConversationEventAt
-        ? Date.parse(record.lastConversationEventAt)
-        : null;
-      stale = last !== null && at < last;
-      if (stale) return null;
-      return {
-        lastConversationEventAt: event.at,
-        closed,
-        // A reopened conversation is live again; a repeat close keeps the first closing time.
-        closedAt: closed ? (record.closed && record.closedAt ? record.closedAt : event.at) : null,
-      };
-    });
+    const updated = await ifKnown(() =>
+      store.updateWhere(escalationId, (record) => {
+        const last = record.lastConversationEventAt
+          ? Date.parse(record.lastConversationEventAt)
+          : null;
+        stale = last !== null && at < last;
+        if (stale) return null;
+        return {
+          lastConversationEventAt: event.at,
+          closed,
+          // A reopened conversation is live again; a repeat close keeps the first closing time.
+          closedAt: closed ? (record.closed && record.closedAt ? record.closedAt : event.at) : null,
+        };
+      }),
+    );
+    if (updated === UNKNOWN) return 'unknown';
     if (stale) return 'stale';
     return (await firstDelivery(event.eventId)) ? 'applied' : 'duplicate';
   }

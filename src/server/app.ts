@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { isSettingsValidationError } from '../escalation/settings.js';
 import { isEscalationSessionConflict } from '../escalation/session-conflict.js';
+import { UnknownEscalationError } from '../escalation/store.js';
 import { isStoreUnavailable } from '../escalation/stores/index.js';
 import { isKustomerError } from '../kustomer/errors.js';
 import { escalationRoutes } from './handlers/escalations.js';
@@ -47,6 +48,8 @@ const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (isEscalationSessionConflict(error)) return new ApiError(409, error.code, error.message);
+  if (error instanceof UnknownEscalationError)
+    return new ApiError(404, 'not_found', 'no escalation with that id');
   if (isStoreUnavailable(error))
     return new ApiError(
       503,

@@ -146,4 +146,21 @@ describe('webhook handlers', () => {
       { numRuns: 200 },
     );
   });
+
+  it('answers unknown when the escalation is deleted (retention) between lookup and write', async () => {
+    // The conversation index still names it, but the record is gone by the time of the write.
+    const { hooks } = await setup((store) => ({
+      ...store,
+      findByConversationId: async () => 'esc-deleted',
+    }));
+    expect(await hooks.recordAgentReply(reply('e1', 'm1'))).toBe('unknown');
+    expect(
+      await hooks.recordConversationUpdate({
+        eventId: 'c1',
+        conversationId: 'conv-1',
+        status: 'done',
+        at: '2026-01-01T00:05:00.000Z',
+      }),
+    ).toBe('unknown');
+  });
 });

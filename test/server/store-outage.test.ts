@@ -5,8 +5,9 @@
  */
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EscalationStore } from '../../src/escalation/store.js';
-import { createMemoryStore } from '../../src/escalation/stores/index.js';
+import { UnknownEscalationError, type EscalationStore } from '../../src/escalation/store.js';
+import { toApiError } from '../../src/server/app.js';
+import { createMemoryStore, guardStore } from '../../src/escalation/stores/index.js';
 import { escalationBody, startHarness, WEBHOOK_SECRET, type Harness } from './harness.js';
 
 const REDIS_PASSWORD = 'CANARY-redis-password-5d1e';
@@ -117,5 +118,12 @@ describe('the escalation store is unreachable', () => {
     expect(status.replies).toEqual([
       expect.objectContaining({ id: '65a1b2c3d4e5f6a7b8c9d0e2', text: 'Hi Jane, an agent here.' }),
     ]);
+  });
+
+  it('is not what a vanished escalation is: the store answered, so 404', async () => {
+    const guarded = guardStore(createMemoryStore());
+    const error = await guarded.update('esc-gone', { attempts: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnknownEscalationError);
+    expect(toApiError(error)).toMatchObject({ status: 404, code: 'not_found' });
   });
 });

@@ -2,7 +2,12 @@
  * The in-memory store: the tests' store, and the index the file store keeps in front of its log.
  * Every value going in or out is cloned so callers can never mutate stored state.
  */
-import type { EscalationPatch, EscalationRecord, EscalationStore } from '../store.js';
+import {
+  UnknownEscalationError,
+  type EscalationPatch,
+  type EscalationRecord,
+  type EscalationStore,
+} from '../store.js';
 import type { IntegrationSettings } from '../../shared/settings.js';
 import { finishedBefore } from '../records.js';
 
@@ -47,7 +52,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
   }
   function mustGet(escalationId: string): EscalationRecord {
     const record = records.get(escalationId);
-    if (!record) throw new Error(`unknown escalation ${escalationId}`);
+    if (!record) throw new UnknownEscalationError(escalationId);
     return record;
   }
 

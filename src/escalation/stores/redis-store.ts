@@ -10,7 +10,12 @@ import {
   type EscalationState,
 } from '../../shared/escalation.js';
 import type { IntegrationSettings } from '../../shared/settings.js';
-import type { EscalationPatch, EscalationRecord, EscalationStore } from '../store.js';
+import {
+  UnknownEscalationError,
+  type EscalationPatch,
+  type EscalationRecord,
+  type EscalationStore,
+} from '../store.js';
 import { finishedBefore } from '../records.js';
 import { DELETE_RECORD, HIT, PUT_RECORD, RELEASE_LEASE } from './redis-scripts.js';
 
@@ -106,7 +111,7 @@ export function createRedisStore(options: RedisStoreOptions): EscalationStore {
   async function modify(id: string, change: (record: EscalationRecord) => EscalationRecord | null) {
     for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt += 1) {
       const current = await read(id);
-      if (!current) throw new Error(`unknown escalation ${id}`);
+      if (!current) throw new UnknownEscalationError(id);
       const next = change(current.record);
       if (!next) return null;
       if ((await put(next, current.version, current.record.state)) === 1) return next;

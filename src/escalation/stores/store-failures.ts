@@ -2,9 +2,10 @@
  * A store that cannot be read or written (Redis unreachable, a full disk) is a temporary outage
  * of ours, not a bug in the request: callers answer 503 and ask to try again, and Kustomer's
  * webhook deliveries are retried. guardStore turns every failure of a store call into one
- * StoreUnavailableError that keeps the original as its cause (for the logs, never the answer).
+ * StoreUnavailableError that keeps the original as its cause (for the logs, never the answer),
+ * except UnknownEscalationError, which says the store answered.
  */
-import type { EscalationStore } from '../store.js';
+import { UnknownEscalationError, type EscalationStore } from '../store.js';
 
 export class StoreUnavailableError extends Error {
   readonly code = 'store_unavailable';
@@ -28,7 +29,9 @@ export function guardStore(store: EscalationStore): EscalationStore {
         try {
           return await method.apply(target, args);
         } catch (error) {
-          throw isStoreUnavailable(error) ? error : new StoreUnavailableError(String(key), error);
+          // A missing record is an answer, not an outage.
+          if (isStoreUnavailable(error) || error instanceof UnknownEscalationError) throw error;
+          throw new StoreUnavailableError(String(key), error);
         }
       };
     },
