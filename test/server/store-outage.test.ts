@@ -120,7 +120,7 @@ describe('the escalation store is unreachable', () => {
     ]);
   });
 
-  it('is not what a vanished escalation is: the store answered, so 404', async () => {
+  it('is not confused with a vanished escalation: the store answered, so 404', async () => {
     const guarded = guardStore(createMemoryStore());
     const error = await guarded.update('esc-gone', { attempts: 1 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnknownEscalationError);
