@@ -18,6 +18,7 @@ import { createRedisStore } from '../../src/escalation/stores/index.js';
 import { createKustomerClient } from '../../src/kustomer/client.js';
 import { startSandbox } from '../../src/sandbox/server.js';
 import type { SandboxHandle } from '../../src/sandbox/types.js';
+import { failingStore } from '../support/failing-store.js';
 import { startRedis } from '../support/redis.js';
 import { escalationRequest, transcript } from './helpers/requests.js';
 
@@ -76,18 +77,9 @@ function startInstance(
  */
 function dyingAt(state: EscalationPatch['state']) {
   let dead = false;
-  return (store: EscalationStore): EscalationStore =>
-    new Proxy(store, {
-      get(target, key, receiver) {
-        const value = Reflect.get(target, key, receiver) as unknown;
-        if (typeof value !== 'function' || key === 'close') return value;
-        const method = value as (...args: unknown[]) => Promise<unknown>;
-        return (...args: unknown[]) => {
-          if (key === 'update' && (args[1] as EscalationPatch).state === state) dead = true;
-          return dead ? Promise.reject(new Error('process died')) : method.apply(target, args);
-        };
-      },
-    });
+  const diesHere = (method: string, args: unknown[]) =>
+    (dead ||= method === 'update' && (args[1] as EscalationPatch).state === state);
+  return (store: EscalationStore) => failingStore(store, diesHere, () => new Error('process died'));
 }
 
 const countBy = <T>(items: T[], key: (item: T) => string) => {

@@ -5,6 +5,7 @@ import type { EscalationStore } from '../../src/escalation/store.js';
 import { createWebhookHandlers } from '../../src/escalation/webhooks.js';
 import type { EscalationRequest } from '../../src/shared/escalation.js';
 import { createMemoryStore } from '../../src/escalation/stores/index.js';
+import { failingStore } from '../support/failing-store.js';
 
 const request: EscalationRequest = {
   escalationId: 'esc-w',
@@ -21,22 +22,12 @@ async function setup(wrap: (store: EscalationStore) => EscalationStore = (s) => 
   return { store, hooks: createWebhookHandlers(wrap(store), { eventTtlMs: 60_000 }) };
 }
 
-/** The store, with every write after the event was noted failing once (a store hiccup). */
+/** The store, with its first write of a reply or an update failing (a store hiccup). */
 function failingWritesOnce(store: EscalationStore): EscalationStore {
   let failed = false;
-  const once =
-    <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
-    (...args: A): Promise<R> => {
-      if (failed) return write(...args);
-      failed = true;
-      return Promise.reject(new Error('store unreachable'));
-    };
-  return {
-    ...store,
-    update: once(store.update.bind(store)),
-    updateWhere: once(store.updateWhere.bind(store)),
-    appendReply: once(store.appendReply.bind(store)),
-  };
+  const firstWrite = (method: string) =>
+    !failed && ['update', 'updateWhere', 'appendReply'].includes(method) && (failed = true);
+  return failingStore(store, firstWrite, () => new Error('store unreachable'));
 }
 
 const reply = (eventId: string, messageId: string) => ({

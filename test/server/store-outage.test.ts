@@ -5,9 +5,10 @@
  */
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UnknownEscalationError, type EscalationStore } from '../../src/escalation/store.js';
+import { UnknownEscalationError } from '../../src/escalation/store.js';
 import { toApiError } from '../../src/server/app.js';
 import { createMemoryStore, guardStore } from '../../src/escalation/stores/index.js';
+import { failingStore } from '../support/failing-store.js';
 import { escalationBody, startHarness, WEBHOOK_SECRET, type Harness } from './harness.js';
 
 const REDIS_PASSWORD = 'CANARY-redis-password-5d1e';
@@ -15,17 +16,12 @@ const DRIVER_MESSAGE = `connect ECONNREFUSED 10.9.8.7:6379 (redis://default:${RE
 
 /** A memory store that fails every call while `down` is set. */
 function switchableStore() {
-  const inner = createMemoryStore();
   const state = { down: false };
-  const store = new Proxy(inner, {
-    get(target, key, receiver) {
-      const value = Reflect.get(target, key, receiver) as unknown;
-      if (typeof value !== 'function' || key === 'close') return value;
-      const method = value as (...args: unknown[]) => Promise<unknown>;
-      return (...args: unknown[]) =>
-        state.down ? Promise.reject(new Error(DRIVER_MESSAGE)) : method.apply(target, args);
-    },
-  }) as EscalationStore;
+  const store = failingStore(
+    createMemoryStore(),
+    () => state.down,
+    () => new Error(DRIVER_MESSAGE),
+  );
   return { store, state };
 }
 
