@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { newRecord } from '../../src/escalation/records.js';
 import { createEscalationService } from '../../src/escalation/service.js';
-import { createSettingsService } from '../../src/escalation/settings.js';
+import { createSettingsService, defaultSettings } from '../../src/escalation/settings.js';
 import { KustomerValidationError } from '../../src/kustomer/errors.js';
 import type { IntegrationSettings } from '../../src/shared/settings.js';
 import { createFakeKustomer } from './helpers/fake-kustomer.js';
@@ -19,17 +19,7 @@ function setup(options: { settings?: Partial<IntegrationSettings>; deadlineMs?: 
   const store = createMemoryStore({ clock });
   const settings = createSettingsService({ store, client: fake.client });
   if (options.settings) {
-    void store.saveSettings({
-      enabled: true,
-      whenDisabled: 'refuse',
-      defaultTeamId: null,
-      defaultPriority: 3,
-      transcriptSync: true,
-      debug: false,
-      routingRules: [],
-      conversationAttributes: [],
-      ...options.settings,
-    });
+    void store.saveSettings({ ...defaultSettings(), ...options.settings });
   }
   const service = createEscalationService({
     client: fake.client,

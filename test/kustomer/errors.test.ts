@@ -19,7 +19,6 @@ import {
   KustomerError,
   type KustomerErrorCode,
 } from '../../src/kustomer/errors.js';
-import { buildClient, createFakeTime } from './support/client.js';
 import {
   errorCases,
   RAW_REQUEST_ID,
@@ -61,14 +60,7 @@ let world: ErrorWorld;
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const started = await startErrorWorld(KEY, NARROW);
-  close = started.close;
-  world = {
-    sandbox: started.sandbox,
-    rawUrl: started.rawUrl,
-    client: (overrides = {}) =>
-      buildClient({ url: started.sandbox.url, apiKey: KEY }, createFakeTime(), overrides),
-  };
+  ({ world, close } = await startErrorWorld(KEY, NARROW));
 });
 afterAll(() => close());
 

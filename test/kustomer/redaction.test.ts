@@ -7,7 +7,7 @@
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isKustomerError } from '../../src/kustomer/errors.js';
-import { buildClient, createFakeTime, recordingLogger, startRawServer } from './support/client.js';
+import { recordingLogger, startRawServer } from './support/client.js';
 import { errorCases, startErrorWorld, thrownBy, type ErrorWorld } from './support/error-cases.js';
 
 const CANARY = 'CANARYk7q9Xw2RfT5mZp8LbV3sNd';
@@ -44,18 +44,8 @@ function dump(error: unknown): string[] {
 }
 
 beforeAll(async () => {
-  const started = await startErrorWorld(CANARY, CANARY_NARROW);
-  close = started.close;
-  world = {
-    sandbox: started.sandbox,
-    rawUrl: started.rawUrl,
-    client: (overrides = {}) =>
-      buildClient({ url: started.sandbox.url, apiKey: CANARY }, createFakeTime(), {
-        debug: true,
-        logger,
-        ...overrides,
-      }),
-  };
+  ({ world, close } = await startErrorWorld(CANARY, CANARY_NARROW, { debug: true, logger }));
+
   // A server that quotes the credential back, as a misbehaving gateway might.
   echo = await startRawServer((req, res) => {
     const status = req.url?.includes('email=') ? 400 : 401;

@@ -7,10 +7,10 @@
 import type { KustomerClientOptions } from '../../../src/kustomer/client.js';
 import type { KustomerErrorCode } from '../../../src/kustomer/errors.js';
 import type { KustomerClient, UpdateConversationInput } from '../../../src/kustomer/types.js';
-import type { SandboxHandle, SandboxOptions } from '../../../src/sandbox/types.js';
+import type { SandboxHandle } from '../../../src/sandbox/types.js';
 import { ALL_MODULE_ROLES } from '../../../src/sandbox/module-roles.js';
 import { startTestSandbox } from '../../support/sandbox.js';
-import { startRawServer } from './client.js';
+import { buildClient, createFakeTime, startRawServer } from './client.js';
 
 export interface ErrorWorld {
   sandbox: SandboxHandle;
@@ -30,22 +30,33 @@ export interface ErrorCase {
 const NO_CONVERSATION = '5f00000000000000000000cc';
 export const RAW_REQUEST_ID = 'raw-request-0001';
 
-export async function startErrorWorld(key: string, narrowKey: string, extra: SandboxOptions = {}) {
+/** The world the cases run in; its clients use `key` with `clientDefaults`, then any overrides. */
+export async function startErrorWorld(
+  key: string,
+  narrowKey: string,
+  clientDefaults: Partial<KustomerClientOptions> = {},
+): Promise<{ world: ErrorWorld; close(): Promise<void> }> {
   const sandbox = await startTestSandbox({
     keys: [
       { key, name: 'full', roles: ALL_MODULE_ROLES },
       { key: narrowKey, name: 'narrow', roles: ['org.permission.customer.read'] },
     ],
     duplicateStatus: 409,
-    ...extra,
   });
   const raw = await startRawServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': RAW_REQUEST_ID });
     res.end(JSON.stringify({ data: { id: 42, attributes: 'not an object' } }));
   });
   return {
-    sandbox,
-    rawUrl: raw.url,
+    world: {
+      sandbox,
+      rawUrl: raw.url,
+      client: (overrides = {}) =>
+        buildClient({ url: sandbox.url, apiKey: key }, createFakeTime(), {
+          ...clientDefaults,
+          ...overrides,
+        }),
+    },
     close: async () => {
       await raw.close();
       await sandbox.close();
