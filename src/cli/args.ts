@@ -6,6 +6,13 @@ import { UsageError } from './errors.js';
 
 export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
+/** What every command takes: --json for scripts, --debug for stack traces, --help / -h. */
+export const COMMON_OPTIONS = {
+  json: { type: 'boolean' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies OptionSpec;
+
 export interface ParsedArgs {
   positionals: string[];
   values: Record<string, string | boolean | undefined>;

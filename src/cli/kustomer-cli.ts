@@ -2,7 +2,7 @@
  * The `npm run kustomer -- <command>` dispatcher: parses argv, runs one command with the
  * environment it is given, and turns any failure into a one-line message and an exit code.
  */
-import { parseCommandArgs, type OptionSpec, type ParsedArgs } from './args.js';
+import { COMMON_OPTIONS, parseCommandArgs, type OptionSpec, type ParsedArgs } from './args.js';
 import { escalateCommand } from './commands/escalate.js';
 import { lookupCommand } from './commands/lookup.js';
 import { outboxCommand } from './commands/outbox.js';
@@ -33,9 +33,7 @@ embedded sandbox; KUSTOMER_API_BASE_URL points it at any Kustomer-compatible hos
 Exit codes: 0 ok, 1 check or operation failed, 2 usage or configuration error.`;
 
 const OPTIONS: OptionSpec = {
-  json: { type: 'boolean' },
-  debug: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
+  ...COMMON_OPTIONS,
   email: { type: 'string' },
   phone: { type: 'string' },
   'external-id': { type: 'string' },

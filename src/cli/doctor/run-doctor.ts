@@ -2,7 +2,7 @@
  * `npm run doctor`: every production-checklist item a program can check, as a table of
  * pass / warn / fail with the fix for each. Exit 1 on any fail (or any warn with --strict).
  */
-import { parseCommandArgs, stringFlag, wholeNumber } from '../args.js';
+import { COMMON_OPTIONS, parseCommandArgs, stringFlag, wholeNumber } from '../args.js';
 import type { CommandContext } from '../context.js';
 import { secretsOf, type Environment } from '../environment.js';
 import { reportError } from '../errors.js';
@@ -32,9 +32,7 @@ export async function diagnose(ctx: CommandContext, options: GatherOptions = {})
 }
 
 const OPTIONS = {
-  json: { type: 'boolean' },
-  debug: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
+  ...COMMON_OPTIONS,
   production: { type: 'boolean' },
   strict: { type: 'boolean' },
   'expected-per-hour': { type: 'string' },

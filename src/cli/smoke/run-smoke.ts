@@ -3,7 +3,7 @@
  * escalation end to end and its status, against a running deployment, with the time of each step.
  * Exit 0 when every step passed, 1 when one failed, 2 on bad options.
  */
-import { parseCommandArgs, stringFlag, wholeNumber } from '../args.js';
+import { COMMON_OPTIONS, parseCommandArgs, stringFlag, wholeNumber } from '../args.js';
 import { secretsOf, type Environment } from '../environment.js';
 import { reportError, UsageError } from '../errors.js';
 import { EXIT, type CliIo, type ExitCode } from '../io.js';
@@ -31,9 +31,7 @@ const OPTIONS = {
   'admin-token': { type: 'string' },
   email: { type: 'string' },
   timeout: { type: 'string' },
-  json: { type: 'boolean' },
-  debug: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
+  ...COMMON_OPTIONS,
 } as const;
 
 export interface SmokeRunOptions {
