@@ -78,7 +78,10 @@ export function createEscalationService(
   });
   const webhooks = createWebhookHandlers(store, { eventTtlMs: config.eventTtlMs });
   const views = createOutboxViews(store, (id) => client.conversationUrl(id));
-  const inflight = new Map<string, { sessionId: string; promise: Promise<EscalationResult> }>();
+  const inflight = new Map<
+    string,
+    { request: EscalationRequest; promise: Promise<EscalationResult> }
+  >();
   const drainers = new Set<{ stop(): Promise<void> }>();
   const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -166,11 +169,11 @@ export function createEscalationService(
       if (pending) {
         // A double click on this instance shares the first call's outcome.
         return Promise.resolve()
-          .then(() => ensureSameSession({ request: pending }, request))
+          .then(() => ensureSameSession(pending, request))
           .then(() => pending.promise);
       }
       const promise = run(request).finally(() => inflight.delete(request.escalationId));
-      inflight.set(request.escalationId, { sessionId: request.sessionId, promise });
+      inflight.set(request.escalationId, { request, promise });
       return promise;
     },
     status: views.status,
