@@ -16,7 +16,7 @@ import { sandboxRoutes } from './handlers/sandbox.js';
 import { webhookRoutes } from './handlers/webhooks.js';
 import { ApiError, errorResponse, json } from './http.js';
 import { compileRoutes, match, type ConnectionInfo, type RequestContext } from './router.js';
-import { bearer, corsHeaders, safeEqual, securityHeaders } from './security.js';
+import { bearer, corsHeaders, fromAllowedSite, safeEqual, securityHeaders } from './security.js';
 import type { Services } from './services.js';
 
 export interface AppOptions {
@@ -27,13 +27,6 @@ export interface AppOptions {
    * this origin or an ALLOWED_ORIGINS one.
    */
   authorizeAdmin?: (request: Request) => Promise<boolean>;
-}
-
-/** The browser says where the request comes from; a request with no such header is not a browser's cross-site one. */
-function fromAllowedSite(request: Request, allowedOrigins: string[]): boolean {
-  const origin = request.headers.get('origin');
-  if (origin) return origin === new URL(request.url).origin || allowedOrigins.includes(origin);
-  return request.headers.get('sec-fetch-site') !== 'cross-site';
 }
 
 const ROUTES = compileRoutes([

@@ -36,3 +36,13 @@ export function corsHeaders(request: Request, url: URL, allowed: string[]): Reco
     vary: 'Origin',
   };
 }
+
+/**
+ * Whether a browser sent this from the app's own origin or an ALLOWED_ORIGINS one (Origin, else
+ * Sec-Fetch-Site); a request with neither header is not a browser's cross-site one.
+ */
+export function fromAllowedSite(request: Request, allowedOrigins: string[]): boolean {
+  const origin = request.headers.get('origin');
+  if (origin) return origin === new URL(request.url).origin || allowedOrigins.includes(origin);
+  return request.headers.get('sec-fetch-site') !== 'cross-site';
+}
