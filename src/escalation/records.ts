@@ -21,12 +21,15 @@ export const IN_PROGRESS_STATES: EscalationState[] = [
 ];
 export const OUTBOX_STATES: EscalationState[] = ['queued', 'retrying', 'dead'];
 
-/** Done or refused, and untouched since `before`: past the retention limit. */
+/** Nothing more will be attempted: delivered, or refused because the integration was off. */
+export const isFinished = (record: Pick<EscalationRecord, 'state'>): boolean =>
+  record.state === 'done' || record.state === 'refused';
+
+/** Finished and untouched since `before`: past the retention limit. */
 export const finishedBefore =
   (before: Date) =>
   (record: EscalationRecord): boolean =>
-    (record.state === 'done' || record.state === 'refused') &&
-    Date.parse(record.updatedAt) < before.getTime();
+    isFinished(record) && Date.parse(record.updatedAt) < before.getTime();
 
 export function newRecord(request: EscalationRequest, nowIso: string): EscalationRecord {
   return {

@@ -20,7 +20,7 @@ import type { EscalationRequest, EscalationResult } from '../shared/escalation.j
 import { createAttempter, type AttemptOptions } from './attempt.js';
 import { createDrain, startDrainLoop } from './drain.js';
 import { createOutboxViews } from './outbox.js';
-import { newRecord } from './records.js';
+import { isFinished, newRecord } from './records.js';
 import { createRetention } from './retention.js';
 import { resolveServiceOptions, type EscalationServiceOptions } from './service-options.js';
 import { ensureSameSession } from './session-conflict.js';
@@ -147,7 +147,7 @@ export function createEscalationService(
   async function retryNow(escalationId: string): Promise<EscalationResult | null> {
     const record = await store.get(escalationId);
     if (!record) return null;
-    if (record.state === 'done' || record.state === 'refused') return record.result;
+    if (isFinished(record)) return record.result;
     const settings = await options.settings.get();
     if (!settings.enabled) return record.result;
     // A manual replay of a dead escalation gets a fresh set of attempts.

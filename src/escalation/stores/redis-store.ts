@@ -16,7 +16,7 @@ import {
   type EscalationRecord,
   type EscalationStore,
 } from '../store.js';
-import { finishedBefore } from '../records.js';
+import { finishedBefore, isFinished } from '../records.js';
 import { DELETE_RECORD, HIT, PUT_RECORD, RELEASE_LEASE } from './redis-scripts.js';
 
 export interface RedisStoreOptions {
@@ -59,7 +59,7 @@ export function createRedisStore(options: RedisStoreOptions): EscalationStore {
     oldState: EscalationState,
   ): Promise<number> {
     const due = (record.state === 'queued' || record.state === 'retrying') && record.nextAttemptAt;
-    const finished = record.state === 'done' || record.state === 'refused';
+    const finished = isFinished(record);
     return redis.eval(
       PUT_RECORD,
       6,
