@@ -4,22 +4,14 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SandboxHttpError } from './http-error.js';
+import { readJsonBody } from './read-body.js';
 import type { SandboxFaults, SandboxHandle } from './types.js';
 
-function readJson(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      try {
-        resolve(text ? JSON.parse(text) : null);
-      } catch {
-        reject(new SandboxHttpError(400, 'bad_request', 'the body is not valid JSON'));
-      }
-    });
-    req.on('error', reject);
-  });
+/** The request's JSON body (null when empty), read as the /v1 routes read theirs. */
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const parsed = await readJsonBody(req);
+  if (!parsed.ok) throw new SandboxHttpError(400, 'bad_request', 'the body is not valid JSON');
+  return parsed.body ?? null;
 }
 
 export async function handleAdmin(

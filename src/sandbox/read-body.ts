@@ -11,7 +11,7 @@ const MAX_BODY = 100 * 1024;
 
 export type JsonBody = { ok: true; body: unknown } | { ok: false };
 
-export function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
