@@ -37,6 +37,8 @@ const ROUTES = compileRoutes([
   ...opsRoutes,
 ]);
 const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+// nginx's 499 "client closed request": nobody reads it, but the request log says what happened.
+const CLIENT_GONE = new ApiError(499, 'client_closed_request', 'the client closed the connection');
 
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
@@ -99,12 +101,15 @@ export function createApp(services: Services, options: AppOptions = {}) {
       ...corsHeaders(request, url, services.env.allowedOrigins),
       'x-request-id': requestId,
     };
-    let response: Response;
+    let response: Response | undefined;
     try {
       response = await route(request, url, requestId, connection);
     } catch (error) {
       const apiError = toApiError(error);
-      if (apiError.status >= 500)
+      // A client that left is no failure of ours: whatever its request was doing, it is logged
+      // as the 'request' line below with the client's own code, not as an error.
+      if (request.signal.aborted) response = errorResponse(CLIENT_GONE, requestId);
+      else if (apiError.status >= 500)
         services.logger.error('request failed', {
           requestId,
           path: url.pathname,
@@ -113,7 +118,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
             ? { cause: error.cause.message }
             : {}),
         });
-      response = errorResponse(apiError, requestId);
+      response ??= errorResponse(apiError, requestId);
     }
     for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
     services.logger.info('request', {

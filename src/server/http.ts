@@ -69,7 +69,10 @@ export async function readText(request: Request, limit: number): Promise<string>
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch(() => {
+      // The client closed the connection or sent a broken chunked body: its fault, not ours.
+      throw new ApiError(400, 'body_incomplete', 'the request body ended before it was complete');
+    });
     if (done) break;
     size += value.byteLength;
     if (size > limit) {

@@ -21,9 +21,18 @@ async function main(): Promise<void> {
   const api = nodeHandler(createApp(services), () => origin);
   const files = serveStatic(process.env.DIST_DIR ?? distDir);
   let origin = 'http://localhost';
-  const server = createServer((req, res) =>
-    (req.url ?? '').startsWith('/api/') ? api(req, res) : files(req, res),
-  );
+  const server = createServer((req, res) => {
+    try {
+      if ((req.url ?? '').startsWith('/api/')) api(req, res);
+      else files(req, res);
+    } catch (error) {
+      // Both handlers answer every request themselves; this only keeps a bug in one of them
+      // to the one request instead of the whole process.
+      services.logger.error('request failed', { path: req.url, error: String(error) });
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('Internal error');
+    }
+  });
   const port = Number(process.env.PORT ?? 3000);
   await new Promise<void>((resolve) => server.listen(port, process.env.HOST ?? '0.0.0.0', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

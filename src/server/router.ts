@@ -1,4 +1,5 @@
 /** A small method + path router; `:name` segments become params. */
+import { ApiError } from './http.js';
 import type { Services } from './services.js';
 
 /** What the host knows about the connection that a Web Request does not carry. */
@@ -49,8 +50,15 @@ export function match(routes: Compiled[], method: string, pathname: string) {
   const route = forPath.find((r) => r.method === method);
   if (!route) return { route: null, allowed: forPath.map((r) => r.method) };
   const values = route.regex.exec(pathname)!.slice(1);
-  const params = Object.fromEntries(
-    route.names.map((name, i) => [name, decodeURIComponent(values[i]!)]),
-  );
+  const params = Object.fromEntries(route.names.map((name, i) => [name, decodeParam(values[i]!)]));
   return { route, params, allowed: [] };
+}
+
+/** A path segment as text; a malformed percent-encoding (`%E0`) is the caller's mistake. */
+function decodeParam(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new ApiError(400, 'invalid_path', 'the path holds a malformed percent-encoding');
+  }
 }

@@ -24,6 +24,15 @@ export function securityHeaders(url: URL): Record<string, string> {
   };
 }
 
+/** The HTML app's headers (static-files.ts; vercel.json sets the same on Vercel). */
+export const PAGE_SECURITY_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-frame-options': 'SAMEORIGIN',
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'self'",
+};
+
 /** CORS headers for an allowed cross-origin caller; same-origin callers need none. */
 export function corsHeaders(request: Request, url: URL, allowed: string[]): Record<string, string> {
   const origin = request.headers.get('origin');
