@@ -47,15 +47,11 @@ export function errorResponse(error: ApiError, requestId: string): Response {
   );
 }
 
-/** Reads the body as JSON within `limit` bytes: 413 past it, 415 for another content type, 400 for bad JSON. */
-export async function readJson(request: Request, limit: number): Promise<unknown> {
-  const type = request.headers.get('content-type') ?? '';
-  if (!/^application\/json\b/i.test(type))
-    throw new ApiError(415, 'unsupported_media_type', 'send the body as application/json');
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > limit)
-    throw new ApiError(413, 'payload_too_large', `the body must be at most ${limit} bytes`);
-  const text = await readText(request, limit);
+const JSON_TYPE = /^application\/json\b/i;
+const notJson = () =>
+  new ApiError(415, 'unsupported_media_type', 'send the body as application/json');
+
+function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
@@ -63,7 +59,32 @@ export async function readJson(request: Request, limit: number): Promise<unknown
   }
 }
 
+/** Reads the body as JSON within `limit` bytes: 413 past it, 415 for another content type, 400 for bad JSON. */
+export async function readJson(request: Request, limit: number): Promise<unknown> {
+  if (!JSON_TYPE.test(request.headers.get('content-type') ?? '')) throw notJson();
+  return parseJson(await readText(request, limit));
+}
+
+/** Like readJson for an endpoint whose body may be left out: no body at all is undefined. */
+export async function readOptionalJson(request: Request, limit: number): Promise<unknown> {
+  const type = request.headers.get('content-type');
+  if (type && !JSON_TYPE.test(type)) throw notJson();
+  const text = await readText(request, limit);
+  if (text === '') return undefined;
+  if (!type) throw notJson();
+  return parseJson(text);
+}
+
+const tooLarge = (limit: number) =>
+  new ApiError(413, 'payload_too_large', `the body must be at most ${limit} bytes`);
+
+/**
+ * Reads the body as text, never more than `limit` bytes: a larger declared Content-Length is
+ * refused before a byte is read (a client declaring a terabyte gets its 413 at once), and a
+ * body that turns out larger than declared, or chunked, is cut off at the limit.
+ */
 export async function readText(request: Request, limit: number): Promise<string> {
+  if (Number(request.headers.get('content-length') ?? '0') > limit) throw tooLarge(limit);
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -77,7 +98,7 @@ export async function readText(request: Request, limit: number): Promise<string>
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel();
-      throw new ApiError(413, 'payload_too_large', `the body must be at most ${limit} bytes`);
+      throw tooLarge(limit);
     }
     chunks.push(value);
   }

@@ -128,6 +128,17 @@ const HOSTILE: Hostile[] = [
     expected: null,
   },
   {
+    name: 'a webhook declaring a terabyte body (answered before any of it is read)',
+    head: [
+      'POST /api/webhooks/kustomer HTTP/1.1',
+      'Host: x',
+      'Content-Type: application/json',
+      'Content-Length: 1000000000000',
+      'Connection: close',
+    ],
+    expected: 413,
+  },
+  {
     name: 'a broken chunked body',
     head: [
       'POST /api/escalations HTTP/1.1',

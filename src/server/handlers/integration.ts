@@ -9,7 +9,7 @@ import {
 } from '../../shared/integration.js';
 import { escalationRequestSchema } from '../../shared/escalation.js';
 import { settingsUpdateSchema } from '../../shared/settings.js';
-import { ApiError, json, parseWith, readJson } from '../http.js';
+import { ApiError, json, parseWith, readJson, readOptionalJson } from '../http.js';
 import type { RequestContext, RouteDef } from '../router.js';
 import type { Services } from '../services.js';
 import { drainWithinBudget } from './drain-budget.js';
@@ -85,11 +85,10 @@ export async function integrationStatus(services: Services): Promise<Integration
 }
 
 async function testEscalation(ctx: RequestContext): Promise<Response> {
-  const text =
-    ctx.request.headers.get('content-length') === '0'
-      ? {}
-      : await readJson(ctx.request, LIMIT).catch(() => ({}));
-  const { email } = parseWith(testEscalationRequestSchema, text ?? {});
+  // The body is optional, but one that is there must be valid: a typo must not still create a
+  // real conversation in Kustomer.
+  const body = (await readOptionalJson(ctx.request, LIMIT)) ?? {};
+  const { email } = parseWith(testEscalationRequestSchema, body);
   const now = new Date().toISOString();
   const request = parseWith(escalationRequestSchema, {
     escalationId: `test-${randomUUID()}`,
