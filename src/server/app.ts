@@ -15,6 +15,7 @@ import { opsRoutes } from './handlers/ops.js';
 import { sandboxRoutes } from './handlers/sandbox.js';
 import { webhookRoutes } from './handlers/webhooks.js';
 import { ApiError, errorResponse, json } from './http.js';
+import { clientAddress } from './client-address.js';
 import { compileRoutes, match, type ConnectionInfo, type RequestContext } from './router.js';
 import { bearer, corsHeaders, fromAllowedSite, safeEqual, securityHeaders } from './security.js';
 import type { Services } from './services.js';
@@ -169,23 +170,11 @@ export function createApp(services: Services, options: AppOptions = {}) {
       params: found.params ?? {},
       services,
       requestId,
-      clientIp: clientIp(request, services.env.trustProxy, connection.remoteAddress),
+      clientIp: clientAddress(request, services.env.trustProxy, connection.remoteAddress),
       isAdmin: () => isAdmin(request, services, options),
     };
     return found.route.handler(ctx);
   }
-}
-
-/**
- * The address the per-IP limit counts. X-Forwarded-For is only believed behind a proxy that sets
- * it (TRUST_PROXY): otherwise any client could send a new one with each request.
- */
-function clientIp(request: Request, trustProxy: boolean, remoteAddress?: string): string {
-  const forwarded = trustProxy
-    ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ||
-      request.headers.get('x-real-ip')?.trim()
-    : undefined;
-  return forwarded || remoteAddress || 'unknown';
 }
 
 export { json };

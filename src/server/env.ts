@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { loadKustomerConfig, type KustomerConfig } from '../kustomer/config.js';
 import { KustomerError } from '../kustomer/errors.js';
 import type { StoreKind } from '../escalation/store.js';
+import { parseTrustProxy, type TrustProxy } from './client-address.js';
 
 export interface ServerEnv {
   kustomer: KustomerConfig;
@@ -20,8 +21,8 @@ export interface ServerEnv {
   appUrl: string | null;
   perSessionLimit: number;
   perIpLimit: number;
-  /** Take the client address from X-Forwarded-For (a proxy in front sets it), not the socket. */
-  trustProxy: boolean;
+  /** How far X-Forwarded-For is believed for the client address (see client-address.ts). */
+  trustProxy: TrustProxy;
   /** How long one drain through the API may keep starting deliveries. */
   drainBudgetMs: number;
   /** Days a finished escalation is kept; 0 keeps them. */
@@ -34,14 +35,6 @@ export interface ServerEnv {
    */
   adminOpen: boolean;
 }
-
-const flag = (name: string) =>
-  z
-    .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], {
-      message: `${name} must be true or false`,
-    })
-    .transform((v) => ['true', '1', 'yes', 'on'].includes(v))
-    .optional();
 
 const count = (name: string) =>
   z.string().regex(/^\d+$/, `${name} must be a whole number`).transform(Number).optional();
@@ -67,7 +60,7 @@ const schema = z.object({
   ESCALATION_RATE_LIMIT_PER_SESSION: count('ESCALATION_RATE_LIMIT_PER_SESSION'),
   ESCALATION_RETENTION_DAYS: count('ESCALATION_RETENTION_DAYS'),
   ESCALATION_RATE_LIMIT_PER_IP: count('ESCALATION_RATE_LIMIT_PER_IP'),
-  TRUST_PROXY: flag('TRUST_PROXY'),
+  TRUST_PROXY: z.string().optional(),
   // At most Vercel's longest function duration (800 s); keep it under maxDuration in vercel.json.
   DRAIN_BUDGET_MS: z
     .string()
@@ -104,6 +97,12 @@ export function loadServerEnv(env: Record<string, string | undefined> = process.
   const e = parsed.data;
   const onVercel = Boolean(env.VERCEL);
   const production = env.NODE_ENV === 'production' || env.VERCEL_ENV === 'production';
+  let trustProxy: TrustProxy;
+  try {
+    trustProxy = parseTrustProxy(e.TRUST_PROXY, onVercel);
+  } catch (error) {
+    throw configError((error as Error).message);
+  }
   const store: StoreKind = e.STORE ?? (e.REDIS_URL ? 'redis' : 'file');
   if (store === 'redis' && !e.REDIS_URL)
     throw configError('REDIS_URL is required when STORE=redis');
@@ -141,7 +140,7 @@ export function loadServerEnv(env: Record<string, string | undefined> = process.
     perSessionLimit: e.ESCALATION_RATE_LIMIT_PER_SESSION ?? 5,
     perIpLimit: e.ESCALATION_RATE_LIMIT_PER_IP ?? 30,
     // Vercel's edge sets X-Forwarded-For itself; anywhere else a client could send its own.
-    trustProxy: e.TRUST_PROXY ?? onVercel,
+    trustProxy,
     // Leaves 10 s of vercel.json's maxDuration (30 s) for start-up and the last delivery.
     drainBudgetMs: e.DRAIN_BUDGET_MS ?? 20_000,
     retentionDays: e.ESCALATION_RETENTION_DAYS ?? 30,

@@ -63,18 +63,30 @@ describe('ADMIN_TOKEN in production', () => {
 });
 
 describe('TRUST_PROXY', () => {
-  it('defaults to true on Vercel and false elsewhere, and an explicit value wins', () => {
+  it("defaults to Vercel's header on Vercel and off elsewhere, and an explicit value wins", () => {
     const vercel = { VERCEL: '1', REDIS_URL: 'redis://127.0.0.1:6379' };
-    expect(loadServerEnv(base).trustProxy).toBe(false);
-    expect(loadServerEnv({ ...base, ...vercel }).trustProxy).toBe(true);
-    expect(loadServerEnv({ ...base, TRUST_PROXY: 'yes' }).trustProxy).toBe(true);
-    expect(loadServerEnv({ ...base, ...vercel, TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadServerEnv(base).trustProxy).toEqual({ mode: 'off' });
+    expect(loadServerEnv({ ...base, ...vercel }).trustProxy).toEqual({ mode: 'vercel' });
+    expect(loadServerEnv({ ...base, TRUST_PROXY: 'yes' }).trustProxy).toEqual({
+      mode: 'hops',
+      hops: 1,
+    });
+    expect(loadServerEnv({ ...base, TRUST_PROXY: '2' }).trustProxy).toEqual({
+      mode: 'hops',
+      hops: 2,
+    });
+    expect(loadServerEnv({ ...base, TRUST_PROXY: '10.0.0.0/8, loopback' }).trustProxy).toEqual({
+      mode: 'addresses',
+      list: ['10.0.0.0/8', 'loopback'],
+    });
+    expect(loadServerEnv({ ...base, ...vercel, TRUST_PROXY: 'false' }).trustProxy).toEqual({
+      mode: 'off',
+    });
   });
 
-  it('refuses anything but a boolean, naming TRUST_PROXY', () => {
-    expect(configErrorOf({ TRUST_PROXY: 'sometimes' }).message).toBe(
-      'TRUST_PROXY must be true or false',
-    );
+  it('refuses what is neither a switch, a count nor addresses, naming TRUST_PROXY', () => {
+    expect(configErrorOf({ TRUST_PROXY: 'sometimes' }).message).toMatch(/^TRUST_PROXY must be/);
+    expect(configErrorOf({ TRUST_PROXY: '10.0.0.0/99' }).message).toMatch(/^TRUST_PROXY must be/);
   });
 });
 
