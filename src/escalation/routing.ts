@@ -3,7 +3,9 @@
  *
  * Rules are tried in order and the first match wins. Within a rule every condition that is given
  * must match (AND); within one condition's list any item may match (OR). No match falls back to
- * the defaults in settings.
+ * the defaults in settings. A rule without a team uses the default team, as a rule without a
+ * priority uses the default priority; a rule may instead say "no team" (`NO_TEAM`) to leave the
+ * conversation unassigned.
  *
  * An explicit `teamId` or `priority` sent by the chat overrides whatever the rules chose: the chat
  * knows things the rules cannot (a VIP flag, an order in trouble). A chat-sent team that is not in
@@ -12,56 +14,21 @@
  */
 import type { EscalationRequest } from '../shared/escalation.js';
 import type { Priority } from '../shared/priority.js';
-import type { IntegrationSettings, RoutingRule } from '../shared/settings.js';
+import { NO_TEAM, type IntegrationSettings, type RoutingRule } from '../shared/settings.js';
+import { checkRule, ruleMatches, type ConditionCheck } from './routing-conditions.js';
 import type { RoutingDecision } from './store.js';
+
+export { checkRule, keywordPattern, ruleMatches } from './routing-conditions.js';
 
 export interface TeamRef {
   id: string;
   name: string;
 }
 
-type RoutingSettings = Pick<
+export type RoutingSettings = Pick<
   IntegrationSettings,
   'routingRules' | 'defaultTeamId' | 'defaultPriority'
 >;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Whole-word (or whole-phrase) match, case-insensitive, Unicode-aware; spaces match any run of whitespace. */
-export function keywordPattern(keyword: string): RegExp {
-  const words = keyword.trim().split(/\s+/).map(escapeRegExp).join('\\s+');
-  return new RegExp(`(?<![\\p{L}\\p{N}_])${words}(?![\\p{L}\\p{N}_])`, 'iu');
-}
-
-/** Only what the customer wrote counts for keywords: the bot's own words would trigger every rule. */
-function customerText(request: EscalationRequest): string[] {
-  return request.transcript.filter((entry) => entry.role === 'user').map((entry) => entry.text);
-}
-
-/** True when every condition the rule gives holds (conditions it leaves out do not constrain). */
-export function ruleMatches(rule: RoutingRule, request: EscalationRequest): boolean {
-  if (rule.intents?.length) {
-    const intent = request.intent?.toLowerCase();
-    if (intent === undefined || !rule.intents.some((i) => i.toLowerCase() === intent)) return false;
-  }
-  if (rule.reasons?.length && !rule.reasons.includes(request.reason)) return false;
-  if (rule.attribute) {
-    const value = request.attributes?.[rule.attribute.key];
-    if (value === undefined || String(value) !== rule.attribute.equals) return false;
-  }
-  if (rule.keywords?.length) {
-    const lines = customerText(request);
-    const hit = rule.keywords.some((keyword) => {
-      if (keyword.trim() === '') return false;
-      const pattern = keywordPattern(keyword);
-      return lines.some((line) => pattern.test(line));
-    });
-    if (!hit) return false;
-  }
-  return true;
-}
 
 function clampPriority(value: number): Priority {
   const rounded = Math.round(Number.isFinite(value) ? value : 3);
@@ -72,13 +39,19 @@ function describeRule(rule: RoutingRule): string {
   return rule.name ? `rule "${rule.name}" (${rule.id})` : `rule ${rule.id}`;
 }
 
+/** The team a matched rule assigns: its own, none when it says so, else the default team. */
+export function ruleTeam(rule: RoutingRule, defaultTeamId: string | null): string | null {
+  if (rule.teamId === NO_TEAM) return null;
+  return rule.teamId ?? defaultTeamId;
+}
+
 export function route(
   request: EscalationRequest,
   settings: RoutingSettings,
   teams?: readonly TeamRef[] | null,
 ): RoutingDecision {
   const rule = settings.routingRules.find((r) => ruleMatches(r, request)) ?? null;
-  let teamId = rule ? rule.teamId : settings.defaultTeamId;
+  let teamId = rule ? ruleTeam(rule, settings.defaultTeamId) : settings.defaultTeamId;
   let priority: number = rule?.priority ?? settings.defaultPriority;
   const why: string[] = [
     rule ? `Matched ${describeRule(rule)}.` : 'No routing rule matched; defaults applied.',
@@ -120,11 +93,42 @@ export function validateRules(
   const known = new Set(teams.map((t) => t.id));
   const seen = new Set<string>();
   rules.forEach((rule, index) => {
-    if (rule.teamId !== null && !known.has(rule.teamId)) {
+    if (rule.teamId !== null && rule.teamId !== NO_TEAM && !known.has(rule.teamId)) {
       fields[`${prefix}.${index}.teamId`] = `team ${rule.teamId} does not exist in Kustomer`;
     }
     if (seen.has(rule.id)) fields[`${prefix}.${index}.id`] = `rule id "${rule.id}" is used twice`;
     seen.add(rule.id);
   });
   return fields;
+}
+
+export interface RuleTrial {
+  id: string;
+  name: string | null;
+  matched: boolean;
+  checks: ConditionCheck[];
+}
+
+/**
+ * What `route` decides for a request, with every rule's conditions checked and explained: the
+ * Integrations page's "try a sample escalation" box. Rules after the first match are still
+ * checked, so the page can show that a later rule would have matched too (order matters).
+ */
+export function explainRouting(
+  request: EscalationRequest,
+  settings: RoutingSettings,
+  teams?: readonly TeamRef[] | null,
+): { decision: RoutingDecision; rules: RuleTrial[] } {
+  return {
+    decision: route(request, settings, teams),
+    rules: settings.routingRules.map((rule) => {
+      const checks = checkRule(rule, request);
+      return {
+        id: rule.id,
+        name: rule.name ?? null,
+        matched: checks.every((check) => check.ok),
+        checks,
+      };
+    }),
+  };
 }

@@ -6,6 +6,7 @@
 import type { KustomerClient, Team } from '../kustomer/types.js';
 import { fieldErrors } from '../shared/api-error.js';
 import {
+  NO_TEAM,
   integrationSettingsSchema,
   settingsUpdateSchema,
   type IntegrationSettings,
@@ -71,7 +72,10 @@ function teamFieldErrors(settings: IntegrationSettings, teams: readonly Team[]) 
 }
 
 function referencesTeams(settings: IntegrationSettings): boolean {
-  return settings.defaultTeamId !== null || settings.routingRules.some((r) => r.teamId !== null);
+  return (
+    settings.defaultTeamId !== null ||
+    settings.routingRules.some((r) => r.teamId !== null && r.teamId !== NO_TEAM)
+  );
 }
 
 export function createSettingsService(options: SettingsServiceOptions): SettingsService {

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { escalationReasonSchema } from './escalation.js';
 
-const teamIdSchema = z.string().regex(/^[0-9a-f]{24}$/, 'choose a Kustomer team');
+const TEAM_ID = /^[0-9a-f]{24}$/;
+const teamIdSchema = z.string().regex(TEAM_ID, 'choose a Kustomer team');
+/** A rule's team: a Kustomer team id, the default team (null), or explicitly none. */
+export const NO_TEAM = 'none';
+const ruleTeamSchema = z
+  .string()
+  .refine((value) => value === NO_TEAM || TEAM_ID.test(value), 'choose a Kustomer team')
+  .nullable();
 const prioritySchema = z.number().int().min(1).max(5);
 
 /**
@@ -20,7 +27,8 @@ export const routingRuleSchema = z
     attribute: z
       .object({ key: z.string().min(1).max(100), equals: z.string().max(1024) })
       .optional(),
-    teamId: teamIdSchema.nullable(),
+    /** null: the default team (as the rule's priority falls back to the default priority). */
+    teamId: ruleTeamSchema,
     priority: prioritySchema.optional(),
   })
   .refine((r) => r.intents?.length || r.keywords?.length || r.reasons?.length || r.attribute, {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { route, ruleMatches, validateRules } from '../../src/escalation/routing.js';
+import { explainRouting, route, ruleMatches, validateRules } from '../../src/escalation/routing.js';
 import type { EscalationRequest } from '../../src/shared/escalation.js';
 import { ESCALATION_REASONS } from '../../src/shared/escalation.js';
-import type { RoutingRule } from '../../src/shared/settings.js';
+import { NO_TEAM, routingRuleSchema, type RoutingRule } from '../../src/shared/settings.js';
 
 const BILLING = 'b'.repeat(24);
 const TECH = 'c'.repeat(24);
@@ -111,6 +111,19 @@ describe('route', () => {
     expect(decision.explanation).toContain('does not exist');
   });
 
+  it('gives a matched rule without a team the default team, as it gives it the default priority', () => {
+    const rules: RoutingRule[] = [{ id: 'r1', intents: ['refund'], teamId: null }];
+    const decision = route(request({ intent: 'refund' }), settings(rules), TEAMS);
+    expect(decision).toMatchObject({ teamId: DEFAULT, teamName: 'Support', priority: 3 });
+    expect(decision.ruleId).toBe('r1');
+  });
+
+  it('leaves the conversation unassigned when the matched rule says "no team"', () => {
+    const rules: RoutingRule[] = [{ id: 'r1', intents: ['refund'], teamId: NO_TEAM, priority: 2 }];
+    const decision = route(request({ intent: 'refund' }), settings(rules), TEAMS);
+    expect(decision).toMatchObject({ teamId: null, teamName: null, priority: 2, ruleId: 'r1' });
+  });
+
   it('falls back to the defaults when no rule matches', () => {
     const decision = route(
       request(),
@@ -132,7 +145,7 @@ const ruleArb: fc.Arbitrary<RoutingRule> = fc
       intents: fc.subarray(words, { minLength: 1 }),
       keywords: fc.subarray(words, { minLength: 1 }),
       reasons: fc.subarray([...ESCALATION_REASONS], { minLength: 1 }),
-      teamId: fc.constantFrom(BILLING, TECH, null),
+      teamId: fc.constantFrom(BILLING, TECH, null, NO_TEAM),
       priority: fc.integer({ min: 1, max: 5 }),
     },
     { requiredKeys: ['id', 'teamId'] },
@@ -211,16 +224,97 @@ describe('route (properties)', () => {
   });
 });
 
+describe('explainRouting', () => {
+  it('says which condition failed: a billing question against intents AND keywords', () => {
+    const rules: RoutingRule[] = [
+      {
+        id: 'refunds',
+        name: 'Refunds',
+        intents: ['billing', 'refund'],
+        keywords: ['refund', 'charged twice'],
+        teamId: BILLING,
+      },
+      { id: 'billing', intents: ['billing'], teamId: TECH, priority: 4 },
+    ];
+    const question = request({
+      intent: 'billing',
+      transcript: [{ id: 'm1', role: 'user', text: 'Why is my invoice higher?', at: 'x' }],
+    });
+    const { decision, rules: trials } = explainRouting(question, settings(rules), TEAMS);
+    expect(decision).toMatchObject({ ruleId: 'billing', teamName: 'Technical', priority: 4 });
+    expect(trials).toEqual([
+      {
+        id: 'refunds',
+        name: 'Refunds',
+        matched: false,
+        checks: [
+          {
+            condition: 'intent',
+            ok: true,
+            detail: 'intent "billing" is one of "billing", "refund"',
+          },
+          {
+            condition: 'keyword',
+            ok: false,
+            detail: 'the customer wrote none of "refund", "charged twice"',
+          },
+        ],
+      },
+      {
+        id: 'billing',
+        name: null,
+        matched: true,
+        checks: [{ condition: 'intent', ok: true, detail: 'intent "billing" is one of "billing"' }],
+      },
+    ]);
+  });
+
+  it('names the keyword found, the attribute sent and the reason given', () => {
+    const rule: RoutingRule = {
+      id: 'r',
+      keywords: ['money back'],
+      reasons: ['negative_sentiment'],
+      attribute: { key: 'plan', equals: 'enterprise' },
+      teamId: null,
+    };
+    const { rules } = explainRouting(
+      request({ attributes: { plan: 'free' } }),
+      settings([rule]),
+      TEAMS,
+    );
+    expect(rules[0]!.checks.map((c) => [c.ok, c.detail])).toEqual([
+      [true, 'the customer wrote "money back"'],
+      [false, 'reason "user_requested" is not one of "negative_sentiment"'],
+      [false, 'attribute plan = "free" does not equal "enterprise"'],
+    ]);
+  });
+});
+
+describe('rule team', () => {
+  it('accepts a team id, null (the default team) or "none", and nothing else', () => {
+    const rule = (teamId: unknown) =>
+      routingRuleSchema.safeParse({ id: 'r', intents: ['x'], teamId }).success;
+    expect([rule(BILLING), rule(null), rule(NO_TEAM), rule('billing'), rule('')]).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+});
+
 describe('validateRules', () => {
   it('names the rule whose team does not exist, and repeated ids', () => {
     const rules: RoutingRule[] = [
       { id: 'a', intents: ['x'], teamId: BILLING },
       { id: 'b', intents: ['x'], teamId: null },
+      { id: 'c', intents: ['x'], teamId: NO_TEAM },
       { id: 'a', intents: ['x'], teamId: 'f'.repeat(24) },
     ];
     expect(validateRules(rules, TEAMS)).toEqual({
-      'routingRules.2.teamId': `team ${'f'.repeat(24)} does not exist in Kustomer`,
-      'routingRules.2.id': 'rule id "a" is used twice',
+      'routingRules.3.teamId': `team ${'f'.repeat(24)} does not exist in Kustomer`,
+      'routingRules.3.id': 'rule id "a" is used twice',
     });
   });
 });

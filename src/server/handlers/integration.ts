@@ -13,6 +13,7 @@ import { ApiError, json, parseWith, readJson, readOptionalJson } from '../http.j
 import type { RequestContext, RouteDef } from '../router.js';
 import type { Services } from '../services.js';
 import { drainWithinBudget } from './drain-budget.js';
+import { integrationRoutingRoutes } from './integration-routing.js';
 import { resultStatus } from './escalations.js';
 
 const LIMIT = 64 * 1024;
@@ -194,4 +195,5 @@ export const integrationRoutes: RouteDef[] = [
     admin: true,
     handler: retry,
   },
+  ...integrationRoutingRoutes,
 ];

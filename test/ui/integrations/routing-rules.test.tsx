@@ -1,12 +1,10 @@
 import { screen, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import IntegrationsPage from '../../../src/pages/integrations/integrations-page.js';
-import type { RoutingRule, SettingsUpdate } from '../../../src/shared/settings.js';
+import type { RoutingRule } from '../../../src/shared/settings.js';
 import { BILLING, liveStatus, settingsOf, TECH } from '../support/fixtures.js';
-import { API, serveIntegrationApi } from '../support/integration-api.js';
+import { acceptSettingsSaves, serveIntegrationApi } from '../support/integration-api.js';
 import { renderUi } from '../support/render.js';
-import { server } from '../support/server.js';
 
 const rule = (n: number) => within(screen.getByRole('listitem', { name: `Rule ${n}` }));
 const RULES: RoutingRule[] = [
@@ -14,22 +12,9 @@ const RULES: RoutingRule[] = [
   { id: 'r-angry', name: 'Unhappy', reasons: ['negative_sentiment'], teamId: TECH.id },
 ];
 
-function captureSaves(): SettingsUpdate[] {
-  const bodies: SettingsUpdate[] = [];
-  server.use(
-    http.put(`${API}/settings`, async ({ request }) => {
-      const body = (await request.json()) as SettingsUpdate;
-      bodies.push(body);
-      return HttpResponse.json(settingsOf(body));
-    }),
-  );
-  return bodies;
-}
-
 describe('the routing rules editor', () => {
   it('starts empty, adds a rule with focus in it, and saves intent, keyword and reason rules', async () => {
-    serveIntegrationApi({ status: liveStatus() });
-    const bodies = captureSaves();
+    const bodies = acceptSettingsSaves(serveIntegrationApi({ status: liveStatus() }));
     const { user } = renderUi(<IntegrationsPage />);
     expect(await screen.findByText(/No rules yet/)).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Add rule' }));
@@ -54,8 +39,11 @@ describe('the routing rules editor', () => {
   });
 
   it('reorders by keyboard, keeps focus on the moved rule, and announces the move', async () => {
-    serveIntegrationApi({ status: liveStatus({ settings: settingsOf({ routingRules: RULES }) }) });
-    const bodies = captureSaves();
+    const bodies = acceptSettingsSaves(
+      serveIntegrationApi({
+        status: liveStatus({ settings: settingsOf({ routingRules: RULES }) }),
+      }),
+    );
     const { user } = renderUi(<IntegrationsPage />);
     expect(await screen.findByRole('button', { name: 'Move rule 1 up' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Move rule 2 down' })).toBeDisabled();

@@ -1,32 +1,23 @@
 import { screen, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import IntegrationsPage from '../../../src/pages/integrations/integrations-page.js';
-import type { SettingsUpdate } from '../../../src/shared/settings.js';
 import { BILLING, liveStatus, settingsOf, TECH } from '../support/fixtures.js';
-import { API, apiError, serveIntegrationApi } from '../support/integration-api.js';
+import {
+  acceptSettingsSaves,
+  API,
+  apiError,
+  serveIntegrationApi,
+} from '../support/integration-api.js';
 import { renderUi } from '../support/render.js';
 import { requestLog, server } from '../support/server.js';
-
-/** Answers PUT /settings like the server: the merged settings, or the given error. */
-function acceptSaves(api: ReturnType<typeof serveIntegrationApi>, bodies: SettingsUpdate[]) {
-  server.use(
-    http.put(`${API}/settings`, async ({ request }) => {
-      const body = (await request.json()) as SettingsUpdate;
-      bodies.push(body);
-      api.status = { ...api.status, settings: { ...api.status.settings, ...body } };
-      return HttpResponse.json(api.status.settings);
-    }),
-  );
-}
 
 const rule = (n: number) => within(screen.getByRole('listitem', { name: `Rule ${n}` }));
 
 describe('Configure', () => {
   it('saves defaults, sync and debug, then refetches the status it changed', async () => {
     const api = serveIntegrationApi({ status: liveStatus() });
-    const bodies: SettingsUpdate[] = [];
-    acceptSaves(api, bodies);
+    const bodies = acceptSettingsSaves(api);
     const { user } = renderUi(<IntegrationsPage />);
     const team = await screen.findByLabelText('Default team');
     expect(

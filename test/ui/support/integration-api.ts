@@ -5,6 +5,7 @@
 import { http, HttpResponse } from 'msw';
 import type { IntegrationStatus, Team } from '../../../src/shared/integration.js';
 import type { SandboxStateView } from '../../../src/shared/sandbox-state.js';
+import type { SettingsUpdate } from '../../../src/shared/settings.js';
 import { sandboxOf, statusOf, TEAMS } from './fixtures.js';
 import { server } from './server.js';
 
@@ -39,3 +40,17 @@ export function serveIntegrationApi(initial: Partial<FakeIntegrationApi> = {}): 
 
 export const apiError = (status: number, code: string, message: string, fields?: object) =>
   HttpResponse.json({ error: { code, message, ...(fields ? { fields } : {}) } }, { status });
+
+/** Answers PUT /settings like the server (the merged settings) and records each body sent. */
+export function acceptSettingsSaves(api: FakeIntegrationApi): SettingsUpdate[] {
+  const bodies: SettingsUpdate[] = [];
+  server.use(
+    http.put(`${API}/settings`, async ({ request }) => {
+      const body = (await request.json()) as SettingsUpdate;
+      bodies.push(body);
+      api.status = { ...api.status, settings: { ...api.status.settings, ...body } };
+      return HttpResponse.json(api.status.settings);
+    }),
+  );
+  return bodies;
+}

@@ -2,25 +2,35 @@
 import { useEffect, useRef, useState } from 'react';
 import {
   useFieldArray,
+  useWatch,
   type Control,
   type FieldErrors,
   type UseFormRegister,
+  type UseFormSetValue,
 } from 'react-hook-form';
 import type { Team } from '../../../shared/integration.js';
 import { RuleFields } from './rule-fields.js';
+import { summarizeRule } from './rule-summary.js';
 import { newRule, type SettingsForm } from './settings-form-schema.js';
 
 interface Props {
   control: Control<SettingsForm>;
   register: UseFormRegister<SettingsForm>;
   errors: FieldErrors<SettingsForm>;
+  setValue: UseFormSetValue<SettingsForm>;
   teams: Team[];
 }
 
 type Direction = 'up' | 'down';
 
-export function RoutingRulesEditor({ control, register, errors, teams }: Props) {
+export function RoutingRulesEditor({ control, register, errors, setValue, teams }: Props) {
   const { fields, append, remove, move } = useFieldArray({ control, name: 'routingRules' });
+  const values = useWatch({ control, name: 'routingRules' });
+  const [defaultTeamId, defaultPriority] = useWatch({
+    control,
+    name: ['defaultTeamId', 'defaultPriority'],
+  });
+  const defaults = { teamId: defaultTeamId, priority: defaultPriority };
   const listRef = useRef<HTMLOListElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -53,9 +63,11 @@ export function RoutingRulesEditor({ control, register, errors, teams }: Props) 
   return (
     <fieldset className="rules">
       <legend>Routing rules</legend>
-      <p className="hint">
-        Tried in order; the first rule that matches picks the team and priority. No match uses the
-        defaults above.
+      <p className="hint" id="rules-hint">
+        Tried in order; the first rule that matches picks the team and priority. Within a rule,{' '}
+        <strong>all the conditions you fill in must match</strong>; within one condition any of its
+        comma-separated items is enough. No match uses the default team and priority; so does a rule
+        that leaves its team or priority on “Default”.
       </p>
       {fields.length === 0 && (
         <p className="empty">No rules yet: every escalation goes to the default team.</p>
@@ -94,7 +106,20 @@ export function RoutingRulesEditor({ control, register, errors, teams }: Props) 
                 </button>
               </div>
             </div>
-            <RuleFields index={index} register={register} errors={errors} teams={teams} />
+            <p className="rule-summary">
+              {values[index] ? summarizeRule(values[index], teams, defaults) : ''}
+            </p>
+            <RuleFields
+              index={index}
+              register={register}
+              errors={errors}
+              teams={teams}
+              intents={{
+                value: values[index]?.intents ?? '',
+                set: (text) =>
+                  setValue(`routingRules.${index}.intents`, text, { shouldDirty: true }),
+              }}
+            />
           </li>
         ))}
       </ol>

@@ -1,9 +1,11 @@
 /** One routing rule's conditions (intent, keyword, reason, attribute) and its team and priority. */
 import type { FieldErrors, UseFormRegister } from 'react-hook-form';
 import { ESCALATION_REASONS } from '../../../shared/escalation.js';
+import { NO_TEAM } from '../../../shared/settings.js';
 import type { Team } from '../../../shared/integration.js';
 import { Field } from './field.js';
 import type { SettingsForm } from './settings-form-schema.js';
+import { IntentChoices } from './intent-choices.js';
 import { PriorityOptions } from './priority-options.js';
 
 interface Props {
@@ -11,9 +13,11 @@ interface Props {
   register: UseFormRegister<SettingsForm>;
   errors: FieldErrors<SettingsForm>;
   teams: Team[];
+  /** The current intents text and a way to change it, for the known-intent toggles. */
+  intents: { value: string; set: (value: string) => void };
 }
 
-export function RuleFields({ index, register, errors, teams }: Props) {
+export function RuleFields({ index, register, errors, teams, intents }: Props) {
   const ruleErrors = errors.routingRules?.[index];
   return (
     <div className="grid">
@@ -27,6 +31,7 @@ export function RuleFields({ index, register, errors, teams }: Props) {
       >
         <input {...register(`routingRules.${index}.intents`)} />
       </Field>
+      <IntentChoices value={intents.value} onChange={intents.set} rule={index + 1} />
       <Field
         label="Keywords"
         hint="Words the customer wrote, comma-separated"
@@ -61,6 +66,7 @@ export function RuleFields({ index, register, errors, teams }: Props) {
       <Field label="Team" error={ruleErrors?.teamId?.message}>
         <select {...register(`routingRules.${index}.teamId`)}>
           <option value="">Default team</option>
+          <option value={NO_TEAM}>No team (unassigned)</option>
           {teams.map((team) => (
             <option key={team.id} value={team.id}>
               {team.name}

@@ -6,11 +6,13 @@ import { z } from 'zod';
 import { escalationReasonSchema } from '../../../shared/escalation.js';
 import type { IntegrationSettings, SettingsUpdate } from '../../../shared/settings.js';
 
-const list = (text: string) =>
+/** `"refund, billing ,"` -> `['refund', 'billing']`: how every comma-separated field is read. */
+export const splitList = (text: string) =>
   text
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+const list = splitList;
 const ATTRIBUTE = /^[A-Za-z][A-Za-z0-9]*(Str|Txt|Num|Bool|At|Url)$/;
 
 const ruleShape = z.object({

@@ -5,12 +5,13 @@ import { useForm } from 'react-hook-form';
 import { ApiRequestError } from '../../../app/api-client.js';
 import { fieldErrors } from '../../../shared/api-error.js';
 import type { IntegrationStatus, Team } from '../../../shared/integration.js';
-import { settingsUpdateSchema } from '../../../shared/settings.js';
+import { integrationSettingsSchema, settingsUpdateSchema } from '../../../shared/settings.js';
 import { useSaveSettings } from '../api/save-settings.js';
 import { Field } from './field.js';
 import { OrgDetails } from './org-details.js';
 import { PriorityOptions } from './priority-options.js';
 import { RoutingRulesEditor } from './routing-rules-editor.js';
+import { RoutingTrial } from './routing-trial.js';
 import {
   formPath,
   settingsFormSchema,
@@ -18,6 +19,12 @@ import {
   toUpdate,
   type SettingsForm as FormValues,
 } from './settings-form-schema.js';
+
+const routingPart = integrationSettingsSchema.pick({
+  routingRules: true,
+  defaultTeamId: true,
+  defaultPriority: true,
+});
 
 export interface TeamsState {
   list: Team[];
@@ -28,10 +35,11 @@ export function SettingsForm({ status, teams }: { status: IntegrationStatus; tea
   const save = useSaveSettings();
   const [saved, setSaved] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, control, reset, setError, formState } = useForm<FormValues>({
-    resolver: zodResolver(settingsFormSchema),
-    defaultValues: toForm(status.settings),
-  });
+  const { register, handleSubmit, control, reset, setError, setValue, getValues, formState } =
+    useForm<FormValues>({
+      resolver: zodResolver(settingsFormSchema),
+      defaultValues: toForm(status.settings),
+    });
   const { errors, isDirty } = formState;
   const dirty = useRef(isDirty);
   useEffect(() => {
@@ -43,6 +51,13 @@ export function SettingsForm({ status, teams }: { status: IntegrationStatus; tea
   useEffect(() => {
     if (!dirty.current) reset(toForm(status.settings));
   }, [status.settings, teams.list, reset]);
+
+  /** The rules being edited, as the server reads them; null while they do not validate. */
+  const currentRules = () => {
+    const { routingRules, defaultTeamId, defaultPriority } = toUpdate(getValues());
+    const parsed = routingPart.safeParse({ routingRules, defaultTeamId, defaultPriority });
+    return parsed.success ? parsed.data : null;
+  };
 
   /** Puts each error beside its field (focusing the first); the rest go above the button. */
   const place = (fields: Record<string, string>, ruleCount: number, fallback: string) => {
@@ -135,8 +150,10 @@ export function SettingsForm({ status, teams }: { status: IntegrationStatus; tea
         control={control}
         register={register}
         errors={errors}
+        setValue={setValue}
         teams={teams.list}
       />
+      <RoutingTrial currentRules={currentRules} />
       <div className="actions">
         <button type="submit" className="primary" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? 'Saving…' : 'Save settings'}
