@@ -83,7 +83,7 @@ describe('in a real browser', () => {
     await page.getByRole('status', { name: 'Status: Sandbox' }).waitFor();
     await page.getByLabel('Default priority').selectOption('3');
     await page.getByRole('button', { name: 'Add rule' }).click();
-    await page.getByLabel('Intents').fill('billing');
+    await page.getByLabel('Intents', { exact: true }).fill('billing');
     await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Billing' });
     await page.getByLabel('Priority', { exact: true }).selectOption('4');
     await page.getByRole('button', { name: 'Save settings' }).click();
