@@ -31,6 +31,12 @@ export const finishedBefore =
   (record: EscalationRecord): boolean =>
     isFinished(record) && Date.parse(record.updatedAt) < before.getTime();
 
+/** Epoch ms when the record's later chat messages are due; Infinity when none wait. */
+export function messagesDueAt(record: Pick<EscalationRecord, 'messageOutbox'>): number {
+  const dueAt = record.messageOutbox?.dueAt;
+  return dueAt ? Date.parse(dueAt) : Number.POSITIVE_INFINITY;
+}
+
 export function newRecord(request: EscalationRequest, nowIso: string): EscalationRecord {
   return {
     escalationId: request.escalationId,

@@ -20,6 +20,7 @@ import type { EscalationRequest, EscalationResult } from '../shared/escalation.j
 import { createAttempter, type AttemptOptions } from './attempt.js';
 import { createDrain, startDrainLoop } from './drain.js';
 import { createOutboxViews } from './outbox.js';
+import { maskRequest } from './privacy.js';
 import { isFinished, newRecord } from './records.js';
 import { createRetention } from './retention.js';
 import { resolveServiceOptions, type EscalationServiceOptions } from './service-options.js';
@@ -27,18 +28,25 @@ import { ensureSameSession } from './session-conflict.js';
 import type { EscalationRecord } from './store.js';
 import type { EscalationService } from './types.js';
 import { createWebhookHandlers } from './webhooks.js';
+import { createChangeSignal, notifyingStore } from './live/change-signal.js';
+import { createLiveChat, type LiveChat } from './live/live-chat.js';
 
 export type { EscalationServiceOptions } from './service-options.js';
 
 export interface EscalationServiceHandle extends EscalationService {
   /** Drains the outbox every intervalMs (for long-running hosts); close() stops it too. */
   startDrainer(options?: { intervalMs?: number }): { stop(): Promise<void> };
+  /** The conversation after the hand-off: later messages and the chat's events. */
+  chat: LiveChat;
 }
 
 export function createEscalationService(
   options: EscalationServiceOptions,
 ): EscalationServiceHandle {
-  const { client, store } = options;
+  const { client } = options;
+  // Every write wakes this instance's event streams of that escalation at once.
+  const signal = createChangeSignal();
+  const store = notifyingStore(options.store, signal);
   const config = resolveServiceOptions(options);
   const { clock, logger, breaker, leaseTtlMs } = config;
   const attempt = createAttempter({
@@ -70,10 +78,27 @@ export function createEscalationService(
       staleAfterMs: config.staleAfterMs,
     },
   });
+  const chat = createLiveChat({
+    client,
+    store,
+    breaker,
+    clock,
+    logger,
+    signal,
+    settings: () => options.settings.get(),
+    config: {
+      owner: config.owner,
+      leaseTtlMs,
+      backoff: config.backoff,
+      sendDeadlineMs: config.escalateDeadlineMs,
+      drainDeadlineMs: config.drainDeadlineMs,
+    },
+  });
   const purgeExpired = createRetention({ store, clock, logger, retentionMs: config.retentionMs });
-  /** Delivers what is due, then deletes what is past the retention limit. */
+  /** Delivers what is due (escalations, then the messages waiting on them), then retention. */
   const drain: EscalationService['drain'] = async (drainOptions) => ({
     ...(await deliver(drainOptions)),
+    messagesDelivered: await chat.drain(drainOptions),
     purged: await purgeExpired(),
   });
   const webhooks = createWebhookHandlers(store, { eventTtlMs: config.eventTtlMs });
@@ -129,8 +154,10 @@ export function createEscalationService(
     };
   }
 
-  async function run(request: EscalationRequest): Promise<EscalationResult> {
+  async function run(raw: EscalationRequest): Promise<EscalationResult> {
     const settings = await options.settings.get();
+    // Card numbers never reach the store or Kustomer (privacy.ts).
+    const request = maskRequest(raw, settings.privacy);
     if (!settings.enabled) return storeWhileDisabled(request, settings.whenDisabled);
     const { inserted, record } = await store.insert(newRecord(request, iso(clock())));
     if (!inserted) ensureSameSession(record, request);
@@ -183,6 +210,7 @@ export function createEscalationService(
     outboxSummary: views.summary,
     purgeDead: () => store.purgeDead(),
     breakerState: () => breaker.state(),
+    chat,
     recordAgentReply: webhooks.recordAgentReply,
     recordConversationUpdate: webhooks.recordConversationUpdate,
     startDrainer({ intervalMs = 10_000 } = {}) {

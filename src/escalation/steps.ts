@@ -43,7 +43,7 @@ export interface StepRun {
   maxWaitMs: number;
 }
 
-type Call = <T>(fn: (options: CallOptions) => Promise<T>) => Promise<T>;
+export type Call = <T>(fn: (options: CallOptions) => Promise<T>) => Promise<T>;
 
 /** Rejects with the abort reason as soon as the signal fires, even if the client ignores it. */
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
@@ -63,7 +63,11 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-function makeCall(breaker: Breaker, run: StepRun): Call {
+/** Calls through the breaker, cut short by the run's deadline (also used for later messages). */
+export function makeCall(
+  breaker: Breaker,
+  run: Pick<StepRun, 'signal' | 'lane' | 'maxWaitMs'>,
+): Call {
   return async (fn) => {
     run.signal.throwIfAborted();
     // A call cut short by our own deadline is not Kustomer's failure: it must not trip the breaker.

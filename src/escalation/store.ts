@@ -47,10 +47,40 @@ export interface EscalationRecord {
   replies: AgentReply[];
   closed: boolean;
   closedAt: string | null;
+  /**
+   * Messages the customer typed after the hand-off, in the order the chat sent them; each is
+   * delivered to the conversation once, in this order (live/). Absent on older records.
+   */
+  chatMessages?: ChatMessageRecord[];
+  /** Delivery of chatMessages: when it is next due (indexed for messagesDue) and how it went. */
+  messageOutbox?: MessageOutbox;
   /** updatedAt of the newest conversation webhook applied, to ignore out-of-order deliveries. */
   lastConversationEventAt: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface ChatMessageRecord {
+  /** The chat's message id; with the escalation id it makes the Kustomer externalId. */
+  id: string;
+  /** As it goes to Kustomer: card numbers already masked. */
+  text: string;
+  /** When the customer sent it (the chat's clock). */
+  at: string;
+  receivedAt: string;
+  masked: boolean;
+  deliveredAt: string | null;
+  kustomerMessageId: string | null;
+}
+
+export interface MessageOutbox {
+  /** When undelivered messages are next tried; null when none wait. */
+  dueAt: string | null;
+  /** Failed deliveries in a row (reset by a success). */
+  attempts: number;
+  /** As EscalationRecord.mayHaveLanded, for the messages: look before sending again. */
+  mayHaveLanded: boolean;
+  lastError: { code: string; message: string } | null;
 }
 
 export type EscalationPatch = Partial<
@@ -84,6 +114,8 @@ export interface EscalationStore {
   /** queued/retrying records whose nextAttemptAt <= now, oldest createdAt first. */
   due(now: Date, limit: number): Promise<EscalationRecord[]>;
   list(options?: { states?: EscalationState[]; limit?: number }): Promise<EscalationRecord[]>;
+  /** Records whose later chat messages are due (messageOutbox.dueAt <= now), soonest first. */
+  messagesDue(now: Date, limit: number): Promise<EscalationRecord[]>;
   countByState(): Promise<Partial<Record<EscalationState, number>>>;
   /** Removes dead records; returns how many. */
   purgeDead(): Promise<number>;

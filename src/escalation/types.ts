@@ -19,6 +19,8 @@ export interface DrainReport {
   leased: number;
   /** Finished escalations deleted for being past the retention limit. */
   purged: number;
+  /** Later chat messages delivered to their conversations. */
+  messagesDelivered?: number;
 }
 
 export interface OutboxSummary {

@@ -11,6 +11,7 @@ import { createMetrics } from './metrics.js';
 import { createRedactor } from './redact.js';
 import { createConversations } from './resources/conversations.js';
 import { createCustomers } from './resources/customers.js';
+import { createLiveMessages } from './resources/live-messages.js';
 import { createMessages } from './resources/messages.js';
 import { createNotes } from './resources/notes.js';
 import { createAuth, createTeams } from './resources/teams-and-auth.js';
@@ -79,7 +80,10 @@ export function createKustomerClient(options: KustomerClientOptions): KustomerCl
     auth: createAuth(transport),
     customers: createCustomers(transport, cache),
     conversations: createConversations(transport),
-    messages: createMessages({ transport, app: options.app ?? 'chatbot', clock, sleep }),
+    messages: {
+      ...createMessages({ transport, app: options.app ?? 'chatbot', clock, sleep }),
+      ...createLiveMessages({ transport, app: options.app ?? 'chatbot' }),
+    },
     notes: createNotes(transport),
     teams: createTeams(transport, cache),
     conversationUrl: (id) =>

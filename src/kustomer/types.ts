@@ -92,6 +92,15 @@ export interface TranscriptMessageInput {
   meta?: Record<string, unknown>;
 }
 
+/** A customer message after the hand-off, recorded live (no importedAt). */
+export interface LiveMessageInput {
+  /** Unique per conversation; looked up after an ambiguous failure before sending again. */
+  externalId: string;
+  text: string;
+  sentAt: string;
+  meta?: Record<string, unknown>;
+}
+
 export interface Message {
   id: string;
   conversationId: string | null;
@@ -191,6 +200,12 @@ export interface KustomerClient {
       options?: CallOptions & { resume?: boolean },
     ): Promise<TranscriptResult>;
     listForConversation(conversationId: string, options?: CallOptions): Promise<Message[]>;
+    /** One live inbound message (direction in, no importedAt): notifies the agent. */
+    createLive(
+      conversationId: string,
+      input: LiveMessageInput,
+      options?: CallOptions,
+    ): Promise<Message>;
   };
   notes: {
     create(conversationId: string, input: CreateNoteInput, options?: CallOptions): Promise<Note>;

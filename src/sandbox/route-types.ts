@@ -10,6 +10,8 @@ export interface SandboxCore {
   limits: ReturnType<typeof createRateLimits>;
   now: () => number;
   duplicateStatus: 400 | 409;
+  /** Sends an outbound webhook event as Kustomer would (to the configured target, if any). */
+  emit(name: string, data: unknown, changes: unknown): void;
 }
 
 export interface RouteContext {

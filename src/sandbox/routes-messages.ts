@@ -3,7 +3,7 @@
  * https://developer.kustomer.com/api/core-resources/create-message-from-conversation
  */
 import { objectId } from './data.js';
-import { messageResource } from './envelope.js';
+import { conversationResource, messageResource } from './envelope.js';
 import { SandboxHttpError } from './http-error.js';
 import {
   checkBody,
@@ -54,11 +54,27 @@ export function newMessage(
   };
 }
 
+/**
+ * A customer message reopens a done conversation
+ * (https://developer.kustomer.com/docs/concepts/conversations-and-messages: "a customer reply
+ * reopens a done conversation"), which Kustomer announces as a conversation update. An imported
+ * message is a record of the past and leaves the status alone.
+ */
+function reopenIfDone(ctx: RouteContext, conversation: SandboxConversation): void {
+  if (conversation.status !== 'done') return;
+  conversation.status = 'open';
+  conversation.updatedAt = iso(ctx.core);
+  ctx.core.emit('kustomer.conversation.update', conversationResource(conversation), {
+    attributes: { status: { before: 'done', after: 'open' } },
+  });
+}
+
 function addOne(ctx: RouteContext, conversationId: string, body: MessageBody) {
   const conversation = ctx.core.store.conversation(conversationId) ?? notFound('conversation');
   perCustomer(ctx.core, 'message', conversation.customerId, Boolean(body.importedAt));
   const message = newMessage(ctx, conversation, body);
   ctx.core.store.data.messages.push(message);
+  if (message.direction === 'in' && !message.importedAt) reopenIfDone(ctx, conversation);
   return { status: 201, body: { data: messageResource(message) } };
 }
 

@@ -12,7 +12,7 @@ import { createRequestCounters, type RequestCounters } from './request-counters.
 import { loadBodyValidator, openApiPath } from './request-schemas.js';
 import type { SandboxCore } from './route-types.js';
 import { SANDBOX_API_KEY, type SandboxKey, type SandboxOptions } from './types.js';
-import type { WebhookTarget } from './webhooks.js';
+import { deliverEvent, type WebhookTarget } from './webhooks.js';
 
 export interface SandboxRuntime {
   now: () => number;
@@ -48,8 +48,9 @@ export function createSandboxRuntime(options: SandboxOptions): SandboxRuntime {
     now,
     duplicateStatus: options.duplicateStatus ?? 400,
     validator: loadBodyValidator(openApiPath(), (m) => console.warn(`[sandbox] ${m}`)),
+    emit: (name, data, changes) => void deliverEvent(runtime.webhook, name, data, changes, runtime.log),
   };
-  return {
+  const runtime: SandboxRuntime = {
     now,
     log: (message) => options.log && console.log(`[sandbox] ${message}`),
     keys,
@@ -65,4 +66,5 @@ export function createSandboxRuntime(options: SandboxOptions): SandboxRuntime {
     },
     webhook: options.webhook ?? null,
   };
+  return runtime;
 }

@@ -11,6 +11,7 @@ import { isStoreUnavailable } from '../escalation/stores/index.js';
 import { isKustomerError } from '../kustomer/errors.js';
 import { escalationRoutes } from './handlers/escalations.js';
 import { integrationRoutes } from './handlers/integration.js';
+import { liveChatRoutes } from './handlers/live-chat.js';
 import { opsRoutes } from './handlers/ops.js';
 import { sandboxRoutes } from './handlers/sandbox.js';
 import { webhookRoutes } from './handlers/webhooks.js';
@@ -32,6 +33,7 @@ export interface AppOptions {
 
 const ROUTES = compileRoutes([
   ...escalationRoutes,
+  ...liveChatRoutes,
   ...integrationRoutes,
   ...sandboxRoutes,
   ...webhookRoutes,

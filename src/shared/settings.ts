@@ -36,6 +36,36 @@ export const routingRuleSchema = z
   });
 export type RoutingRule = z.infer<typeof routingRuleSchema>;
 
+/** A regular expression an admin adds to what is masked; it must compile. */
+const maskPatternSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine(
+    (source) => {
+      try {
+        new RegExp(source, 'u');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'not a valid regular expression' },
+  );
+
+/** What is masked before chat text reaches Kustomer. */
+export const privacySettingsSchema = z
+  .object({
+    /** Luhn-checked card numbers of 13-19 digits. */
+    maskCardNumbers: z.boolean(),
+    /** Extra patterns (regular expressions); each match becomes [redacted]. */
+    patterns: z.array(maskPatternSchema).max(20),
+  })
+  .strict();
+export type PrivacySettings = z.infer<typeof privacySettingsSchema>;
+/** Applies when settings were saved before privacy existed too: masking is on by default. */
+export const DEFAULT_PRIVACY: PrivacySettings = { maskCardNumbers: true, patterns: [] };
+
 export const integrationSettingsSchema = z
   .object({
     enabled: z.boolean(),
@@ -60,6 +90,8 @@ export const integrationSettingsSchema = z
           ),
       )
       .max(100),
+    /** Absent means DEFAULT_PRIVACY. */
+    privacy: privacySettingsSchema.optional(),
   })
   .strict();
 export type IntegrationSettings = z.infer<typeof integrationSettingsSchema>;

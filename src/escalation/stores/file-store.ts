@@ -117,6 +117,7 @@ export async function createFileStore(options: FileStoreOptions): Promise<Escala
     releaseLease: (escalationId, owner) => index.releaseLease(escalationId, owner),
     due: (at, limit) => index.due(at, limit),
     list: (listOptions) => index.list(listOptions),
+    messagesDue: (at, limit) => index.messagesDue(at, limit),
     countByState: () => index.countByState(),
     purgeDead: () => purge((record) => record.state === 'dead'),
     purgeFinished: (before, limit) => purge(finishedBefore(before), limit),

@@ -9,7 +9,7 @@ import {
   type EscalationStore,
 } from '../store.js';
 import type { IntegrationSettings } from '../../shared/settings.js';
-import { finishedBefore } from '../records.js';
+import { finishedBefore, messagesDueAt } from '../records.js';
 
 export interface MemoryStoreOptions {
   /** @default Date.now */
@@ -130,6 +130,13 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
             Date.parse(r.nextAttemptAt) <= at.getTime(),
         )
         .sort(byCreatedAt)
+        .slice(0, limit)
+        .map(clone);
+    },
+    async messagesDue(at, limit) {
+      return [...records.values()]
+        .filter((r) => messagesDueAt(r) <= at.getTime())
+        .sort((a, b) => messagesDueAt(a) - messagesDueAt(b) || byCreatedAt(a, b))
         .slice(0, limit)
         .map(clone);
     },

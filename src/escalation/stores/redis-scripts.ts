@@ -5,9 +5,10 @@
  * both unevenly supported by hosted Redis such as Upstash.
  *
  * KEYS: 1 record, 2 outbox zset, 3 conversation hash, 4 old-state set, 5 new-state set,
- *       6 finished zset (done or refused, scored by updatedAt, for retention)
+ *       6 finished zset (done or refused, scored by updatedAt, for retention),
+ *       7 messages zset (records with later chat messages waiting, scored by when they are due)
  * ARGV: 1 id, 2 expected version ('' = must not exist), 3 json, 4 due score ('' = not due),
- *       5 conversationId, 6 finished score ('' = not finished)
+ *       5 conversationId, 6 finished score ('' = not finished), 7 messages due score ('' = none)
  */
 export const PUT_RECORD = `
 local current = redis.call('HGET', KEYS[1], 'v')
@@ -31,6 +32,11 @@ if ARGV[6] == '' then
 else
   redis.call('ZADD', KEYS[6], ARGV[6], ARGV[1])
 end
+if ARGV[7] == '' then
+  redis.call('ZREM', KEYS[7], ARGV[1])
+else
+  redis.call('ZADD', KEYS[7], ARGV[7], ARGV[1])
+end
 return 1
 `;
 
@@ -50,13 +56,14 @@ return count
 /**
  * Deletes a record and its index entries, unless it changed since it was read (a replay of a dead
  * one, a late reply to a finished one).
- * KEYS: 1 record, 2 outbox, 3 conversation hash, 4 state set, 5 finished zset
+ * KEYS: 1 record, 2 outbox, 3 conversation hash, 4 state set, 5 finished zset, 6 messages zset
  * ARGV: 1 id, 2 conversationId, 3 expected version
  */
 export const DELETE_RECORD = `
 if redis.call('HGET', KEYS[1], 'v') ~= ARGV[3] then return 0 end
 redis.call('DEL', KEYS[1])
 redis.call('ZREM', KEYS[5], ARGV[1])
+redis.call('ZREM', KEYS[6], ARGV[1])
 redis.call('ZREM', KEYS[2], ARGV[1])
 redis.call('SREM', KEYS[4], ARGV[1])
 if ARGV[2] ~= '' then redis.call('HDEL', KEYS[3], ARGV[2]) end

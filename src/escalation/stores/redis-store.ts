@@ -16,7 +16,7 @@ import {
   type EscalationRecord,
   type EscalationStore,
 } from '../store.js';
-import { finishedBefore, isFinished } from '../records.js';
+import { finishedBefore, isFinished, messagesDueAt } from '../records.js';
 import { DELETE_RECORD, HIT, PUT_RECORD, RELEASE_LEASE } from './redis-scripts.js';
 
 export interface RedisStoreOptions {
@@ -40,6 +40,7 @@ export function createRedisStore(options: RedisStoreOptions): EscalationStore {
     record: (id: string) => `${p}rec:${id}`,
     outbox: `${p}outbox`,
     finished: `${p}finished`,
+    messages: `${p}messages`,
     conversations: `${p}conversations`,
     state: (state: EscalationState) => `${p}state:${state}`,
     lease: (id: string) => `${p}lease:${id}`,
@@ -60,21 +61,24 @@ export function createRedisStore(options: RedisStoreOptions): EscalationStore {
   ): Promise<number> {
     const due = (record.state === 'queued' || record.state === 'retrying') && record.nextAttemptAt;
     const finished = isFinished(record);
+    const messagesDue = messagesDueAt(record);
     return redis.eval(
       PUT_RECORD,
-      6,
+      7,
       keys.record(record.escalationId),
       keys.outbox,
       keys.conversations,
       keys.state(oldState),
       keys.state(record.state),
       keys.finished,
+      keys.messages,
       record.escalationId,
       version,
       JSON.stringify(record),
       due ? String(Date.parse(record.nextAttemptAt!)) : '',
       record.conversationId ?? '',
       finished ? String(Date.parse(record.updatedAt)) : '',
+      Number.isFinite(messagesDue) ? String(messagesDue) : '',
     ) as Promise<number>;
   }
 
@@ -88,12 +92,13 @@ export function createRedisStore(options: RedisStoreOptions): EscalationStore {
     if (!pick(current.record)) return false;
     const deleted = await redis.eval(
       DELETE_RECORD,
-      5,
+      6,
       keys.record(id),
       keys.outbox,
       keys.conversations,
       keys.state(current.record.state),
       keys.finished,
+      keys.messages,
       id,
       current.record.conversationId ?? '',
       current.version,
@@ -171,6 +176,11 @@ export function createRedisStore(options: RedisStoreOptions): EscalationStore {
       );
       const records = await loadAll(ids);
       return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).slice(0, limit);
+    },
+    async messagesDue(at, limit) {
+      const ids = await redis.zrangebyscore(keys.messages, '-inf', at.getTime(), 'LIMIT', 0, limit);
+      const records = await loadAll(ids);
+      return records.sort((a, b) => messagesDueAt(a) - messagesDueAt(b));
     },
     async list(listOptions = {}) {
       const states = listOptions.states ?? [...ESCALATION_STATES];

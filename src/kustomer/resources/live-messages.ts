@@ -1,0 +1,42 @@
+/**
+ * A message the customer types after the hand-off, recorded live on the conversation: direction
+ * "in" and no importedAt, as Kustomer's custom-channel guide posts each new customer message
+ * (https://developer.kustomer.com/docs/guides/custom-channel-messages). Without importedAt it
+ * counts against the 120 messages a minute per customer (a 429 past it), and it is what an agent
+ * is notified of: a customer message on a done conversation reopens it
+ * (https://developer.kustomer.com/docs/concepts/conversations-and-messages).
+ */
+import { rolesFor } from '../permissions.js';
+import { messageResource, singleSchema } from '../schemas.js';
+import type { Transport } from '../transport.js';
+import type { CallOptions, LiveMessageInput, Message } from '../types.js';
+import { toMessage } from './messages.js';
+
+export function createLiveMessages({ transport, app }: { transport: Transport; app: string }) {
+  return {
+    async createLive(
+      conversationId: string,
+      input: LiveMessageInput,
+      options: CallOptions = {},
+    ): Promise<Message> {
+      const posted = await transport.call({
+        ...options,
+        method: 'POST',
+        path: `/v1/conversations/${encodeURIComponent(conversationId)}/messages`,
+        route: '/v1/conversations/{id}/messages',
+        body: {
+          channel: 'chat',
+          app,
+          direction: 'in',
+          preview: input.text,
+          externalId: input.externalId,
+          sentAt: input.sentAt,
+          ...(input.meta ? { meta: input.meta } : {}),
+        },
+        schema: singleSchema(messageResource),
+        roles: rolesFor('message.create'),
+      });
+      return toMessage(posted.data);
+    },
+  };
+}
