@@ -54,6 +54,7 @@ export function maskRequest(
     ...entry,
     text: maskText(entry.text, privacy).text,
   }));
-  const summary = request.summary === undefined ? {} : { summary: maskText(request.summary, privacy).text };
+  const summary =
+    request.summary === undefined ? {} : { summary: maskText(request.summary, privacy).text };
   return { ...request, transcript, ...summary };
 }

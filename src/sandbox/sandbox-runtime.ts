@@ -48,7 +48,8 @@ export function createSandboxRuntime(options: SandboxOptions): SandboxRuntime {
     now,
     duplicateStatus: options.duplicateStatus ?? 400,
     validator: loadBodyValidator(openApiPath(), (m) => console.warn(`[sandbox] ${m}`)),
-    emit: (name, data, changes) => void deliverEvent(runtime.webhook, name, data, changes, runtime.log),
+    emit: (name, data, changes) =>
+      void deliverEvent(runtime.webhook, name, data, changes, runtime.log),
   };
   const runtime: SandboxRuntime = {
     now,

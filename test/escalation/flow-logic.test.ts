@@ -99,6 +99,7 @@ describe('escalation flow', () => {
       requeued: 0,
       dead: 0,
       leased: 0,
+      messagesDelivered: 0,
       purged: 0,
     });
     expect(await service.drain()).toMatchObject({ attempted: 0 });

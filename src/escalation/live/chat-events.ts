@@ -73,7 +73,8 @@ export function eventsSince(record: EscalationRecord, from: ChatCursor): CursorE
     emit({ type: 'status', phase, team, conversationId: record.conversationId }, { phase });
   }
   record.replies.slice(cursor.replies).forEach((reply) => {
-    if (!cursor.joined) emit({ type: 'agent_joined', author: reply.author, at: reply.at }, { joined: true });
+    if (!cursor.joined)
+      emit({ type: 'agent_joined', author: reply.author, at: reply.at }, { joined: true });
     emit({ type: 'reply', reply }, { replies: cursor.replies + 1 });
   });
   const delivered = chatMessagesOf(record).filter((m) => m.deliveredAt !== null);
@@ -82,10 +83,9 @@ export function eventsSince(record: EscalationRecord, from: ChatCursor): CursorE
     emit({ type: 'delivered', messageIds }, { delivered: delivered.length });
   }
   if (record.closed !== cursor.closed) {
-    emit(
-      record.closed ? { type: 'closed', at: record.closedAt } : { type: 'reopened' },
-      { closed: record.closed },
-    );
+    emit(record.closed ? { type: 'closed', at: record.closedAt } : { type: 'reopened' }, {
+      closed: record.closed,
+    });
   }
   return out;
 }

@@ -74,9 +74,11 @@ export function createLiveChat(deps: LiveChatDeps): LiveChat {
       .catch(() => null)
       .then(() => deliver(escalationId, { deadlineMs, lane: 'escalation' }));
     chains.set(escalationId, next);
-    void next.finally(() => {
-      if (chains.get(escalationId) === next) chains.delete(escalationId);
-    }).catch(() => undefined);
+    void next
+      .finally(() => {
+        if (chains.get(escalationId) === next) chains.delete(escalationId);
+      })
+      .catch(() => undefined);
     return next;
   };
 

@@ -37,9 +37,7 @@ export interface MessageDeliveryDeps {
 }
 
 export type DeliveryOutcome =
-  | { kind: 'leased' }
-  | { kind: 'delivered' }
-  | { kind: 'waiting'; reason: string; retryAt: string };
+  { kind: 'leased' } | { kind: 'delivered' } | { kind: 'waiting'; reason: string; retryAt: string };
 
 export interface DeliveryOptions {
   deadlineMs: number;
@@ -64,8 +62,9 @@ export function createMessageDelivery(deps: MessageDeliveryDeps) {
     }
     if (found.size === 0) return record;
     return (
-      (await store.updateWhere(record.escalationId, (r) => markDelivered(r, found, iso(clock())))) ??
-      record
+      (await store.updateWhere(record.escalationId, (r) =>
+        markDelivered(r, found, iso(clock())),
+      )) ?? record
     );
   }
 
@@ -76,7 +75,7 @@ export function createMessageDelivery(deps: MessageDeliveryDeps) {
       record = await store.update(record.escalationId, {
         messageOutbox: { ...outboxOf(record), mayHaveLanded: true },
       });
-    for (let pending = pendingMessages(record); pending.length > 0; ) {
+    for (let pending = pendingMessages(record); pending.length > 0;) {
       const message = pending[0]!;
       const created = await call((o) =>
         deps.client.messages.createLive(
@@ -141,7 +140,11 @@ export function createMessageDelivery(deps: MessageDeliveryDeps) {
       }));
       return { kind: 'waiting', reason: 'awaiting_escalation', retryAt };
     }
-    const call = makeCall(deps.breaker, { signal, lane: options.lane, maxWaitMs: options.deadlineMs });
+    const call = makeCall(deps.breaker, {
+      signal,
+      lane: options.lane,
+      maxWaitMs: options.deadlineMs,
+    });
     try {
       if (outboxOf(record).mayHaveLanded) record = await reconcile(call, record, conversationId);
       await sendPending(call, record, conversationId);
@@ -156,9 +159,12 @@ export function createMessageDelivery(deps: MessageDeliveryDeps) {
     const nowIso = iso(clock());
     await store
       .updateWhere(escalationId, (r) => {
-        if (pendingMessages(r).length > 0) return { messageOutbox: { ...outboxOf(r), dueAt: nowIso } };
+        if (pendingMessages(r).length > 0)
+          return { messageOutbox: { ...outboxOf(r), dueAt: nowIso } };
         const outbox = outboxOf(r);
-        return outbox.dueAt === null && !outbox.mayHaveLanded ? null : { messageOutbox: IDLE_OUTBOX };
+        return outbox.dueAt === null && !outbox.mayHaveLanded
+          ? null
+          : { messageOutbox: IDLE_OUTBOX };
       })
       .catch((error: unknown) => {
         // The escalation is gone (retention): nothing is left to deliver.

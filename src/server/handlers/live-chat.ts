@@ -56,8 +56,7 @@ async function send(ctx: RequestContext): Promise<Response> {
     if (!result) throw notFound();
     return json(result.status === 'delivered' ? 201 : 202, result);
   } catch (error) {
-    if (error instanceof ChatClosedError)
-      throw new ApiError(409, 'no_conversation', error.message);
+    if (error instanceof ChatClosedError) throw new ApiError(409, 'no_conversation', error.message);
     throw error;
   }
 }

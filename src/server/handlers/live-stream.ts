@@ -8,11 +8,7 @@
  * While open it reads the store when this instance writes to the escalation (immediate) and
  * every POLL_MS otherwise (a webhook handled by another instance).
  */
-import {
-  eventsSince,
-  parseCursor,
-  type ChatCursor,
-} from '../../escalation/live/chat-events.js';
+import { eventsSince, parseCursor, type ChatCursor } from '../../escalation/live/chat-events.js';
 import type { Services } from '../services.js';
 
 /** Shorter than any request timeout in front of it (Vercel's default is 300 s, Node's 300 s). */

@@ -109,9 +109,9 @@ describe('later chat messages', () => {
     h.sandbox.setFaults({ outageUntil: h.now() + 30_000 });
     expect((await h.service.escalate(request)).status).toBe('queued');
     const early = message('typed while waiting');
-    expect(
-      await h.service.chat.send(request.escalationId, request.sessionId, early),
-    ).toMatchObject({ status: 'queued', reason: 'awaiting_escalation' });
+    expect(await h.service.chat.send(request.escalationId, request.sessionId, early)).toMatchObject(
+      { status: 'queued', reason: 'awaiting_escalation' },
+    );
     h.sandbox.clearFaults();
     h.advance(61_000);
     const report = await h.service.drain();

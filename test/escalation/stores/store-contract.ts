@@ -153,6 +153,26 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       expect(await store.countByState()).toEqual({ done: 1 });
     });
 
+    it('lists records whose later chat messages are due, soonest first, and drops them once idle', async () => {
+      const outbox = (dueAt: string | null) => ({
+        messageOutbox: { dueAt, attempts: 0, mayHaveLanded: false, lastError: null },
+      });
+      await store.insert(makeRecord('later', outbox('2026-11-24T10:00:09.000Z')));
+      await store.insert(makeRecord('sooner', outbox('2026-11-24T10:00:01.000Z')));
+      await store.insert(makeRecord('idle', outbox(null)));
+      await store.insert(makeRecord('older-record')); // no later messages at all
+      const at = (iso: string) => new Date(iso);
+      const ids = async (iso: string) =>
+        (await store.messagesDue(at(iso), 10)).map((r) => r.escalationId);
+      expect(await ids('2026-11-24T10:00:05.000Z')).toEqual(['sooner']);
+      expect(await ids('2026-11-24T10:00:10.000Z')).toEqual(['sooner', 'later']);
+      expect(await store.messagesDue(at('2026-11-24T10:00:10.000Z'), 1)).toHaveLength(1);
+      await store.updateWhere('sooner', () => outbox(null));
+      expect(await ids('2026-11-24T10:00:10.000Z')).toEqual(['later']);
+      await store.update('later', outbox('2026-11-24T10:00:20.000Z'));
+      expect(await ids('2026-11-24T10:00:10.000Z')).toEqual([]);
+    });
+
     it('finds an escalation by its Kustomer conversation id', async () => {
       await store.insert(makeRecord('e1'));
       expect(await store.findByConversationId('conv1')).toBeNull();
