@@ -51,13 +51,15 @@ export interface Conversation {
   id: string;
   customerId: string;
   name: string | null;
-  status: ConversationStatus;
+  /** null when Kustomer sent none, or a status this module does not know. */
+  status: ConversationStatus | null;
   priority: number | null;
   assignedTeams: string[];
   tags: string[];
   externalId: string | null;
   custom: Record<string, unknown>;
   createdAt: string | null;
+  updatedAt: string | null;
 }
 
 export interface CreateConversationInput {
@@ -105,12 +107,21 @@ export interface Message {
   id: string;
   conversationId: string | null;
   customerId: string | null;
-  direction: 'in' | 'out';
-  channel: string;
+  /** null when absent or unknown. */
+  direction: 'in' | 'out' | null;
+  channel: string | null;
+  /** The integration that created it (ours is KUSTOMER_APP). */
+  app: string | null;
   preview: string | null;
   externalId: string | null;
   sentAt: string | null;
   createdAt: string | null;
+  /** Set on messages imported from elsewhere (our transcript lines carry it). */
+  importedAt: string | null;
+  /** Delivery status: sent, received or error. */
+  status: string | null;
+  /** Sent by an automation (auto-response, satisfaction survey), not typed by a person. */
+  auto: boolean;
 }
 
 export interface TranscriptResult {
@@ -125,8 +136,10 @@ export interface TranscriptResult {
 export interface Note {
   id: string;
   conversationId: string | null;
-  body: string;
+  body: string | null;
   externalId: string | null;
+  /** Users and teams the note mentions (Kustomer's `userMentions` relationship). */
+  mentions: string[];
 }
 
 export interface CreateNoteInput {

@@ -1,53 +1,29 @@
 /**
- * The request-body schemas the sandbox enforces, read from Kustomer's "Core Resources" OpenAPI
- * file (../shared/kustomer-openapi beside the repository, or SANDBOX_OPENAPI_PATH). Custom
- * attributes are checked by their type suffix instead of the file's `custom` schema, which
- * (having no properties and additionalProperties:false) cannot express Klass-defined attributes.
+ * The request-body schemas the sandbox enforces: Kustomer's own, from its "Core Resources" OpenAPI
+ * file, extracted into kustomer-request-schemas.ts by scripts/extract-kustomer-fixtures.ts (so a
+ * clone validates with nothing beside it). Custom attributes are checked by their type suffix
+ * instead of the file's `custom` schema, which (having no properties and
+ * additionalProperties:false) cannot express Klass-defined attributes.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { validate, type JsonSchema, type SchemaProblem } from './json-schema.js';
+import { KUSTOMER_REQUEST_SCHEMAS } from './kustomer-request-schemas.js';
 
-export type BodyKind =
-  | 'customer.create'
-  | 'customer.update'
-  | 'conversation.create'
-  | 'conversation.createWithCustomer'
-  | 'conversation.update'
-  | 'message.create'
-  | 'message.createStandalone'
-  | 'message.bulk'
-  | 'note.create';
+/** The request bodies the sandbox checks (the extract holds one schema for each). */
+const BODY_KINDS = [
+  'customer.create',
+  'customer.update',
+  'conversation.create',
+  'conversation.createWithCustomer',
+  'conversation.update',
+  'message.create',
+  'message.createStandalone',
+  'message.bulk',
+  'note.create',
+] as const;
 
-const OPERATIONS: Record<BodyKind, [string, string]> = {
-  'customer.create': ['/customers', 'post'],
-  'customer.update': ['/customers/{id}', 'put'],
-  'conversation.create': ['/customers/{id}/conversations', 'post'],
-  'conversation.createWithCustomer': ['/conversations', 'post'],
-  'conversation.update': ['/conversations/{id}', 'put'],
-  'message.create': ['/conversations/{id}/messages', 'post'],
-  'message.createStandalone': ['/messages', 'post'],
-  'message.bulk': ['/messages/bulk', 'post'],
-  'note.create': ['/conversations/{id}/notes', 'post'],
-};
+export type BodyKind = (typeof BODY_KINDS)[number];
 
-const OPENAPI_FILE = 'kustomer-openapi/kustomer-core-resources-openapi.json';
 const CUSTOM_KEY = /^[A-Za-z][A-Za-z0-9]*(Str|Txt|Num|Bool|At|Url)$/;
-
-function findRepoRoot(from: string): string | null {
-  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-  }
-  return null;
-}
-
-export function openApiPath(env: Record<string, string | undefined> = process.env): string | null {
-  if (env.SANDBOX_OPENAPI_PATH) return resolve(env.SANDBOX_OPENAPI_PATH);
-  const root = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
-  const candidate = root ? join(root, '..', 'shared', OPENAPI_FILE) : null;
-  return candidate && existsSync(candidate) ? candidate : null;
-}
 
 /** Replaces every `custom` property schema with a plain object check; suffixes are checked apart. */
 function relaxCustom(schema: unknown): unknown {
@@ -91,31 +67,10 @@ function customProblem(body: unknown, pointer = ''): SchemaProblem | null {
   return null;
 }
 
-export function loadBodyValidator(
-  path: string | null,
-  warn: (message: string) => void,
-): BodyValidator {
-  if (!path) {
-    warn(
-      'Kustomer OpenAPI file not found: request bodies are only checked for JSON and custom attributes',
-    );
-    return (_kind, body) => customProblem(body);
-  }
-  const spec = JSON.parse(readFileSync(path, 'utf8')) as {
-    paths: Record<
-      string,
-      Record<string, { requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>
-    >;
-  };
-  const schemas = new Map<BodyKind, JsonSchema>();
-  for (const [kind, [route, method]] of Object.entries(OPERATIONS) as [
-    BodyKind,
-    [string, string],
-  ][]) {
-    const content = spec.paths[route]?.[method]?.requestBody?.content ?? {};
-    const schema = Object.values(content)[0]?.schema;
-    if (schema) schemas.set(kind, relaxCustom(schema) as JsonSchema);
-  }
+export function createBodyValidator(): BodyValidator {
+  const schemas = new Map<BodyKind, JsonSchema>(
+    BODY_KINDS.map((kind) => [kind, relaxCustom(KUSTOMER_REQUEST_SCHEMAS[kind]) as JsonSchema]),
+  );
   return (kind, body) => {
     const schema = schemas.get(kind);
     return (schema ? validate(schema, body) : null) ?? customProblem(body);

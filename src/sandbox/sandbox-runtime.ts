@@ -9,7 +9,7 @@ import { createFaults } from './faults.js';
 import { ALL_MODULE_ROLES } from './module-roles.js';
 import { createRateLimits } from './rate-limits.js';
 import { createRequestCounters, type RequestCounters } from './request-counters.js';
-import { loadBodyValidator, openApiPath } from './request-schemas.js';
+import { createBodyValidator } from './request-schemas.js';
 import type { SandboxCore } from './route-types.js';
 import { SANDBOX_API_KEY, type SandboxKey, type SandboxOptions } from './types.js';
 import { deliverEvent, type WebhookTarget } from './webhooks.js';
@@ -47,7 +47,7 @@ export function createSandboxRuntime(options: SandboxOptions): SandboxRuntime {
     limits,
     now,
     duplicateStatus: options.duplicateStatus ?? 400,
-    validator: loadBodyValidator(openApiPath(), (m) => console.warn(`[sandbox] ${m}`)),
+    validator: createBodyValidator(),
     emit: (name, data, changes) =>
       void deliverEvent(runtime.webhook, name, data, changes, runtime.log),
   };

@@ -155,7 +155,7 @@ describe('notes', () => {
     const conversation = await client.conversations.create({ customerId, name: 'Help' });
     const note = await client.notes.create(conversation.id, { body: 'x'.repeat(12_000) });
     expect(note.body).toHaveLength(10_240);
-    expect(note.body.endsWith('…')).toBe(true);
+    expect(note.body?.endsWith('…')).toBe(true);
   });
 });
 

@@ -2,6 +2,7 @@
  * A real server stack for handler tests: the sandbox over HTTP, the real client, flow and a
  * memory store, driven through createApp with Web Requests. Logs are captured for secret checks.
  */
+import { createHmac } from 'node:crypto';
 import { createMemoryStore } from '../../src/escalation/stores/index.js';
 import { ALL_MODULE_ROLES } from '../../src/sandbox/module-roles.js';
 import type { SandboxHandle } from '../../src/sandbox/types.js';
@@ -86,5 +87,18 @@ export function escalationBody(id: string, overrides: Record<string, unknown> = 
     intent: 'billing',
     summary: 'Customer disputes invoice 1234',
     ...overrides,
+  };
+}
+
+/** A POST of `event` as Kustomer delivers it: JSON, signed with the webhook secret. */
+export function signedWebhook(event: unknown, secret = WEBHOOK_SECRET): RequestInit {
+  const body = JSON.stringify(event);
+  return {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-kustomer-webhook-signature': createHmac('sha256', secret).update(body).digest('hex'),
+    },
+    body,
   };
 }

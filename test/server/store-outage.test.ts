@@ -3,13 +3,12 @@
  * 503 and Retry-After, never a 500 or the driver's message; nothing reaches Kustomer; a webhook
  * delivery is refused so that Kustomer delivers it again, and applies once the store is back.
  */
-import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UnknownEscalationError } from '../../src/escalation/store.js';
 import { toApiError } from '../../src/server/app.js';
 import { createMemoryStore, guardStore } from '../../src/escalation/stores/index.js';
 import { failingStore } from '../support/failing-store.js';
-import { escalationBody, startHarness, WEBHOOK_SECRET, type Harness } from './harness.js';
+import { escalationBody, signedWebhook, startHarness, type Harness } from './harness.js';
 
 const REDIS_PASSWORD = 'CANARY-redis-password-5d1e';
 const DRIVER_MESSAGE = `connect ECONNREFUSED 10.9.8.7:6379 (redis://default:${REDIS_PASSWORD}@10.9.8.7)`;
@@ -40,7 +39,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 function signedReply(eventId: string, conversationId: string, messageId: string) {
-  const body = JSON.stringify({
+  return signedWebhook({
     id: eventId,
     name: 'kustomer.message.create',
     data: {
@@ -54,16 +53,6 @@ function signedReply(eventId: string, conversationId: string, messageId: string)
       relationships: { conversation: { data: { type: 'conversation', id: conversationId } } },
     },
   });
-  return {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-kustomer-webhook-signature': createHmac('sha256', WEBHOOK_SECRET)
-        .update(body)
-        .digest('hex'),
-    },
-    body,
-  };
 }
 
 describe('the escalation store is unreachable', () => {

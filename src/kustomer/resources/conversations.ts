@@ -25,14 +25,15 @@ export function toConversation(
   return {
     id: resource.id,
     customerId: relatedId(resource, 'customer') ?? customerId ?? '',
-    name: a.name ?? null,
+    name: a.name,
     status: a.status,
-    priority: a.priority ?? null,
-    assignedTeams: a.assignedTeams ?? [],
-    tags: a.tags ?? [],
-    externalId: a.externalId ?? null,
-    custom: a.custom ?? {},
-    createdAt: a.createdAt ?? null,
+    priority: a.priority,
+    assignedTeams: a.assignedTeams,
+    tags: a.tags,
+    externalId: a.externalId,
+    custom: a.custom,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
   };
 }
 

@@ -26,14 +26,14 @@ export function toCustomer(resource: CustomerResource): Customer {
   const a = resource.attributes;
   return {
     id: resource.id,
-    name: a.name ?? a.displayName ?? null,
-    emails: (a.emails ?? []).map((e) => e.email),
-    phones: (a.phones ?? []).map((p) => p.phone),
-    externalId: a.externalId ?? null,
-    tags: a.tags ?? [],
-    custom: a.custom ?? {},
-    conversationCounts: a.conversationCounts ?? null,
-    updatedAt: a.updatedAt ?? null,
+    name: a.name ?? a.displayName,
+    emails: a.emails,
+    phones: a.phones,
+    externalId: a.externalId,
+    tags: a.tags,
+    custom: a.custom,
+    conversationCounts: a.conversationCounts,
+    updatedAt: a.updatedAt,
   };
 }
 

@@ -59,10 +59,14 @@ export function toMessage(resource: z.infer<typeof messageResource>): Message {
     customerId: relatedId(resource, 'customer'),
     direction: a.direction,
     channel: a.channel,
-    preview: a.preview ?? null,
-    externalId: a.externalId ?? null,
-    sentAt: a.sentAt ?? null,
-    createdAt: a.createdAt ?? null,
+    app: a.app,
+    preview: a.preview,
+    externalId: a.externalId,
+    sentAt: a.sentAt,
+    createdAt: a.createdAt,
+    importedAt: a.importedAt,
+    status: a.status,
+    auto: a.auto,
   };
 }
 

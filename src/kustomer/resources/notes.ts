@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { rolesFor } from '../permissions.js';
-import { listSchema, noteResource, relatedId, singleSchema } from '../schemas.js';
+import { listSchema, noteResource, relatedId, relatedIds, singleSchema } from '../schemas.js';
 import type { Transport } from '../transport.js';
 import type { CallOptions, CreateNoteInput, Note } from '../types.js';
 import { collectPages } from './paging.js';
@@ -16,7 +16,8 @@ function toNote(resource: z.infer<typeof noteResource>, conversationId: string):
     id: resource.id,
     conversationId: relatedId(resource, 'conversation') ?? conversationId,
     body: resource.attributes.body,
-    externalId: resource.attributes.externalId ?? null,
+    externalId: resource.attributes.externalId,
+    mentions: relatedIds(resource, 'userMentions'),
   };
 }
 

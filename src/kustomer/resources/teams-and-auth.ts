@@ -30,7 +30,8 @@ export function createTeams(transport: Transport, cache: ClientCache) {
         });
         const teams = resources.map((t) => ({
           id: t.id,
-          name: t.attributes.displayName || t.attributes.name,
+          // The schema guarantees one of the two.
+          name: (t.attributes.displayName || t.attributes.name) as string,
         }));
         cache.putTeams(teams);
         return teams;
@@ -56,11 +57,11 @@ export function createAuth(transport: Transport) {
     const token = body.data;
     return {
       id: token.id,
-      name: token.attributes.name ?? null,
+      name: token.attributes.name,
       roles: token.attributes.roles,
       orgId: relatedId(token, 'org'),
       userId: relatedId(token, 'user'),
-      lastTokenChars: token.attributes.lastTokenChars ?? null,
+      lastTokenChars: token.attributes.lastTokenChars,
     };
   }
   return {

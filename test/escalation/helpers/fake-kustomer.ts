@@ -99,6 +99,7 @@ export function createFakeKustomer(teams: Team[] = [{ id: 'a'.repeat(24), name: 
             externalId: input.externalId ?? null,
             custom: input.custom ?? {},
             createdAt: null,
+            updatedAt: null,
           };
           conversations.push(c);
           return c;
@@ -129,10 +130,14 @@ export function createFakeKustomer(teams: Team[] = [{ id: 'a'.repeat(24), name: 
               customerId: null,
               direction: line.direction,
               channel: 'chat',
+              app: 'chatbot',
               preview: line.text,
               externalId: line.externalId,
               sentAt: null,
               createdAt: null,
+              importedAt: null,
+              status: null,
+              auto: false,
             });
             created += 1;
           }
@@ -147,6 +152,7 @@ export function createFakeKustomer(teams: Team[] = [{ id: 'a'.repeat(24), name: 
             conversationId,
             body: input.body,
             externalId: input.externalId ?? null,
+            mentions: [],
           };
           notes.push(n);
           return n;

@@ -1,0 +1,208 @@
+/**
+ * Every response in the conformance corpus (Kustomer's own examples and answers recorded from
+ * real orgs) replayed over HTTP to the client method that calls its route: each is accepted, the
+ * fields the module uses come out right, and each error example maps to its error class.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  isAuthError,
+  isValidationError,
+  type KustomerValidationError,
+} from '../../src/kustomer/errors.js';
+import type { KustomerClient } from '../../src/kustomer/types.js';
+import { loadCorpus, responses, type ResponsePayload } from '../support/kustomer-corpus.js';
+import { buildClient, createFakeTime, startRawServer } from './support/client.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- reading raw fixture JSON by path */
+const corpus = loadCorpus();
+const answers = responses(corpus);
+
+let current: ResponsePayload;
+let server: Awaited<ReturnType<typeof startRawServer>>;
+
+beforeAll(async () => {
+  server = await startRawServer((_req, res) => {
+    res.writeHead(current.status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(current.body));
+  });
+});
+afterAll(() => server.close());
+
+const ID = '5f0000000000000000000001';
+
+/** A fresh client (no cache) answering every request with `payload`. */
+function replaying(payload: ResponsePayload): KustomerClient {
+  current = payload;
+  return buildClient({ url: server.url, apiKey: 'replay-key-0123456789' }, createFakeTime(), {
+    maxRetries: 0,
+  });
+}
+
+/** The client call the module makes on this route. */
+function callFor(client: KustomerClient, p: ResponsePayload): Promise<unknown> | null {
+  const calls: Record<string, () => Promise<unknown>> = {
+    'GET /v1/customers/{id}': () => client.customers.get(ID),
+    'GET /v1/customers/email={email}': () => client.customers.getByEmail('jane@example.com'),
+    'GET /v1/customers/externalId={externalId}': () => client.customers.getByExternalId('crm-1'),
+    'GET /v1/customers/phone={phone}': () => client.customers.getByPhone('+15555550123'),
+    'POST /v1/customers': () => client.customers.create({ email: 'jane@example.com' }),
+    'PUT /v1/customers/{id}': () => client.customers.update(ID, { name: 'Jane' }),
+    'POST /v1/customers/{id}/conversations': () =>
+      client.conversations.create({ customerId: ID, name: 'Help' }),
+    'GET /v1/conversations/{id}': () => client.conversations.get(ID),
+    'GET /v1/conversations/externalId={externalId}': () =>
+      client.conversations.getByExternalId('e-1'),
+    'PUT /v1/conversations/{id}': () => client.conversations.update(ID, { priority: 4 }),
+    'GET /v1/conversations/{id}/messages': () => client.messages.listForConversation(ID),
+    'POST /v1/conversations/{id}/notes': () => client.notes.create(ID, { body: 'Summary' }),
+    'GET /v1/conversations/{id}/notes': () => client.notes.findByExternalId(ID, 'none'),
+    'POST /v1/conversations/{id}/messages': () => client.messages.addTranscript(ID, [line('only')]),
+    'POST /v1/messages/bulk': () => client.messages.addTranscript(ID, [line('a'), line('b')]),
+  };
+  const call = calls[`${p.method} ${p.route}`];
+  return call ? call() : null;
+}
+
+const line = (id: string) => ({
+  externalId: `e-1:${id}`,
+  direction: 'in' as const,
+  text: `line ${id}`,
+  sentAt: '2026-11-24T10:00:00.000Z',
+});
+
+/** The customer fields the module reads, straight from the payload. */
+function customerOf(data: any) {
+  const a = data.attributes;
+  return {
+    id: data.id,
+    name: a.name ?? a.displayName ?? null,
+    emails: (a.emails ?? []).map((e: any) => e.email),
+    phones: (a.phones ?? []).map((e: any) => e.phone),
+    externalId: a.externalId ?? null,
+    tags: a.tags ?? [],
+  };
+}
+
+function conversationOf(data: any) {
+  const a = data.attributes;
+  return {
+    id: data.id,
+    status: a.status,
+    priority: a.priority ?? null,
+    assignedTeams: a.assignedTeams ?? [],
+    tags: a.tags ?? [],
+    externalId: a.externalId ?? null,
+    customerId: data.relationships.customer.data.id,
+  };
+}
+
+const successes = answers.filter((p) => p.status < 300);
+const failures = answers.filter((p) => p.status >= 400);
+
+describe('every 2xx payload in the corpus', () => {
+  it('covers enough of Kustomer: at least 20 distinct payloads, every module route', () => {
+    const distinct = new Set(corpus.map((p) => JSON.stringify(p.body)));
+    expect(distinct.size).toBeGreaterThanOrEqual(20);
+    const routes = new Set(successes.map((p) => `${p.method} ${p.route}`));
+    for (const route of [
+      'GET /v1/customers/email={email}',
+      'POST /v1/customers',
+      'POST /v1/customers/{id}/conversations',
+      'GET /v1/conversations/externalId={externalId}',
+      'POST /v1/conversations/{id}/messages',
+      'POST /v1/messages/bulk',
+      'POST /v1/conversations/{id}/notes',
+      'GET /v1/conversations/{id}/notes',
+    ])
+      expect(routes).toContain(route);
+  });
+
+  it.each(successes.map((p) => [p.file, p] as const))(
+    '%s is accepted by the client call for its route',
+    async (_file, payload) => {
+      const result = callFor(replaying(payload), payload);
+      if (result) await expect(result).resolves.toBeDefined();
+    },
+  );
+
+  it.each(
+    successes.filter((p) => p.route.startsWith('/v1/customers') && !p.route.includes('/conv')),
+  )('$file: the customer comes out with the fields the module uses', async (payload) => {
+    const customer = await callFor(replaying(payload), payload);
+    expect(customer).toMatchObject(customerOf((payload.body as any).data));
+  });
+
+  it.each(
+    successes.filter(
+      (p) =>
+        /conversations/.test(p.route) && !/messages|notes/.test(p.route) && p.method !== 'POST',
+    ),
+  )('$file: the conversation comes out with the fields the module uses', async (payload) => {
+    const conversation = await callFor(replaying(payload), payload);
+    expect(conversation).toMatchObject(conversationOf((payload.body as any).data));
+  });
+});
+
+describe('the shapes that used to break the client', () => {
+  const byFile = (file: string) => successes.find((p) => p.file === file)!;
+
+  it("reads Kustomer's note answer, whose userMentions relationship is a list", async () => {
+    const payload = byFile('openapi/post-conversations-id-notes-201.json');
+    const note = await callFor(replaying(payload), payload);
+    expect(note).toMatchObject({
+      id: '5828a3be7c7f551a00b5b720',
+      conversationId: '57c8d2b365f7cc14004e674f',
+      mentions: ['57c8ccd7b417854d0003246b'],
+    });
+  });
+
+  it('reads a message whose customer relationship has type "customers"', async () => {
+    const payload = byFile('openapi/get-conversations-id-messages-200.json');
+    const [message] = (await callFor(replaying(payload), payload)) as any[];
+    const raw = (payload.body as any).data[0];
+    expect(message).toMatchObject({
+      id: raw.id,
+      customerId: raw.relationships.customer.data.id,
+      conversationId: raw.relationships.conversation.data.id,
+    });
+  });
+
+  it('reads a created conversation without priority, and its tags as ids', async () => {
+    const payload = byFile('openapi/post-customers-id-conversations-201.json');
+    const conversation = await callFor(replaying(payload), payload);
+    expect(conversation).toMatchObject({ id: '58228e05d4e96711004eccb7', priority: null });
+    const created = byFile('openapi/post-customers-201.json');
+    expect(await callFor(replaying(created), created)).toMatchObject({
+      tags: ['5822a4a5aa5f92110005d696', '5822a4a5aa5f92110005d698'],
+    });
+  });
+
+  it('names a missing field the module needs, and only that', async () => {
+    const payload = byFile('openapi/get-customers-email-200.json');
+    const broken = structuredClone(payload);
+    delete (broken.body as any).data.id;
+    await expect(callFor(replaying(broken), broken)).rejects.toThrow(
+      /unexpected body: data\.id: [^;]*$/,
+    );
+  });
+});
+
+describe('every error payload in the corpus', () => {
+  it.each(failures.map((p) => [p.file, p] as const))(
+    '%s maps to the error class of its status',
+    async (_file, payload) => {
+      const outcome = await callFor(replaying(payload), payload)!.then(
+        (value) => ({ value }),
+        (error: unknown) => ({ error }),
+      );
+      if (payload.status === 404) return expect(outcome).toEqual({ value: null });
+      const error = (outcome as { error: unknown }).error;
+      if (payload.status === 401) return expect(isAuthError(error)).toBe(true);
+      expect(isValidationError(error)).toBe(true);
+      const item = (payload.body as any).errors[0];
+      expect((error as KustomerValidationError).kustomerMessage).toBe(
+        item.detail ?? item.message ?? item.title,
+      );
+    },
+  );
+});
