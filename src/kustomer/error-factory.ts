@@ -16,7 +16,7 @@ import {
   KustomerValidationError,
   type KustomerErrorDetails,
 } from './errors.js';
-import type { Redactor } from './redact.js';
+import { maskContact, type Redactor } from './redact.js';
 
 export interface FailedCall {
   method: string;
@@ -78,7 +78,9 @@ export function toKustomerError(call: FailedCall, redact: Redactor): KustomerErr
     return new KustomerNetworkError(`${head}: connection error`, details);
   }
   const reason = kustomerReason(call.body);
-  const said = reason.message ? ` (${redact(reason.message)})` : '';
+  // Kustomer's text reaches admin responses, the outbox and CLI output: scrubbed like a log line.
+  const upstream = reason.message && maskContact(redact(reason.message));
+  const said = upstream ? ` (${upstream})` : '';
   const status = call.status;
   if (status === 401)
     return new KustomerAuthError(
@@ -107,7 +109,7 @@ export function toKustomerError(call: FailedCall, redact: Redactor): KustomerErr
   if (status >= 400) {
     return new KustomerValidationError(
       `${head}: ${status}${said}`,
-      reason.message && redact(reason.message),
+      upstream,
       reason.pointer,
       details,
     );

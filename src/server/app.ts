@@ -16,9 +16,16 @@ import { opsRoutes } from './handlers/ops.js';
 import { sandboxRoutes } from './handlers/sandbox.js';
 import { webhookRoutes } from './handlers/webhooks.js';
 import { ApiError, errorResponse, json } from './http.js';
-import { clientAddress } from './client-address.js';
+import { clientAddress, servedOverTls } from './client-address.js';
 import { compileRoutes, match, type ConnectionInfo, type RequestContext } from './router.js';
-import { bearer, corsHeaders, fromAllowedSite, safeEqual, securityHeaders } from './security.js';
+import {
+  bearer,
+  corsHeaders,
+  fromAllowedSite,
+  isLocalRequest,
+  safeEqual,
+  securityHeaders,
+} from './security.js';
 import type { Services } from './services.js';
 
 export interface AppOptions {
@@ -75,13 +82,15 @@ async function isAdmin(
   request: Request,
   services: Services,
   options: AppOptions,
+  connection: ConnectionInfo,
 ): Promise<boolean> {
   const token = bearer(request);
   const { adminToken, adminOpen, production } = services.env;
   if (adminToken) {
     if (token && safeEqual(token, adminToken)) return true;
-  } else if (adminOpen && !production) {
-    // The local sandbox demo; production is checked again in case the env check was bypassed.
+  } else if (adminOpen && !production && isLocalRequest(request, connection.remoteAddress)) {
+    // The local sandbox demo, for whoever sits at this machine only: `npm start` listens on
+    // every interface by default. Production is checked again in case the env check was bypassed.
     return true;
   }
   if (!options.authorizeAdmin) return false;
@@ -100,7 +109,13 @@ export function createApp(services: Services, options: AppOptions = {}) {
     const incoming = request.headers.get('x-request-id');
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     const headers = {
-      ...securityHeaders(url),
+      ...securityHeaders(
+        servedOverTls(
+          url.protocol,
+          request.headers.get('x-forwarded-proto'),
+          services.env.trustProxy,
+        ),
+      ),
       ...corsHeaders(request, url, services.env.allowedOrigins),
       'x-request-id': requestId,
     };
@@ -153,7 +168,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
         );
       throw new ApiError(404, 'not_found', `no endpoint ${request.method} ${url.pathname}`);
     }
-    if (found.route.admin && !(await isAdmin(request, services, options))) {
+    if (found.route.admin && !(await isAdmin(request, services, options, connection))) {
       // Without any way in, asking for a token would only send the admin round in circles.
       const signInPossible = Boolean(services.env.adminToken || options.authorizeAdmin);
       throw new ApiError(
@@ -161,7 +176,9 @@ export function createApp(services: Services, options: AppOptions = {}) {
         signInPossible ? 'unauthorized' : 'admin_token_not_set',
         signInPossible
           ? 'this endpoint needs the admin token: Authorization: Bearer <ADMIN_TOKEN>'
-          : 'this deployment has no ADMIN_TOKEN: set one in its environment to use the admin endpoints',
+          : services.env.adminOpen
+            ? 'without ADMIN_TOKEN the admin endpoints answer only on this machine (localhost): set ADMIN_TOKEN to use them from elsewhere'
+            : 'this deployment has no ADMIN_TOKEN: set one in its environment to use the admin endpoints',
         undefined,
         { 'www-authenticate': 'Bearer' },
       );
@@ -173,7 +190,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
       services,
       requestId,
       clientIp: clientAddress(request, services.env.trustProxy, connection.remoteAddress),
-      isAdmin: () => isAdmin(request, services, options),
+      isAdmin: () => isAdmin(request, services, options, connection),
     };
     return found.route.handler(ctx);
   }

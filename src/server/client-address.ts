@@ -62,6 +62,20 @@ export function clientAddress(request: Request, trust: TrustProxy, remoteAddress
   return proxyaddr(req as never, trusted) || 'unknown';
 }
 
+/**
+ * Whether the client reached us over TLS: the request URL says so (Vercel), or a trusted proxy
+ * says so in X-Forwarded-Proto (its last entry: the one it set). Decides HSTS.
+ */
+export function servedOverTls(
+  protocol: string,
+  forwardedProto: string | null | undefined,
+  trust: TrustProxy,
+): boolean {
+  if (protocol === 'https:') return true;
+  if (trust.mode === 'off' || !forwardedProto) return false;
+  return forwardedProto.split(',').pop()!.trim().toLowerCase() === 'https';
+}
+
 /** For logs and doctor: what TRUST_PROXY is taken to mean. */
 export function describeTrustProxy(trust: TrustProxy): string {
   if (trust.mode === 'off') return 'off (the socket address)';

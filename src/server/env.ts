@@ -7,6 +7,7 @@ import { loadKustomerConfig, type KustomerConfig } from '../kustomer/config.js';
 import { KustomerError } from '../kustomer/errors.js';
 import type { StoreKind } from '../escalation/store.js';
 import { parseTrustProxy, type TrustProxy } from './client-address.js';
+import { DEFAULT_SERVER_LIMITS } from './server-limits.js';
 
 export interface ServerEnv {
   kustomer: KustomerConfig;
@@ -23,6 +24,8 @@ export interface ServerEnv {
   perIpLimit: number;
   /** How far X-Forwarded-For is believed for the client address (see client-address.ts). */
   trustProxy: TrustProxy;
+  /** `npm start`'s cap on open connections. */
+  maxConnections: number;
   /** How long one drain through the API may keep starting deliveries. */
   drainBudgetMs: number;
   /** Days a finished escalation is kept; 0 keeps them. */
@@ -60,6 +63,7 @@ const schema = z.object({
   ESCALATION_RATE_LIMIT_PER_SESSION: count('ESCALATION_RATE_LIMIT_PER_SESSION'),
   ESCALATION_RETENTION_DAYS: count('ESCALATION_RETENTION_DAYS'),
   ESCALATION_RATE_LIMIT_PER_IP: count('ESCALATION_RATE_LIMIT_PER_IP'),
+  MAX_CONNECTIONS: count('MAX_CONNECTIONS'),
   TRUST_PROXY: z.string().optional(),
   // At most Vercel's longest function duration (800 s); keep it under maxDuration in vercel.json.
   DRAIN_BUDGET_MS: z
@@ -141,6 +145,7 @@ export function loadServerEnv(env: Record<string, string | undefined> = process.
     perIpLimit: e.ESCALATION_RATE_LIMIT_PER_IP ?? 30,
     // Vercel's edge sets X-Forwarded-For itself; anywhere else a client could send its own.
     trustProxy,
+    maxConnections: e.MAX_CONNECTIONS ?? DEFAULT_SERVER_LIMITS.maxConnections,
     // Leaves 10 s of vercel.json's maxDuration (30 s) for start-up and the last delivery.
     drainBudgetMs: e.DRAIN_BUDGET_MS ?? 20_000,
     retentionDays: e.ESCALATION_RETENTION_DAYS ?? 30,

@@ -3,16 +3,10 @@
  * credential is scrubbed from every line; emails and phone numbers are masked unless debug
  * mode is on.
  */
-import { createRedactor, redactValue } from '../kustomer/redact.js';
 import type { LogLevel, Logger } from '../kustomer/logger.js';
+import { createRedactor, maskContact, redactValue } from '../kustomer/redact.js';
 
-const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
-// Ten or more digits with phone separators, not part of a longer token (ids, addresses, times).
-const PHONE = /(?<![\w.:/-])\+?\d[\d\s()-]{8,}\d(?![\w.:/-])/g;
-
-export function maskContact(text: string): string {
-  return text.replace(EMAIL, '$1***@$2').replace(PHONE, (m) => `${m.slice(0, 3)}***${m.slice(-2)}`);
-}
+export { maskContact };
 
 export interface JsonLoggerOptions {
   secrets: (string | null | undefined)[];

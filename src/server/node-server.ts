@@ -4,12 +4,13 @@
  * shuts down gracefully on SIGTERM.
  */
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import { nodeHandler } from './node-adapter.js';
 import { getServices } from './services.js';
+import { servedOverTls } from './client-address.js';
+import { createLimitedServer } from './server-limits.js';
 import { serveStatic } from './static-files.js';
 
 const distDir = fileURLToPath(new URL('../../../dist/', import.meta.url));
@@ -19,20 +20,26 @@ async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const services = await getServices();
   const api = nodeHandler(createApp(services), () => origin);
-  const files = serveStatic(process.env.DIST_DIR ?? distDir);
-  let origin = 'http://localhost';
-  const server = createServer((req, res) => {
-    try {
-      if ((req.url ?? '').startsWith('/api/')) api(req, res);
-      else files(req, res);
-    } catch (error) {
-      // Both handlers answer every request themselves; this only keeps a bug in one of them
-      // to the one request instead of the whole process.
-      services.logger.error('request failed', { path: req.url, error: String(error) });
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-      res.end('Internal error');
-    }
+  const { trustProxy } = services.env;
+  const files = serveStatic(process.env.DIST_DIR ?? distDir, {
+    tls: (req) => servedOverTls('http:', req.headers['x-forwarded-proto']?.toString(), trustProxy),
   });
+  let origin = 'http://localhost';
+  const server = createLimitedServer(
+    (req, res) => {
+      try {
+        if ((req.url ?? '').startsWith('/api/')) api(req, res);
+        else files(req, res);
+      } catch (error) {
+        // Both handlers answer every request themselves; this only keeps a bug in one of them
+        // to the one request instead of the whole process.
+        services.logger.error('request failed', { path: req.url, error: String(error) });
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end('Internal error');
+      }
+    },
+    { maxConnections: services.env.maxConnections },
+  );
   const port = Number(process.env.PORT ?? 3000);
   await new Promise<void>((resolve) => server.listen(port, process.env.HOST ?? '0.0.0.0', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -12,15 +12,28 @@ export function bearer(request: Request): string | null {
   return /^Bearer\s+(.+)$/i.exec(request.headers.get('authorization') ?? '')?.[1]?.trim() ?? null;
 }
 
-export function securityHeaders(url: URL): Record<string, string> {
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+/**
+ * A request from this machine itself: the socket is a loopback address and no proxy forwarded
+ * it (a local reverse proxy would make every outside client look local).
+ */
+export function isLocalRequest(request: Request, remoteAddress?: string): boolean {
+  if (!remoteAddress || !LOOPBACK.test(remoteAddress)) return false;
+  return !['x-forwarded-for', 'forwarded', 'x-real-ip'].some((name) => request.headers.has(name));
+}
+
+/** Two years, subdomains included: the value hstspreload.org asks for (without preload). */
+export const HSTS = 'max-age=63072000; includeSubDomains';
+
+/** Headers every /api response carries; HSTS only when the client came over TLS. */
+export function securityHeaders(tls: boolean): Record<string, string> {
   return {
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'x-frame-options': 'DENY',
     'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
-    ...(url.protocol === 'https:'
-      ? { 'strict-transport-security': 'max-age=63072000; includeSubDomains' }
-      : {}),
+    ...(tls ? { 'strict-transport-security': HSTS } : {}),
   };
 }
 

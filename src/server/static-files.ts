@@ -7,7 +7,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
-import { PAGE_SECURITY_HEADERS } from './security.js';
+import { HSTS, PAGE_SECURITY_HEADERS } from './security.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -53,7 +53,12 @@ function plain(res: ServerResponse, status: number, text: string, headers = {}):
   res.end(text);
 }
 
-export function serveStatic(root: string) {
+export interface StaticOptions {
+  /** Whether this request came over TLS (HSTS is sent then). @default never */
+  tls?: (req: IncomingMessage) => boolean;
+}
+
+export function serveStatic(root: string, options: StaticOptions = {}) {
   const base = resolve(root);
   const index = join(base, 'index.html');
   return (req: IncomingMessage, res: ServerResponse): void => {
@@ -65,6 +70,7 @@ export function serveStatic(root: string) {
     if (!isFile(file)) return plain(res, 404, 'Not built: run npm run build');
     res.writeHead(200, {
       ...PAGE_SECURITY_HEADERS,
+      ...(options.tls?.(req) ? { 'strict-transport-security': HSTS } : {}),
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': isInside(join(base, 'assets'), file)
         ? 'public, max-age=31536000, immutable'

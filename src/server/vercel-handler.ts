@@ -16,7 +16,7 @@ const HEALTH = /^\/api\/health\/?$/;
 
 function startupFailure(request: Request, error: unknown): Response {
   const url = new URL(request.url);
-  const headers = securityHeaders(url);
+  const headers = securityHeaders(url.protocol === 'https:');
   if (request.method === 'GET' && HEALTH.test(url.pathname))
     return withHeaders(json(200, { status: 'ok' }), headers);
   const requestId = randomUUID();

@@ -8,6 +8,7 @@ import { createMemoryStore } from '../../src/escalation/stores/index.js';
 import { silentLogger } from '../../src/kustomer/logger.js';
 import type { SandboxHandle } from '../../src/sandbox/types.js';
 import { createApp } from '../../src/server/app.js';
+import type { ConnectionInfo } from '../../src/server/router.js';
 import { loadServerEnv, type ServerEnv } from '../../src/server/env.js';
 import { createServices, type Services } from '../../src/server/services.js';
 import { startTestSandbox } from '../support/sandbox.js';
@@ -33,10 +34,19 @@ async function appFor(env: ServerEnv, options: Parameters<typeof createApp>[1] =
   return createApp(services, options);
 }
 
-const status = (app: (r: Request) => Promise<Response>) =>
-  app(new Request('http://localhost/api/integrations/kustomer')).then((r) => r.status);
+type App = ReturnType<typeof createApp>;
+const LOCAL = { remoteAddress: '127.0.0.1' };
 
-const saveSettings = (app: (r: Request) => Promise<Response>) =>
+const status = (
+  app: App,
+  connection: ConnectionInfo = LOCAL,
+  headers: Record<string, string> = {},
+) =>
+  app(new Request('http://localhost/api/integrations/kustomer', { headers }), connection).then(
+    (r) => r.status,
+  );
+
+const saveSettings = (app: App) =>
   app(
     new Request('http://localhost/api/integrations/kustomer/settings', {
       method: 'PUT',
@@ -46,10 +56,26 @@ const saveSettings = (app: (r: Request) => Promise<Response>) =>
   );
 
 describe('admin endpoints without ADMIN_TOKEN', () => {
-  it('are open in sandbox mode outside production, for the local demo', async () => {
+  it('are open in sandbox mode outside production, for the local demo on this machine', async () => {
     const env = loadServerEnv({ STORE: 'memory' });
     expect(env).toMatchObject({ adminToken: null, production: false });
-    expect(await status(await appFor(env))).toBe(200);
+    const app = await appFor(env);
+    expect(await status(app)).toBe(200);
+    expect(await status(app, { remoteAddress: '::1' })).toBe(200);
+    expect(await status(app, { remoteAddress: '::ffff:127.0.0.1' })).toBe(200);
+  });
+
+  it('stay closed in sandbox mode to other machines, and through a proxy', async () => {
+    const app = await appFor(loadServerEnv({ STORE: 'memory' }));
+    expect(await status(app, { remoteAddress: '192.168.1.20' })).toBe(401);
+    expect(await status(app, { remoteAddress: '::ffff:10.0.0.3' })).toBe(401);
+    expect(await status(app, {})).toBe(401);
+    // A local reverse proxy forwarding an outside client.
+    expect(await status(app, LOCAL, { 'x-forwarded-for': '203.0.113.5' })).toBe(401);
+    const refused = await app(new Request('http://localhost/api/integrations/kustomer'), {
+      remoteAddress: '192.168.1.20',
+    });
+    expect((await refused.json()).error.message).toMatch(/only on this machine/);
   });
 
   it('stay closed in production even if the env check was bypassed', async () => {

@@ -12,12 +12,13 @@ export interface RawAnswer {
 
 /**
  * Writes `head` (CRLFs added) and `body`, then reads until the server closes or `waitMs` passes.
- * With `hangUp`, the client closes its side right after writing: an aborted request.
+ * With `hangUp`, the client closes its side right after writing: an aborted request. With
+ * `unfinished`, the blank line that ends the headers is never sent.
  */
 export function rawRequest(
   url: string,
   head: string[],
-  options: { body?: Buffer | string; hangUp?: boolean; waitMs?: number } = {},
+  options: { body?: Buffer | string; hangUp?: boolean; waitMs?: number; unfinished?: boolean } = {},
 ): Promise<RawAnswer> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve) => {
@@ -35,7 +36,8 @@ export function rawRequest(
     socket.on('error', finish);
     socket.on('close', finish);
     socket.on('connect', () => {
-      socket.write(Buffer.from(`${head.join('\r\n')}\r\n\r\n`, 'latin1'));
+      const end = options.unfinished ? '\r\n' : '\r\n\r\n';
+      socket.write(Buffer.from(`${head.join('\r\n')}${end}`, 'latin1'));
       if (options.body !== undefined) socket.write(options.body);
       if (options.hangUp) socket.destroy();
     });

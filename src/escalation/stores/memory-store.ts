@@ -23,6 +23,8 @@ export interface MemoryStore extends EscalationStore {
   forget(escalationId: string): void;
   restoreSettings(settings: IntegrationSettings): void;
   restoreSeen(eventId: string, until: number): void;
+  /** How many rate-limit counters are held (ended windows are forgotten). */
+  counterCount(): number;
   /** Removes what the predicate picks (up to limit) at once; returns the ids removed. */
   purgeWhere(pick: (record: EscalationRecord) => boolean, limit?: number): string[];
   snapshot(): {
@@ -43,7 +45,17 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
   const byConversation = new Map<string, string>();
   const leases = new Map<string, { owner: string; until: number }>();
   const seen = new Map<string, number>();
-  const counters = new Map<string, { start: number; count: number }>();
+  const counters = new Map<string, { start: number; end: number; count: number }>();
+  let sweptAt = 0;
+  /**
+   * Forgets the counters of windows that have ended, at most once a second: one per client
+   * address and chat session would otherwise pile up for as long as the process lives.
+   */
+  const sweepCounters = (at: number) => {
+    if (at - sweptAt < 1000) return;
+    sweptAt = at;
+    for (const [key, counter] of counters) if (counter.end <= at) counters.delete(key);
+  };
   let settings: IntegrationSettings | null = null;
 
   function put(record: EscalationRecord): void {
@@ -169,15 +181,18 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       return true;
     },
     async hit(key, windowMs) {
-      const windowStart = Math.floor(now() / windowMs) * windowMs;
+      const at = now();
+      const windowStart = Math.floor(at / windowMs) * windowMs;
+      sweepCounters(at);
       const counter = counters.get(key);
       if (!counter || counter.start !== windowStart) {
-        counters.set(key, { start: windowStart, count: 1 });
+        counters.set(key, { start: windowStart, end: windowStart + windowMs, count: 1 });
         return 1;
       }
       counter.count += 1;
       return counter.count;
     },
+    counterCount: () => counters.size,
     async getSettings() {
       return settings ? clone(settings) : null;
     },

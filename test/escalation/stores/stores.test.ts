@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createFileStore,
   createMemoryStore,
@@ -41,4 +41,20 @@ describeStoreContract('redis', {
   async second(clock) {
     return createRedisStore({ url: redis.url, keyPrefix: currentPrefix, clock });
   },
+});
+
+describe('rate-limit counters in memory', () => {
+  it('are forgotten once their window has ended (Redis expires its own keys)', async () => {
+    let now = 1_000_000 * 60_000;
+    const store = createMemoryStore({ clock: () => now });
+    for (let i = 0; i < 500; i += 1) await store.hit(`ip:${i}`, 60_000);
+    expect(store.counterCount()).toBe(500);
+    now += 30_000;
+    await store.hit('ip:0', 60_000);
+    // Mid-window: every counter still counts.
+    expect(store.counterCount()).toBe(500);
+    now += 30_000;
+    expect(await store.hit('ip:new', 60_000)).toBe(1);
+    expect(store.counterCount()).toBe(1);
+  });
 });
