@@ -1,11 +1,12 @@
 /**
  * The circuit breaker in front of every Kustomer call the escalation flow makes. After
- * `threshold` consecutive retryable failures (5xx, 429, network, timeout) it opens: escalations go
+ * `threshold` consecutive retryable failures (5xx, network, timeout) it opens: escalations go
  * straight to the outbox instead of waiting on a Kustomer that is down, and the drainer pauses.
  * After `halfOpenAfterMs` one probe call is let through; its outcome closes or re-opens it.
  *
  * Validation, auth and permission errors do not count: they say nothing about Kustomer's health,
- * and counting them would let one bad request queue everyone else's.
+ * and counting them would let one bad request queue everyone else's. Nor does a spent rate
+ * budget (below).
  */
 import {
   BrokenCircuitError,
@@ -15,7 +16,7 @@ import {
   handleWhen,
   isBrokenCircuitError,
 } from 'cockatiel';
-import { isKustomerError } from '../kustomer/errors.js';
+import { isKustomerError, isRateLimitError } from '../kustomer/errors.js';
 import type { BreakerState } from '../shared/integration.js';
 
 export interface BreakerOptions {
@@ -41,9 +42,14 @@ export interface Breaker extends BreakerEvents {
 
 export const DEFAULT_BREAKER: BreakerConfig = { threshold: 5, halfOpenAfterMs: 30_000 };
 
-/** Failures that say Kustomer itself is unwell. */
+/**
+ * Failures that say Kustomer itself is unwell. A 429, or our own limiter holding a request back
+ * because the org's budget is spent, says the opposite: Kustomer is answering, we are just over
+ * the budget until its reset. Escalations then queue as `rate_limited` and go out after the
+ * reset; opening the breaker would report an outage that is not there and hold back the drain.
+ */
 export function countsAgainstBreaker(error: unknown): boolean {
-  return isKustomerError(error) && error.retryable;
+  return isKustomerError(error) && error.retryable && !isRateLimitError(error);
 }
 
 export { isBrokenCircuitError, BrokenCircuitError };

@@ -3,6 +3,7 @@ import { createBreaker } from '../../src/escalation/breaker.js';
 import {
   KustomerNetworkError,
   KustomerRateLimitError,
+  KustomerUnavailableError,
   KustomerValidationError,
 } from '../../src/kustomer/errors.js';
 
@@ -35,7 +36,7 @@ describe('createBreaker', () => {
 
   it('lets one probe through after the cool-down and closes on success', async () => {
     const breaker = createBreaker({ threshold: 2, halfOpenAfterMs: 10_000 });
-    const error = new KustomerRateLimitError('429', 1000);
+    const error = new KustomerUnavailableError('503');
     await breaker.execute(fail(error)).catch(() => {});
     await breaker.execute(fail(error)).catch(() => {});
     vi.setSystemTime(new Date('2026-01-01T00:00:09Z'));
@@ -65,5 +66,20 @@ describe('createBreaker', () => {
     await breaker.execute(ok);
     await breaker.execute(fail(new KustomerNetworkError('x'))).catch(() => {});
     expect(breaker.state()).toBe('closed');
+  });
+
+  it('stays closed through any number of 429s and spent budgets: Kustomer is answering', async () => {
+    const breaker = createBreaker({ threshold: 2 });
+    for (let i = 0; i < 20; i++) {
+      await expect(
+        breaker.execute(fail(new KustomerRateLimitError('429', 60_000))),
+      ).rejects.toThrow('429');
+    }
+    expect(breaker.state()).toBe('closed');
+    expect(breaker.stats()).toEqual({ opened: 0, rejected: 0 });
+    // Still a breaker for real failures.
+    await breaker.execute(fail(new KustomerNetworkError('x'))).catch(() => {});
+    await breaker.execute(fail(new KustomerNetworkError('x'))).catch(() => {});
+    expect(breaker.state()).toBe('open');
   });
 });
