@@ -371,6 +371,12 @@ install_dependencies() {
   (cd "$ROOT" && npm ci --no-audit --no-fund)
 }
 
+# npm run dev, doctor and kustomer run through tsx: without node_modules they fail with
+# "tsx: not found", so after --skip-install the next steps start with npm ci.
+deps_installed() {
+  [[ -e "$ROOT/node_modules/.bin/tsx" ]]
+}
+
 # Exit 0 from the command means connected with every permission the module needs. The values
 # travel in the environment of that one command, never in its arguments.
 connection_test() {
@@ -390,6 +396,8 @@ connection_test() {
 next_steps() {
   say ""
   say "Next steps:"
+  deps_installed ||
+    say "  npm ci                          install the dependencies first (skipped with --skip-install)"
   if [[ -z ${VALUE[KUSTOMER_API_KEY]} ]]; then
     say "  Sandbox mode (no KUSTOMER_API_KEY): npm run dev, then open http://localhost:5173"
     say "  The Integrations page asks for ADMIN_TOKEN; it is in .env."
@@ -417,7 +425,13 @@ main() {
   write_env
   print_summary
   install_dependencies
-  if [[ -n ${VALUE[KUSTOMER_API_KEY]} ]] && ((!skip_test)); then connection_test; fi
+  if [[ -n ${VALUE[KUSTOMER_API_KEY]} ]] && ((!skip_test)); then
+    if deps_installed; then
+      connection_test
+    else
+      say "Skipping the connection test: the dependencies are not installed. Run npm ci, then npm run kustomer -- test-connection."
+    fi
+  fi
   next_steps
 }
 

@@ -55,17 +55,26 @@ export interface KustomerConnection {
   close(): Promise<void>;
 }
 
+/**
+ * Without a key a command starts a sandbox of its own, empty, not the one the running server
+ * embeds: a customer created in the chat is not in it. Say so, or "not found" would mislead.
+ */
+export const OWN_SANDBOX_NOTICE =
+  "no KUSTOMER_API_KEY: this command runs on its own embedded sandbox, which starts empty; it is not the running server's sandbox (see that one in Settings › Integrations › Sandbox)";
+
 export async function openKustomer(
   ctx: CommandContext,
-  overrides: { maxRetries?: number } = {},
+  overrides: { maxRetries?: number; announceSandbox?: boolean } = {},
 ): Promise<KustomerConnection> {
   const { config, warnings } = loadKustomerConfig(ctx.env);
   const logger = createCliLogger(ctx);
   for (const warning of warnings) logger.warn(warning);
+  const { announceSandbox = true, ...clientOverrides } = overrides;
   const sandbox = config.mode === 'sandbox' ? await startSandbox() : null;
+  if (sandbox && announceSandbox) logger.warn(OWN_SANDBOX_NOTICE);
   const client = createKustomerClientFromConfig(config, {
     logger,
-    ...overrides,
+    ...clientOverrides,
     ...(sandbox ? { baseURL: sandbox.url, apiKey: sandbox.apiKey } : {}),
   });
   return {
@@ -81,7 +90,9 @@ export async function openKustomer(
 
 export async function openServices(ctx: CommandContext): Promise<Services> {
   const serverEnv = loadServerEnv(ctx.env);
-  return createServices(serverEnv, { logger: createCliLogger(ctx) });
+  const logger = createCliLogger(ctx);
+  if (serverEnv.kustomer.mode === 'sandbox') logger.warn(OWN_SANDBOX_NOTICE);
+  return createServices(serverEnv, { logger });
 }
 
 /** Runs `work` with resources opened by `open`, closing them whatever happens. */

@@ -2,9 +2,21 @@
  * The roles behind each capability the module uses, from Kustomer's endpoint pages
  * (https://developer.kustomer.com/docs/get-started/api-keys-and-roles). Holding either the new
  * permission-set role or its legacy twin is enough.
+ *
+ * The report covers exactly the capabilities the escalation flow calls (`CAPABILITIES`): the
+ * client can also update customers and conversations, but nothing in the flow does, so a
+ * least-privilege key without those roles is not reported as broken.
  */
-import type { Capability, CapabilityCheck, PermissionReport } from '../shared/integration.js';
+import {
+  CAPABILITIES,
+  type Capability,
+  type CapabilityCheck,
+  type PermissionReport,
+} from '../shared/integration.js';
 import type { AuthToken } from './types.js';
+
+/** What the client can do; the flow uses only `Capability`. */
+export type ClientCapability = Capability | 'customer.update' | 'conversation.update';
 
 interface CapabilityRule {
   label: string;
@@ -13,7 +25,7 @@ interface CapabilityRule {
   breaks: string;
 }
 
-export const CAPABILITY_RULES: Record<Capability, CapabilityRule> = {
+export const CAPABILITY_RULES: Record<ClientCapability, CapabilityRule> = {
   'customer.read': {
     label: 'Read customers',
     newRole: 'org.permission.customer.read',
@@ -88,29 +100,48 @@ export const CAPABILITY_RULES: Record<Capability, CapabilityRule> = {
 /** Roles that grant far more than the module needs. */
 const BROAD = /^org\.admin(\.|$)|^org\.permission\.security$|^org\.user$/;
 
-export function rolesFor(capability: Capability): string[] {
+export function rolesFor(capability: ClientCapability): string[] {
   const rule = CAPABILITY_RULES[capability];
   return rule.legacyRole ? [rule.newRole, rule.legacyRole] : [rule.newRole];
 }
 
+/**
+ * The held role that grants `role`, or null. Older keys carry the legacy broad roles instead of
+ * per-object ones: `org.user` stands for every `org.user.<object>.<action>` role, and `org.admin`
+ * (the administrator) for everything, the new permission-set roles included. Kustomer names
+ * roles as dotted paths (`org.user.customer.read`), and these two are the parents of theirs.
+ */
+export function grantingRole(held: ReadonlySet<string>, role: string): string | null {
+  if (held.has(role)) return role;
+  if (role.startsWith('org.user.') && held.has('org.user')) return 'org.user';
+  if (held.has('org.admin')) return 'org.admin';
+  return null;
+}
+
+function heldVia(held: ReadonlySet<string>, capability: Capability): string | null {
+  for (const role of rolesFor(capability)) {
+    const via = grantingRole(held, role);
+    if (via) return via;
+  }
+  return null;
+}
+
 export function permissionReport(token: AuthToken): PermissionReport {
   const held = new Set(token.roles);
-  const capabilities: CapabilityCheck[] = (Object.keys(CAPABILITY_RULES) as Capability[]).map(
-    (capability) => {
-      const rule = CAPABILITY_RULES[capability];
-      const via = rolesFor(capability).find((role) => held.has(role)) ?? null;
-      return {
-        capability,
-        label: rule.label,
-        held: via !== null,
-        via,
-        newRole: rule.newRole,
-        legacyRole: rule.legacyRole,
-        breaks: rule.breaks,
-        fix: `Create a new API key (roles cannot be edited) in Settings › Security › API Keys with ${rule.newRole}, and the roles this key already has.`,
-      };
-    },
-  );
+  const capabilities: CapabilityCheck[] = CAPABILITIES.map((capability) => {
+    const rule = CAPABILITY_RULES[capability];
+    const via = heldVia(held, capability);
+    return {
+      capability,
+      label: rule.label,
+      held: via !== null,
+      via,
+      newRole: rule.newRole,
+      legacyRole: rule.legacyRole,
+      breaks: rule.breaks,
+      fix: `Create a new API key (roles cannot be edited) in Settings › Security › API Keys with ${rule.newRole}, and the roles this key already has.`,
+    };
+  });
   const missing = capabilities.filter((c) => !c.held).map((c) => c.capability);
   return {
     ok: missing.length === 0,

@@ -13,6 +13,7 @@ import type { Route } from './route-types.js';
 import type { SandboxRuntime } from './sandbox-runtime.js';
 import { sendJson } from './send-json.js';
 import type { SandboxKey } from './types.js';
+import { keyMayCall } from './role-grants.js';
 import { V1_ROUTES } from './v1-routes.js';
 
 interface Refusal {
@@ -72,7 +73,7 @@ function admit(
       before.status === 429 ? rt.tooManyHeaders() : headers,
     );
   }
-  if (route.roles && !route.roles.some((role) => key.roles.includes(role)))
+  if (route.roles && !keyMayCall(key.roles, route.roles))
     return refuse(403, 'forbidden', `the API key needs one of: ${route.roles.join(', ')}`, headers);
   return { key, route, headers };
 }

@@ -1,7 +1,8 @@
 /**
- * The roles the escalation module needs from a Kustomer API key. The sandbox's default key holds
- * them all, and tests build keys with fewer to check that each route refuses a key lacking its role;
- * the list lives apart from the server so that tests and tools can name it without the server.
+ * The roles the Kustomer client's calls need: the escalation flow's, plus the update roles of the
+ * client's update calls, which the flow does not make. The sandbox's default key holds them all,
+ * and tests build keys with fewer to check that each route refuses a key lacking its role; the
+ * list lives apart from the server so that tests and tools can name it without the server.
  */
 export const ALL_MODULE_ROLES = [
   'org.permission.customer.read',
@@ -16,3 +17,6 @@ export const ALL_MODULE_ROLES = [
   'org.permission.note.read',
   'org.permission.team.read',
 ];
+
+/** What the escalation flow calls, and so what the permission check asks of a key: no more. */
+export const REQUIRED_MODULE_ROLES = ALL_MODULE_ROLES.filter((role) => !role.endsWith('.update'));

@@ -2,13 +2,12 @@ import { z } from 'zod';
 import { escalationStateSchema } from './escalation.js';
 import { integrationSettingsSchema } from './settings.js';
 
+/** What the escalation flow calls in Kustomer, and so what a key must allow: no more. */
 export const CAPABILITIES = [
   'customer.read',
   'customer.create',
-  'customer.update',
   'conversation.read',
   'conversation.create',
-  'conversation.update',
   'message.create',
   'message.read',
   'note.create',

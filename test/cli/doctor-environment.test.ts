@@ -19,7 +19,7 @@ describe('a fully good production environment', () => {
   it('passes every check and exits 0', async () => {
     const { code, report } = await doctor(good());
     expect(report.checks.filter((c) => c.status !== 'pass')).toEqual([]);
-    expect(report.checks.length).toBeGreaterThanOrEqual(35);
+    expect(report.checks.length).toBeGreaterThanOrEqual(33);
     expect(code).toBe(0);
   });
 

@@ -16,15 +16,15 @@ describe('test-connection', () => {
     expect(code).toBe(0);
     expect(out).toContain(`Connected to ${sandbox().url}`);
     expect(out).toContain('Key: escalations');
-    expect(out.match(/\byes\b/g)).toHaveLength(11);
-    expect(out).toContain('All 11 permissions held.');
+    expect(out.match(/\byes\b/g)).toHaveLength(9);
+    expect(out).toContain('All 9 permissions held.');
     expect(err).toBe('');
   });
 
   it('exits 1 and names each missing role for a key with too few roles', async () => {
     const { code, out, err } = await run(['test-connection'], { KUSTOMER_API_KEY: FEW_KEY });
     expect(code).toBe(1);
-    expect(out.match(/\bNO\b/g)).toHaveLength(9);
+    expect(out.match(/\bNO\b/g)).toHaveLength(7);
     expect(err).toContain('missing: Create customers (org.permission.customer.create)');
     expect(err).toContain('missing: Create notes (org.permission.note.create)');
     expect(err).not.toContain('Read teams');
@@ -38,10 +38,8 @@ describe('test-connection', () => {
     expect(report).toMatchObject({ mode: 'live', baseUrl: sandbox().url, ok: false, error: null });
     expect(report.permissions.missing).toEqual([
       'customer.create',
-      'customer.update',
       'conversation.read',
       'conversation.create',
-      'conversation.update',
       'message.create',
       'message.read',
       'note.create',
@@ -123,6 +121,20 @@ describe('teams and lookup', () => {
     const missing = await run(['lookup', '--email', 'nobody@example.com']);
     expect(missing.code).toBe(1);
     expect(missing.err).toBe('not found: no Kustomer customer with that email');
+  });
+
+  it('says so when it runs on its own empty sandbox (no key), so "not found" is not taken for the server\'s answer', async () => {
+    const own = await run(['lookup', '--email', 'jane@example.com'], {
+      KUSTOMER_API_KEY: undefined,
+      KUSTOMER_API_BASE_URL: undefined,
+    });
+    expect(own.code).toBe(1);
+    expect(own.err.split('\n')).toEqual([
+      "warning: no KUSTOMER_API_KEY: this command runs on its own embedded sandbox, which starts empty; it is not the running server's sandbox (see that one in Settings › Integrations › Sandbox)",
+      'not found: no Kustomer customer with that email',
+    ]);
+    // With a key, no such warning.
+    expect((await run(['lookup', '--email', 'jane@example.com'])).err).not.toContain('sandbox');
   });
 
   it('refuses ambiguous or malformed lookups with exit 2, before calling Kustomer', async () => {

@@ -8,6 +8,7 @@ import {
   chmodSync,
   copyFileSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
@@ -33,13 +34,18 @@ echo "npm $*"
 exit "\${FAKE_NPM_EXIT:-0}"
 `;
 
-function workdir(): string {
+/** A copy of the script; `installed`: with node_modules as npm ci leaves it (tsx in .bin). */
+function workdir({ installed = true } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'setup-kustomer-'));
   dirs.push(dir);
   copyFileSync(join(ROOT, 'setup-kustomer.sh'), join(dir, 'setup-kustomer.sh'));
   copyFileSync(join(ROOT, '.env.template'), join(dir, '.env.template'));
   writeFileSync(join(dir, 'npm'), FAKE_NPM);
   chmodSync(join(dir, 'npm'), 0o755);
+  if (installed) {
+    mkdirSync(join(dir, 'node_modules', '.bin'), { recursive: true });
+    writeFileSync(join(dir, 'node_modules', '.bin', 'tsx'), '');
+  }
   return dir;
 }
 
@@ -219,6 +225,23 @@ describe('setup-kustomer.sh', () => {
     expect(result.code === 0, result.stderr).toBe(serverAccepts);
     if (serverAccepts) expect(() => loadServerEnv(envOf(dir))).not.toThrow();
     else expect(result.stderr).toContain(name);
+  });
+
+  it('after --skip-install without node_modules, skips the connection test and starts the next steps with npm ci', async () => {
+    const dir = workdir({ installed: false });
+    const result = await run(dir, ['--subdomain', 'acme'], { env: { KUSTOMER_API_KEY: KEY } });
+    expect(result.code, result.stderr).toBe(0);
+    // The connection test runs through tsx, which is not there yet: it would fail as "tsx: not found".
+    expect(npmLog(dir)).toBe('');
+    expect(result.stdout).toContain(
+      'Skipping the connection test: the dependencies are not installed',
+    );
+    const steps = result.stdout.slice(result.stdout.indexOf('Next steps:')).split('\n');
+    expect(steps[1]).toMatch(/^ {2}npm ci +install the dependencies first/);
+    const sandbox = await run(workdir({ installed: false }));
+    expect(sandbox.stdout).toMatch(/Next steps:\n {2}npm ci /);
+    const installed = await run(workdir());
+    expect(installed.stdout).not.toMatch(/^ {2}npm ci /m);
   });
 
   it('writes the key from the environment to .env, passes it to the connection test in the environment, and never prints it', async () => {

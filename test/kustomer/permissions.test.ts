@@ -11,7 +11,7 @@ import {
   KustomerPermissionError,
 } from '../../src/kustomer/errors.js';
 import type { KustomerClient } from '../../src/kustomer/types.js';
-import { ALL_MODULE_ROLES } from '../../src/sandbox/module-roles.js';
+import { ALL_MODULE_ROLES, REQUIRED_MODULE_ROLES } from '../../src/sandbox/module-roles.js';
 import type { SandboxHandle } from '../../src/sandbox/types.js';
 import { startTestSandbox } from '../support/sandbox.js';
 import { buildClient, createFakeTime } from './support/client.js';
@@ -29,12 +29,17 @@ const LEGACY_ROLES = [
   'org.permission.team.read',
 ];
 const FEW_ROLES = ['org.permission.customer.read', 'org.user.conversation.write'];
+/** Exactly what the flow calls: no update roles. */
+const LEAST_ROLES = REQUIRED_MODULE_ROLES;
 
 const KEYS = {
   modern: 'key-modern-000000000000000000',
   legacy: 'key-legacy-000000000000000000',
   few: 'key-few-roles-0000000000000000',
   admin: 'key-admin-00000000000000000000',
+  least: 'key-least-00000000000000000000',
+  orgUser: 'key-org-user-0000000000000000',
+  orgAdmin: 'key-org-admin-000000000000000',
 };
 
 let sandbox: SandboxHandle;
@@ -48,6 +53,9 @@ beforeAll(async () => {
       { key: KEYS.legacy, name: 'escalation (legacy roles)', roles: LEGACY_ROLES },
       { key: KEYS.few, name: 'too narrow', roles: FEW_ROLES },
       { key: KEYS.admin, name: 'admin', roles: [...ALL_MODULE_ROLES, 'org.admin'] },
+      { key: KEYS.least, name: 'least privilege', roles: LEAST_ROLES },
+      { key: KEYS.orgUser, name: 'legacy user', roles: ['org.user', 'org.permission.team.read'] },
+      { key: KEYS.orgAdmin, name: 'legacy admin', roles: ['org.admin'] },
     ],
   });
 });
@@ -94,10 +102,8 @@ describe('permission report', () => {
     expect(via).toEqual({
       'customer.read': 'org.user.customer.read',
       'customer.create': 'org.user.customer.write',
-      'customer.update': 'org.user.customer.write',
       'conversation.read': 'org.user.conversation.read',
       'conversation.create': 'org.user.conversation.write',
-      'conversation.update': 'org.user.conversation.write',
       'message.create': 'org.user.message.write',
       'message.read': 'org.user.message.read',
       'note.create': 'org.user.note.write',
@@ -112,7 +118,6 @@ describe('permission report', () => {
     expect(report.tokenName).toBe('too narrow');
     expect(report.missing).toEqual([
       'customer.create',
-      'customer.update',
       'conversation.read',
       'message.create',
       'message.read',
@@ -127,6 +132,25 @@ describe('permission report', () => {
     expect(messages.breaks).toMatch(/transcript/);
     expect(messages.fix).toContain('org.permission.message.create');
     for (const capability of report.missing) expect(byName.get(capability)!.breaks).not.toBe('');
+  });
+
+  it('passes a least-privilege key: no update roles, as nothing in the flow updates', async () => {
+    const report = await client(KEYS.least).auth.permissionReport();
+    expect(LEAST_ROLES).toHaveLength(9);
+    expect(report).toMatchObject({ ok: true, missing: [], broadRoles: [] });
+    expect(report.capabilities.map((c) => c.capability)).not.toContain('customer.update');
+  });
+
+  it('recognises the legacy broad roles: org.user holds the org.user.* roles, org.admin all', async () => {
+    const user = await client(KEYS.orgUser).auth.permissionReport();
+    expect(user.ok).toBe(true);
+    const via = new Set(user.capabilities.map((c) => c.via));
+    expect(via).toEqual(new Set(['org.user', 'org.permission.team.read']));
+    expect(user.broadRoles).toEqual(['org.user']);
+    const admin = await client(KEYS.orgAdmin).auth.permissionReport();
+    expect(admin.ok).toBe(true);
+    expect(admin.capabilities.every((c) => c.via === 'org.admin')).toBe(true);
+    expect(admin.broadRoles).toEqual(['org.admin']);
   });
 
   it('flags roles far broader than the module needs', async () => {
@@ -152,6 +176,21 @@ describe('the report matches what Kustomer enforces', () => {
     await legacy.notes.create(conversation.id, { body: 'summary' });
     await legacy.conversations.update(conversation.id, { priority: 5 });
     expect(sandbox.state().notes.map((n) => n.conversationId)).toEqual([conversation.id]);
+  });
+
+  it('keys with only the broad legacy roles can do the whole escalation too', async () => {
+    for (const key of [KEYS.orgUser, KEYS.orgAdmin]) {
+      const broad = client(key);
+      const teams = await broad.teams.list();
+      const { customer } = await broad.customers.findOrCreate({ email: `${key}@example.com` });
+      const conversation = await broad.conversations.create({
+        customerId: customer.id,
+        name: 'Chatbot escalation',
+        assignedTeams: [teams[0]!.id],
+      });
+      await broad.notes.create(conversation.id, { body: 'summary' });
+    }
+    expect(sandbox.state().notes).toHaveLength(3);
   });
 
   it('a missing role is a PermissionError naming the roles that would allow the call', async () => {

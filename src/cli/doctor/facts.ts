@@ -12,7 +12,7 @@ import { wholeNumber } from '../args.js';
 import type { CommandContext } from '../context.js';
 import { probeKustomer } from './probe-kustomer.js';
 import { probeStore } from './probe-store.js';
-import type { DoctorFacts, Outcome } from './types.js';
+import type { DoctorFacts, Outcome, StoreFacts } from './types.js';
 
 export interface GatherOptions {
   /** Judge the environment as production even if NODE_ENV/VERCEL_ENV do not say so. */
@@ -39,17 +39,29 @@ function storeKindOf(env: DoctorFacts['env']): StoreKind | null {
     : 'file';
 }
 
+type SettingsFacts = Pick<DoctorFacts, 'settings' | 'settingsSource' | 'settingsUnreadable'>;
+
 function effectiveSettings(
-  stored: unknown,
+  store: StoreFacts | null,
   kustomer: Outcome<KustomerConfig>,
-): Pick<DoctorFacts, 'settings' | 'settingsSource'> {
-  if (stored !== null && stored !== undefined) {
+): SettingsFacts {
+  const stored = store?.storedSettings ?? null;
+  const none = { settings: null, settingsUnreadable: null };
+  if (stored !== null) {
+    const source = store?.lockedBy ? 'server' : 'store';
     const parsed = integrationSettingsSchema.safeParse(stored);
     return parsed.success
-      ? { settings: parsed.data, settingsSource: 'store' }
-      : { settings: null, settingsSource: 'store' };
+      ? { settings: parsed.data, settingsSource: source, settingsUnreadable: null }
+      : { ...none, settingsSource: source };
   }
-  if (!kustomer.ok) return { settings: null, settingsSource: null };
+  // The environment's defaults apply only when nothing is saved, which a locked store hides.
+  if (store?.lockedBy && store.readThrough && !store.readThrough.ok)
+    return {
+      settings: null,
+      settingsSource: null,
+      settingsUnreadable: `the saved settings cannot be read: the file store is in use by the running server, and ${store.readThrough.message}; set APP_URL (and ADMIN_TOKEN) so the doctor can ask it, or stop it`,
+    };
+  if (!kustomer.ok) return { ...none, settingsSource: null };
   const c = kustomer.value;
   const settings: IntegrationSettings = defaultSettings({
     defaultTeamId: c.defaultTeamId,
@@ -57,7 +69,7 @@ function effectiveSettings(
     transcriptSync: c.enableSync,
     debug: c.debug,
   });
-  return { settings, settingsSource: 'environment' };
+  return { settings, settingsSource: 'environment', settingsUnreadable: null };
 }
 
 export async function gatherFacts(
@@ -75,7 +87,7 @@ export async function gatherFacts(
     null;
   const [connection, store] = await Promise.all([
     kustomer.ok ? probeKustomer(ctx) : null,
-    server.ok ? probeStore(server.value) : null,
+    server.ok ? probeStore(server.value, env) : null,
   ]);
   return {
     env,
@@ -88,6 +100,6 @@ export async function gatherFacts(
     expectedPerHour,
     connection,
     store,
-    ...effectiveSettings(store?.storedSettings ?? null, kustomer),
+    ...effectiveSettings(store, kustomer),
   };
 }

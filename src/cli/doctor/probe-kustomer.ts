@@ -24,7 +24,8 @@ async function teamList(client: KustomerClient): Promise<Outcome<{ id: string; n
 
 export async function probeKustomer(ctx: CommandContext): Promise<ConnectionFacts> {
   return using(
-    () => openKustomer(ctx, { maxRetries: 0 }),
+    // The doctor reports sandbox mode as a row of its own.
+    () => openKustomer(ctx, { maxRetries: 0, announceSandbox: false }),
     async ({ client, config, baseUrl }) => {
       const started = performance.now();
       const facts: ConnectionFacts = {

@@ -10,6 +10,8 @@ import { createOutboxViews } from '../../escalation/outbox.js';
 import type { EscalationStore } from '../../escalation/store.js';
 import { createStore } from '../../escalation/stores/index.js';
 import type { ServerEnv } from '../../server/env.js';
+import type { Environment } from '../environment.js';
+import { readThroughServer } from './probe-server.js';
 import type { StoreFacts } from './types.js';
 
 const REDIS_TIMEOUT_MS = 3000;
@@ -49,12 +51,25 @@ async function readStore(store: EscalationStore, facts: StoreFacts): Promise<voi
   facts.storedSettings = await store.getSettings();
 }
 
-export async function probeStore(env: ServerEnv): Promise<StoreFacts> {
+/** The server holding the lock has what the doctor wanted to read: ask it. */
+async function readLocked(env: ServerEnv, environment: Environment, facts: StoreFacts) {
+  const read = await readThroughServer(env, environment);
+  if (!read.ok) {
+    facts.readThrough = read;
+    return;
+  }
+  facts.readThrough = { ok: true, value: read.value.url };
+  facts.summary = read.value.summary;
+  facts.storedSettings = read.value.settings;
+}
+
+export async function probeStore(env: ServerEnv, environment: Environment): Promise<StoreFacts> {
   const facts: StoreFacts = {
     kind: env.store,
     where: storeWhere(env),
     reachable: { ok: true, value: true },
     lockedBy: null,
+    readThrough: null,
     summary: null,
     storedSettings: null,
   };
@@ -78,5 +93,6 @@ export async function probeStore(env: ServerEnv): Promise<StoreFacts> {
   } finally {
     await store?.close();
   }
+  if (facts.lockedBy) await readLocked(env, environment, facts);
   return facts;
 }

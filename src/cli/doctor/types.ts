@@ -43,8 +43,10 @@ export interface StoreFacts {
   where: string;
   /** null: not opened (e.g. the file store folder does not exist yet). */
   reachable: Outcome<true>;
-  /** Set when another process holds the file store: the doctor cannot read it. */
+  /** Set when another process holds the file store: the doctor cannot open it itself. */
   lockedBy: string | null;
+  /** While locked: the running server the settings and outbox were read through, or why not. */
+  readThrough: Outcome<string> | null;
   summary: OutboxSummary | null;
   /** The settings as stored (unvalidated), or null when none were saved. */
   storedSettings: unknown;
@@ -64,7 +66,10 @@ export interface DoctorFacts {
   store: StoreFacts | null;
   /** Effective settings: stored ones when valid, else the environment's defaults. */
   settings: IntegrationSettings | null;
-  settingsSource: 'store' | 'environment' | null;
+  /** `server`: read through the running server, which holds the file store. */
+  settingsSource: 'store' | 'server' | 'environment' | null;
+  /** Why the settings could not be read, said plainly by the checks that skip for it. */
+  settingsUnreadable: string | null;
 }
 
 export type Check = (facts: DoctorFacts) => CheckResult | CheckResult[];

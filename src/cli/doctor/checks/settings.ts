@@ -7,6 +7,9 @@ import { fail, pass, skip, warn, type Check, type DoctorFacts } from '../types.j
 
 const SETTINGS_FIX = 'save the settings again in Settings › Integrations';
 
+/** Why a settings check cannot judge: said plainly, as a skip, never as a pass. */
+const unreadable = (facts: DoctorFacts) => facts.settingsUnreadable ?? 'settings could not be read';
+
 function teams(facts: DoctorFacts) {
   const outcome = facts.connection?.teams;
   return outcome?.ok ? outcome.value : null;
@@ -14,9 +17,21 @@ function teams(facts: DoctorFacts) {
 
 export const settingsValidCheck: Check = (facts) => {
   const title = 'Saved settings valid';
-  if (facts.settingsSource === null) return skip('settings.valid', title, 'no settings to read');
+  if (facts.settingsSource === null)
+    return skip('settings.valid', title, facts.settingsUnreadable ?? 'no settings to read');
   if (facts.settingsSource === 'environment')
     return pass('settings.valid', title, 'none saved yet: the environment defaults apply');
+  if (facts.settingsSource === 'server') {
+    const via = facts.store?.readThrough?.ok ? facts.store.readThrough.value : 'the server';
+    return facts.settings
+      ? pass('settings.valid', title, `read through the running server at ${via}`)
+      : fail(
+          'settings.valid',
+          title,
+          `the server at ${via} answered settings that do not parse`,
+          SETTINGS_FIX,
+        );
+  }
   const parsed = integrationSettingsSchema.safeParse(facts.store?.storedSettings);
   if (parsed.success)
     return pass('settings.valid', title, `saved settings parse (${facts.store!.where})`);
@@ -27,7 +42,7 @@ export const settingsValidCheck: Check = (facts) => {
 export const defaultTeamCheck: Check = (facts) => {
   const title = 'Default team exists';
   const { settings } = facts;
-  if (!settings) return skip('settings.default-team', title, 'settings could not be read');
+  if (!settings) return skip('settings.default-team', title, unreadable(facts));
   if (settings.defaultTeamId === null)
     return warn(
       'settings.default-team',
@@ -49,10 +64,9 @@ export const defaultTeamCheck: Check = (facts) => {
 
 export const priorityCheck: Check = (facts) => {
   const title = 'Default priority valid';
-  if (facts.settingsSource === null)
-    return skip('settings.priority', title, 'settings could not be read');
+  if (facts.settingsSource === null) return skip('settings.priority', title, unreadable(facts));
   const raw =
-    facts.settingsSource === 'store'
+    facts.settingsSource === 'store' || facts.settingsSource === 'server'
       ? (facts.store?.storedSettings as { defaultPriority?: unknown } | null)?.defaultPriority
       : facts.settings?.defaultPriority;
   if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 1 && raw <= 5)
@@ -68,7 +82,7 @@ export const priorityCheck: Check = (facts) => {
 export const routingRulesCheck: Check = (facts) => {
   const title = 'Routing rules point at existing teams';
   const { settings } = facts;
-  if (!settings) return skip('settings.routing', title, 'settings could not be read');
+  if (!settings) return skip('settings.routing', title, unreadable(facts));
   if (settings.routingRules.length === 0)
     return pass('settings.routing', title, 'no routing rules');
   const known = teams(facts);
@@ -88,9 +102,10 @@ export const routingRulesCheck: Check = (facts) => {
   );
 };
 
-export const transcriptSyncCheck: Check = ({ settings }) => {
+export const transcriptSyncCheck: Check = (facts) => {
+  const { settings } = facts;
   const title = 'Transcript sync on';
-  if (!settings) return skip('settings.transcript', title, 'settings could not be read');
+  if (!settings) return skip('settings.transcript', title, unreadable(facts));
   if (settings.transcriptSync)
     return pass('settings.transcript', title, 'agents see the chat transcript');
   return warn(
@@ -101,9 +116,10 @@ export const transcriptSyncCheck: Check = ({ settings }) => {
   );
 };
 
-export const enabledCheck: Check = ({ settings }) => {
+export const enabledCheck: Check = (facts) => {
+  const { settings } = facts;
   const title = 'Integration switched on';
-  if (!settings) return skip('settings.enabled', title, 'settings could not be read');
+  if (!settings) return skip('settings.enabled', title, unreadable(facts));
   if (settings.enabled) return pass('settings.enabled', title, 'escalations go to Kustomer');
   return warn(
     'settings.enabled',

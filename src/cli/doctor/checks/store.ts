@@ -36,12 +36,14 @@ export const storeReachableCheck: Check = ({ store }) => {
   const id = 'store.reachable';
   const title = 'Store reachable';
   if (!store) return skip(id, title, 'configuration does not load');
+  if (store.lockedBy && store.readThrough?.ok)
+    return pass(id, title, `${store.lockedBy}; read through it at ${store.readThrough.value}`);
   if (store.lockedBy)
     return warn(
       id,
       title,
-      store.lockedBy,
-      'run the doctor while the server is stopped, or use Redis',
+      `${store.lockedBy}; ${store.readThrough?.ok === false ? store.readThrough.message : 'not read'}`,
+      'set APP_URL (and ADMIN_TOKEN) so the doctor can read through the server, or stop it',
     );
   if (!store.reachable.ok)
     return fail(
