@@ -1,8 +1,10 @@
 /**
  * Chaos: a few hundred escalations against the sandbox under a schedule of faults (5xx bursts,
  * 429 storms, an outage, resets after commit, responses slower than the client's timeout) with a
- * crash and restart in the middle. Afterwards Kustomer must hold exactly one customer per identity,
- * one conversation per escalation, every transcript line once and one note each.
+ * crash and restart in the middle; a third of the chats then send three later messages each.
+ * Afterwards Kustomer must hold exactly one customer per identity, one conversation per
+ * escalation, every transcript line once, one note each, and every later message once, in the
+ * order its chat sent them.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -91,6 +93,29 @@ async function escalateAll(
   return failed;
 }
 
+/** Three later messages from every third chat; a chat sends one at a time, in order. */
+async function chatAll(
+  service: ReturnType<typeof createEscalationService>,
+  requests: EscalationRequest[],
+  tag: string,
+  sent: Map<string, string[]>,
+) {
+  const chats = requests.filter((_, i) => i % 3 === 0);
+  await Promise.all(
+    chats.map(async (r) => {
+      for (let k = 0; k < 3; k++) {
+        const text = `${tag} message ${k + 1} from ${r.escalationId}`;
+        const input = { id: `${tag}-${k + 1}`, text, at: new Date(clock()).toISOString() };
+        // A failed send is retried by the chat with the same id, as the composer does.
+        let result = await service.chat.send(r.escalationId, r.sessionId, input).catch(() => null);
+        result ??= await service.chat.send(r.escalationId, r.sessionId, input);
+        if (!result) throw new Error(`chat message for ${r.escalationId} was not accepted`);
+        sent.set(r.escalationId, [...(sent.get(r.escalationId) ?? []), text]);
+      }
+    }),
+  );
+}
+
 async function drainRounds(service: ReturnType<typeof createEscalationService>, rounds: number) {
   for (let i = 0; i < rounds; i++) {
     skipped += 20_000;
@@ -107,6 +132,7 @@ describe('chaos', () => {
     cleanups.push(() => sandbox.close());
     let instance = await startInstance(sandbox, dir, 'instance-a');
     const all: EscalationRequest[] = [];
+    const chatSent = new Map<string, string[]>();
     const schedule: [string, SandboxFaults][] = [
       ['clean', {}],
       ['5xx bursts', { errorRates: { '500': 0.25, '503': 0.15 }, seed: 1 }],
@@ -145,6 +171,12 @@ describe('chaos', () => {
       const repeats = requests.filter((_, i) => i % 9 === 0);
       for (const r of repeats) if (!all.includes(r)) all.push(r);
       await escalateAll(instance.service, repeats);
+      await chatAll(
+        instance.service,
+        requests.filter((r) => all.includes(r)),
+        `p${index}`,
+        chatSent,
+      );
       await drainRounds(instance.service, 2);
     }
     sandbox.clearFaults();
@@ -153,7 +185,8 @@ describe('chaos', () => {
       const stuck = await instance.store.list({
         states: ['received', 'customer_resolved', 'conversation_created', 'transcript_synced'],
       });
-      if (summary.queued + summary.retrying + stuck.length === 0) break;
+      const messagesWaiting = await instance.store.messagesDue(new Date(clock() + 3_600_000), 1);
+      if (summary.queued + summary.retrying + stuck.length + messagesWaiting.length === 0) break;
       skipped += 61_000;
       await instance.service.drain({ limit: 500 });
       if (instance.service.breakerState() !== 'closed') await sleep(250);
@@ -180,6 +213,22 @@ describe('chaos', () => {
         (notesByConversation.get(n.conversationId) ?? 0) + 1,
       );
     const counts = await instance.store.countByState();
+    // Later messages: every one accepted is on its conversation once, in the order sent.
+    const escalationOf = new Map(state.conversations.map((c) => [c.id, c.externalId ?? '']));
+    const landed = new Map<string, string[]>();
+    for (const m of state.messages.filter((x) => x.externalId?.includes('~'))) {
+      const id = escalationOf.get(m.conversationId) ?? '';
+      landed.set(id, [...(landed.get(id) ?? []), m.preview ?? '']);
+    }
+    const chat = { sent: 0, lost: 0, duplicated: 0, outOfOrder: 0 };
+    for (const [id, texts] of chatSent) {
+      const got = landed.get(id) ?? [];
+      chat.sent += texts.length;
+      chat.lost += texts.filter((t) => !got.includes(t)).length;
+      chat.duplicated += got.length - new Set(got).size;
+      if (got.join('\n') !== texts.join('\n') && new Set(got).size === texts.length)
+        chat.outOfOrder += 1;
+    }
     console.log('chaos:', {
       escalations: all.length,
       states: counts,
@@ -191,6 +240,7 @@ describe('chaos', () => {
       notes: state.notes.length,
       requests: state.requests.total,
       rateLimited: state.requests.rateLimited,
+      laterMessages: chat,
     });
 
     expect(counts).toEqual({ done: all.length });
@@ -202,7 +252,11 @@ describe('chaos', () => {
         expect(messageIds.get(`${r.escalationId}:${entry.id}`)).toBe(1);
     }
     expect(state.conversations).toHaveLength(all.length);
-    expect(state.messages).toHaveLength(all.reduce((n, r) => n + r.transcript.length, 0));
+    expect(chat).toEqual({ sent: 3 * chatSent.size, lost: 0, duplicated: 0, outOfOrder: 0 });
+    for (const [id, texts] of chatSent) expect(landed.get(id), id).toEqual(texts);
+    expect(state.messages).toHaveLength(
+      all.reduce((n, r) => n + r.transcript.length, 0) + chat.sent,
+    );
     expect([...notesByConversation.values()].every((n) => n === 1)).toBe(true);
     expect(state.notes).toHaveLength(all.length);
   }, 90_000);
