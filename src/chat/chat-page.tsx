@@ -1,82 +1,111 @@
-/** The demo chat: a scripted bot and the escalation button, loaded as its own chunk. */
+/**
+ * The demo chat: a scripted bot, the hand-off, and the live conversation after it. The bot answers
+ * until a person owns the chat (from the hand-off until the close); meanwhile what the customer
+ * types goes to that person, and the hand-off's events appear in the message list.
+ */
 import { lazy, Suspense, useState, type FormEvent } from 'react';
-import type { AgentReply, EscalationReason, TranscriptEntry } from '../shared/escalation.js';
+import { maskCardNumbers } from '../shared/card-mask.js';
+import type { AgentReply, EscalationReason, EscalationResult } from '../shared/escalation.js';
+import { lineId, nowIso, type Delivery, type Line } from './chat-lines.js';
+import { ChatLog } from './chat-log.js';
 import { botTurn, summarize } from './demo-bot.js';
 import { findEmail } from './email.js';
 import { newId } from './new-id.js';
+import { queuedMessage } from './queued-message.js';
+import { useChatSender, type SendTarget } from './use-chat-sender.js';
 
 const EscalationButton = lazy(() => import('./escalation-button.js'));
 
-interface Line extends TranscriptEntry {
-  author?: string | null;
-}
+const CLOSED_TEXT =
+  'The support team closed this conversation. The bot is back if you need anything else.';
 
-const now = () => new Date().toISOString();
-let seq = 0;
-const lineId = () => `m${Date.now().toString(36)}${(seq++).toString(36)}`;
+function resultNotice(result: EscalationResult, email: string | null): string {
+  if (result.status === 'escalated')
+    return `You're connected with ${result.team ? `the ${result.team.name} team` : 'our support team'}. Reference: ${result.conversationId.slice(-8).toUpperCase()}. An agent will reply here.`;
+  if (result.status === 'queued') return queuedMessage(result.reason, email ?? 'your email');
+  return `Talking to a person isn't available right now. ${result.message}`;
+}
 
 export default function ChatPage() {
   const [sessionId] = useState(() => `chat-${newId()}`);
   const [lines, setLines] = useState<Line[]>([
-    { id: lineId(), role: 'bot', text: 'Hi! I am the support bot. How can I help?', at: now() },
+    { id: lineId(), role: 'bot', text: 'Hi! I am the support bot. How can I help?', at: nowIso() },
   ]);
   const [draft, setDraft] = useState('');
   const [intent, setIntent] = useState('general');
   const [suggest, setSuggest] = useState<EscalationReason | null>(null);
-  const [handedOff, setHandedOff] = useState(false);
+  // Set from the hand-off (connected or queued) until the close: a person owns the chat.
+  const [live, setLive] = useState<SendTarget | null>(null);
   const [email, setEmail] = useState<string | null>(null);
   // A new round after a close gives a fresh button (and a new escalation id).
   const [round, setRound] = useState(0);
+  const [startSignal, setStartSignal] = useState(0);
 
-  const add = (line: Omit<Line, 'id' | 'at'>) =>
-    setLines((current) => [...current, { id: lineId(), at: now(), ...line }]);
+  const add = (line: Omit<Line, 'id' | 'at'> & { id?: string }) =>
+    setLines((current) => [...current, { id: lineId(), at: nowIso(), ...line }]);
+  const notice = (text: string) => add({ role: 'system', text, event: true });
+  const patch = (id: string, change: Partial<Line>) =>
+    setLines((current) => current.map((l) => (l.id === id ? { ...l, ...change } : l)));
+  const sendLive = useChatSender((id, delivery: Delivery, stored) =>
+    setLines((current) =>
+      current.map((l) => {
+        if (l.id !== id) return l;
+        // The stream may already have reported it delivered; a late "saved" must not undo that.
+        const next = l.delivery === 'sent' && delivery === 'queued' ? 'sent' : delivery;
+        return {
+          ...l,
+          delivery: next,
+          ...(stored ? { text: stored.text, masked: stored.masked } : {}),
+        };
+      }),
+    ),
+  );
+
   const send = (event: FormEvent) => {
     event.preventDefault();
     const text = draft.trim();
     if (!text) return;
     setDraft('');
-    add({ role: 'user', text });
     const written = findEmail(text);
     if (written) setEmail(written);
-    if (handedOff) return; // an agent has the conversation now
+    if (live) {
+      const id = lineId();
+      add({ id, role: 'user', text, delivery: 'sending' });
+      sendLive(live, { id, text, at: nowIso() });
+      return; // a person has the conversation now: the bot stays quiet
+    }
+    // Before the hand-off the transcript carries the text; a card number is masked on its way.
+    add({ role: 'user', text, masked: maskCardNumbers(text).count > 0 });
     const turn = botTurn(text);
     setIntent(turn.intent);
-    add({ role: 'bot', text: turn.reply });
+    add({ role: 'bot', text: turn.reply, offer: turn.escalate === 'user_requested' });
     if (turn.escalate) setSuggest(turn.escalate);
+  };
+  const onResult = (result: EscalationResult) => {
+    notice(resultNotice(result, email));
+    if (result.status !== 'refused') setLive({ escalationId: result.escalationId, sessionId });
   };
   const onReply = (reply: AgentReply) =>
     add({ role: 'agent', text: reply.text, author: reply.author });
   const onClosed = () => {
-    setHandedOff(false);
+    setLive(null);
     setSuggest(null);
     setRound((r) => r + 1);
-    add({
-      role: 'system',
-      text: 'The support team closed this conversation. The bot is back if you need anything else.',
-    });
+    notice(CLOSED_TEXT);
+  };
+  const retry = (line: Line) => {
+    if (live) sendLive(live, { id: line.id, text: line.text, at: line.at });
   };
 
   return (
     <section className="page chat" aria-labelledby="chat-heading">
       <h1 id="chat-heading">Support chat</h1>
-      <ol className="chat-log" aria-label="Conversation" aria-live="polite">
-        {lines.map((line) => (
-          <li key={line.id} className={`bubble bubble-${line.role}`}>
-            <span className="sr-only">
-              {line.role === 'user'
-                ? 'You'
-                : line.role === 'agent'
-                  ? (line.author ?? 'Agent')
-                  : line.role === 'bot'
-                    ? 'Bot'
-                    : 'Notice'}
-              :{' '}
-            </span>
-            {line.role === 'agent' && <strong className="author">{line.author ?? 'Agent'}</strong>}
-            {line.text}
-          </li>
-        ))}
-      </ol>
+      <ChatLog
+        lines={lines}
+        onRetry={retry}
+        offerOpen={live === null}
+        onAcceptOffer={() => setStartSignal((n) => n + 1)}
+      />
       <form className="composer" onSubmit={send}>
         <label htmlFor="chat-input" className="sr-only">
           Message
@@ -85,8 +114,9 @@ export default function ChatPage() {
           id="chat-input"
           value={draft}
           onChange={(e) => setDraft(e.target.value)}
-          placeholder="Type a message…"
+          placeholder={live ? 'Write to the support team…' : 'Type a message…'}
           autoComplete="off"
+          maxLength={10_240}
         />
         <button type="submit">Send</button>
       </form>
@@ -95,18 +125,19 @@ export default function ChatPage() {
           key={round}
           sessionId={sessionId}
           knownEmail={email}
-          transcript={lines.map(({ id, role, text, at }) => ({
-            id,
-            role,
-            text: text.slice(0, 100_000),
-            at,
-          }))}
+          transcript={lines
+            .filter((line) => !line.event)
+            .map(({ id, role, text, at }) => ({ id, role, text: text.slice(0, 100_000), at }))}
           reason={suggest ?? 'user_requested'}
           intent={intent}
           summary={summarize(lines, intent)}
           onReply={onReply}
           onClosed={onClosed}
-          onConnected={() => setHandedOff(true)}
+          onResult={onResult}
+          onAgentJoined={(author) => notice(`${author ?? 'An agent'} joined the chat.`)}
+          onDelivered={(ids) => ids.forEach((id) => patch(id, { delivery: 'sent' }))}
+          hideOutcome
+          startSignal={startSignal}
         />
       </Suspense>
     </section>

@@ -3,7 +3,7 @@
  * then escalates and tells the customer honestly what happened. Its own chunk: host apps can
  * lazy-load it without the rest of the app.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type {
   AgentReply,
   EscalationReason,
@@ -28,19 +28,33 @@ export interface EscalationButtonProps {
   onClosed: () => void;
   /** An agent has the conversation: the chat stops the bot answering. */
   onConnected?: (result: EscalationResult) => void;
-  /** How often to ask for agent replies. @default 3000 */
+  /** How often to ask for agent replies where no event stream is possible. @default 3000 */
   pollMs?: number;
+  onAgentJoined?: (author: string | null) => void;
+  onDelivered?: (messageIds: string[]) => void;
+  /** Every outcome: escalated, queued (and escalated later), refused. */
+  onResult?: (result: EscalationResult) => void;
+  /** The host shows the outcome itself (as events in its message list). @default false */
+  hideOutcome?: boolean;
+  /** Each new value acts as a press of "Talk to a human" (the bot's own offer in the chat). */
+  startSignal?: number;
 }
 
 export default function EscalationButton(props: EscalationButtonProps) {
   const { state, escalate, retry } = useEscalation(
-    { onReply: props.onReply, onClosed: props.onClosed, onConnected: props.onConnected },
+    {
+      onReply: props.onReply,
+      onClosed: props.onClosed,
+      ...(props.onConnected ? { onConnected: props.onConnected } : {}),
+      ...(props.onAgentJoined ? { onAgentJoined: props.onAgentJoined } : {}),
+      ...(props.onDelivered ? { onDelivered: props.onDelivered } : {}),
+      ...(props.onResult ? { onResult: props.onResult } : {}),
+    },
     props.pollMs ? { pollMs: props.pollMs } : {},
   );
   const [asking, setAsking] = useState(false);
   const [email, setEmail] = useState('');
   const talkRef = useRef<HTMLButtonElement>(null);
-
   const start = (address: string, reason: EscalationReason | null) => {
     setEmail(address);
     void escalate({
@@ -53,6 +67,23 @@ export default function EscalationButton(props: EscalationButtonProps) {
     });
   };
 
+  const known = props.knownEmail && isEmail(props.knownEmail) ? props.knownEmail : null;
+  const press = () => {
+    if (state.phase === 'error') retry();
+    else if (known) start(known, null);
+    else setAsking(true);
+  };
+  const pressRef = useRef(press);
+  useEffect(() => {
+    pressRef.current = press;
+  });
+  const handled = useRef(props.startSignal);
+  useEffect(() => {
+    if (props.startSignal === handled.current) return;
+    handled.current = props.startSignal;
+    if (state.phase === 'idle' || state.phase === 'error') pressRef.current();
+  }, [props.startSignal, state.phase]);
+
   if (state.phase === 'escalating') {
     return (
       <div className="escalation" role="status" aria-live="polite">
@@ -62,7 +93,8 @@ export default function EscalationButton(props: EscalationButtonProps) {
       </div>
     );
   }
-  if (state.phase === 'done') return <Outcome result={state.result} email={email} />;
+  if (state.phase === 'done')
+    return props.hideOutcome ? null : <Outcome result={state.result} email={email} />;
   if (asking) {
     return (
       <EmailPrompt
@@ -79,7 +111,6 @@ export default function EscalationButton(props: EscalationButtonProps) {
       />
     );
   }
-  const known = props.knownEmail && isEmail(props.knownEmail) ? props.knownEmail : null;
   return (
     <div className="escalation">
       {state.phase === 'error' && (
@@ -87,16 +118,7 @@ export default function EscalationButton(props: EscalationButtonProps) {
           We couldn't reach support: {state.message}
         </p>
       )}
-      <button
-        ref={talkRef}
-        type="button"
-        className="primary"
-        onClick={() => {
-          if (state.phase === 'error') retry();
-          else if (known) start(known, null);
-          else setAsking(true);
-        }}
-      >
+      <button ref={talkRef} type="button" className="primary" onClick={press}>
         {state.phase === 'error' ? 'Try again' : 'Talk to a human'}
       </button>
     </div>

@@ -3,14 +3,9 @@
  * escalationId per attempt, reused by Retry, so a double click or a retry never makes two.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type {
-  AgentReply,
-  EscalationReason,
-  EscalationResult,
-  EscalationStatus,
-  TranscriptEntry,
-} from '../shared/escalation.js';
+import type { EscalationReason, EscalationResult, TranscriptEntry } from '../shared/escalation.js';
 import { newId } from './new-id.js';
+import { useLiveEvents, type LiveCallbacks } from './use-live-events.js';
 
 export type EscalationPhase =
   | { phase: 'idle' }
@@ -28,11 +23,11 @@ export interface EscalationInput {
   transcript: TranscriptEntry[];
 }
 
-export interface EscalationCallbacks {
-  onReply: (reply: AgentReply) => void;
-  onClosed: () => void;
+export interface EscalationCallbacks extends LiveCallbacks {
   /** An agent has the conversation (now, or later once a queued escalation is delivered). */
   onConnected?: (result: EscalationResult) => void;
+  /** Every outcome the chat learns of: escalated, queued (and later escalated), refused. */
+  onResult?: (result: EscalationResult) => void;
 }
 
 export interface EscalationOptions {
@@ -91,6 +86,7 @@ export function useEscalation(callbacks: EscalationCallbacks, options: Escalatio
 
   const settle = useCallback((result: EscalationResult) => {
     setState({ phase: 'done', result });
+    latest.current.onResult?.(result);
     if (result.status === 'escalated') latest.current.onConnected?.(result);
   }, []);
 
@@ -127,60 +123,7 @@ export function useEscalation(callbacks: EscalationCallbacks, options: Escalatio
       ? { escalationId: state.result.escalationId, sessionId }
       : null;
   const trackedStatus = state.phase === 'done' ? state.result.status : null;
-  usePoll(tracked, trackedStatus, options.pollMs ?? 3000, latest, settle);
+  useLiveEvents(tracked, trackedStatus, options.pollMs ?? 3000, latest, settle);
 
   return { state, escalate, retry };
-}
-
-/** Polls GET /api/escalations/:id for agent replies, delivery of a queued one, and the close. */
-function usePoll(
-  tracked: { escalationId: string; sessionId: string } | null,
-  status: string | null,
-  pollMs: number,
-  latest: { current: EscalationCallbacks },
-  settle: (result: EscalationResult) => void,
-) {
-  const seen = useRef(new Set<string>());
-  const statusRef = useRef(status);
-  useEffect(() => {
-    statusRef.current = status;
-  }, [status]);
-  const escalationId = tracked?.escalationId ?? null;
-  const sessionId = tracked?.sessionId ?? null;
-  useEffect(() => {
-    if (!escalationId || !sessionId) return;
-    let stopped = false;
-    const poll = async () => {
-      const query = new URLSearchParams({ sessionId });
-      const response = await fetch(
-        `/api/escalations/${encodeURIComponent(escalationId)}?${query}`,
-      ).catch(() => null);
-      // The server no longer has it (deleted after the retention period): nothing will come.
-      if (response?.status === 404) stop();
-      // A failed poll is not the customer's problem: the next one tries again.
-      if (stopped || !response?.ok) return;
-      const found = (await response.json().catch(() => null)) as EscalationStatus | null;
-      if (stopped || !found) return;
-      for (const reply of found.replies ?? []) {
-        if (seen.current.has(reply.id)) continue;
-        seen.current.add(reply.id);
-        latest.current.onReply(reply);
-      }
-      if (found.result && found.result.status !== statusRef.current) {
-        statusRef.current = found.result.status;
-        settle(found.result);
-      }
-      if (found.closed) {
-        stop();
-        latest.current.onClosed();
-      }
-    };
-    const timer = setInterval(() => void poll(), pollMs);
-    const stop = () => {
-      stopped = true;
-      clearInterval(timer);
-    };
-    void poll();
-    return stop;
-  }, [escalationId, sessionId, pollMs, latest, settle]);
 }

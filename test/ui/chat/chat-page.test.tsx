@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import ChatPage from '../../../src/chat/chat-page.js';
 import {
   escalated,
+  queued,
   reply,
+  serveChatMessages,
   serveEscalations,
   serveEscalationStatus,
 } from '../support/escalation-api.js';
@@ -42,7 +44,9 @@ describe('the chat page', () => {
 
   it('shows agent replies, keeps the bot quiet meanwhile, and gives the bot back on close', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
-    serveEscalations(escalated);
+    const escalations = serveEscalations(escalated);
+    const sent = () => escalations;
+    const toAgent = serveChatMessages();
     const answer = reply('r1', 'Hi Lee, I have refunded the charge.');
     serveEscalationStatus(
       () => ({}),
@@ -56,6 +60,9 @@ describe('the chat page', () => {
 
     await say(user, 'Are you there?');
     expect(log().getAllByText(/Refunds for orders/)).toHaveLength(1);
+    // It went to the person, as the chat session that escalated.
+    await vi.waitFor(() => expect(toAgent.map((m) => m.text)).toEqual(['Are you there?']));
+    expect(toAgent[0]?.sessionId).toBe(sent()[0]?.sessionId);
 
     await act(() => vi.advanceTimersByTimeAsync(3000));
     const agent = await log().findByText('Hi Lee, I have refunded the charge.');
@@ -70,5 +77,46 @@ describe('the chat page', () => {
     expect(await screen.findByRole('button', { name: 'Talk to a human' })).toBeVisible();
     await say(user, 'One more billing question');
     expect(log().getAllByText(/Refunds for orders/)).toHaveLength(2);
+  });
+
+  it('shows each message to the person as delivered, saved or not sent, in the order typed', async () => {
+    serveEscalations(escalated);
+    serveEscalationStatus(() => ({}));
+    let calls = 0;
+    const toAgent = serveChatMessages(() =>
+      ++calls === 2 ? 'queued' : calls === 3 ? 503 : 'delivered',
+    );
+    const { user } = renderUi(<ChatPage />);
+    await say(user, 'lee@example.com: refund please');
+    await user.click(await screen.findByRole('button', { name: 'Talk to a human' }));
+    await screen.findByText(/You're connected/);
+    await say(user, 'first');
+    await say(user, 'second');
+    await say(user, 'third');
+    const line = (text: string) => log().getByText(text).closest('li')!;
+    await vi.waitFor(() => expect(line('third')).toHaveTextContent('Not sent'));
+    expect(line('first')).toHaveTextContent('Delivered');
+    expect(line('second')).toHaveTextContent(/Saved/);
+    expect(toAgent.map((m) => m.text)).toEqual(['first', 'second', 'third']);
+    // Try again resends the same message id: the server never records it twice.
+    await user.click(within(line('third')).getByRole('button', { name: 'Try again' }));
+    await vi.waitFor(() => expect(line('third')).toHaveTextContent('Delivered'));
+    expect(toAgent[3]?.id).toBe(toAgent[2]?.id);
+  });
+
+  it('tells the customer a card number was hidden', async () => {
+    serveEscalations(queued);
+    serveEscalationStatus((id) => ({ state: 'queued', result: queued(id) }));
+    serveChatMessages(
+      () => 'queued',
+      (text) => text.replace('4111 1111 1111 1111', '•••• •••• •••• 1111'),
+    );
+    const { user } = renderUi(<ChatPage />);
+    await say(user, 'lee@example.com: talk to a human');
+    await user.click(await screen.findByRole('button', { name: 'Connect me with a person' }));
+    await screen.findByText(/we've saved your request/);
+    await say(user, 'card 4111 1111 1111 1111');
+    const line = await log().findByText(/card •••• •••• •••• 1111/);
+    expect(line.closest('li')).toHaveTextContent('A card number was hidden before sending.');
   });
 });

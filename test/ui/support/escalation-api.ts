@@ -98,3 +98,46 @@ export function serveEscalationStatus(...states: ((id: string) => Partial<Escala
   );
   return { polls: () => polls };
 }
+
+export interface SentChatMessage {
+  id: string;
+  text: string;
+  at: string;
+  sessionId: string | null;
+}
+
+/**
+ * POST /api/escalations/:id/messages, answered as the server does: 201 delivered, 202 queued, or
+ * an error status; `mask` stands in for the server's masking.
+ */
+export function serveChatMessages(
+  answer: (body: SentChatMessage) => 'delivered' | 'queued' | number = () => 'delivered',
+  mask: (text: string) => string = (text) => text,
+) {
+  const sent: SentChatMessage[] = [];
+  server.use(
+    http.post('/api/escalations/:id/messages', async ({ request }) => {
+      const body = (await request.json()) as Omit<SentChatMessage, 'sessionId'>;
+      const message = { ...body, sessionId: new URL(request.url).searchParams.get('sessionId') };
+      sent.push(message);
+      const outcome = answer(message);
+      if (typeof outcome === 'number')
+        return HttpResponse.json(
+          { error: { code: 'unavailable', message: 'try again' } },
+          { status: outcome },
+        );
+      const text = mask(body.text);
+      return HttpResponse.json(
+        {
+          status: outcome,
+          messageId: body.id,
+          text,
+          masked: text !== body.text,
+          reason: outcome === 'queued' ? 'kustomer_unavailable' : null,
+        },
+        { status: outcome === 'delivered' ? 201 : 202 },
+      );
+    }),
+  );
+  return sent;
+}
