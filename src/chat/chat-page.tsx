@@ -81,8 +81,8 @@ export default function ChatPage() {
     add({ role: 'bot', text: turn.reply, offer: turn.escalate === 'user_requested' });
     if (turn.escalate) setSuggest(turn.escalate);
   };
-  const onResult = (result: EscalationResult) => {
-    notice(resultNotice(result, email));
+  const onResult = (result: EscalationResult, usedEmail: string) => {
+    notice(resultNotice(result, usedEmail || email));
     if (result.status !== 'refused') setLive({ escalationId: result.escalationId, sessionId });
   };
   const onReply = (reply: AgentReply) =>

@@ -33,7 +33,7 @@ export interface EscalationButtonProps {
   onAgentJoined?: (author: string | null) => void;
   onDelivered?: (messageIds: string[]) => void;
   /** Every outcome: escalated, queued (and escalated later), refused. */
-  onResult?: (result: EscalationResult) => void;
+  onResult?: (result: EscalationResult, email: string) => void;
   /** The host shows the outcome itself (as events in its message list). @default false */
   hideOutcome?: boolean;
   /** Each new value acts as a press of "Talk to a human" (the bot's own offer in the chat). */

@@ -27,7 +27,7 @@ export interface EscalationCallbacks extends LiveCallbacks {
   /** An agent has the conversation (now, or later once a queued escalation is delivered). */
   onConnected?: (result: EscalationResult) => void;
   /** Every outcome the chat learns of: escalated, queued (and later escalated), refused. */
-  onResult?: (result: EscalationResult) => void;
+  onResult?: (result: EscalationResult, email: string) => void;
 }
 
 export interface EscalationOptions {
@@ -86,7 +86,7 @@ export function useEscalation(callbacks: EscalationCallbacks, options: Escalatio
 
   const settle = useCallback((result: EscalationResult) => {
     setState({ phase: 'done', result });
-    latest.current.onResult?.(result);
+    latest.current.onResult?.(result, lastInput.current?.email ?? '');
     if (result.status === 'escalated') latest.current.onConnected?.(result);
   }, []);
 

@@ -76,6 +76,52 @@ async function escalateFromChat(email: string): Promise<void> {
   await page.getByRole('button', { name: 'Connect me' }).click();
 }
 
+/** The admin API of the embedded sandbox, from the test (the browser's view is checked apart). */
+async function sandboxAdmin(path: string, init: RequestInit = {}): Promise<Response> {
+  const response = await fetch(`${app.url}/api/integrations/kustomer/sandbox${path}`, {
+    ...init,
+    headers: {
+      authorization: `Bearer ${ADMIN_TOKEN}`,
+      ...(init.body ? { 'content-type': 'application/json' } : {}),
+    },
+  });
+  expect(response.ok, `${path}: ${response.status}`).toBe(true);
+  return response;
+}
+
+interface SandboxView {
+  customers: { id: string; emails: { email: string }[] }[];
+  conversations: { id: string; customerId: string }[];
+  messages: {
+    conversationId: string;
+    direction: string;
+    preview: string | null;
+    externalId: string | null;
+    importedAt: string | null;
+  }[];
+}
+
+/** The customer's live messages (after the hand-off) on their one conversation, in order. */
+async function liveMessagesOf(email: string): Promise<{ id: string; texts: string[] }> {
+  const state = (await (await sandboxAdmin('')).json()) as SandboxView;
+  const customer = state.customers.find((c) => c.emails.some((e) => e.email === email))!;
+  const [conversation, ...others] = state.conversations.filter((c) => c.customerId === customer.id);
+  expect(others).toHaveLength(0);
+  const texts = state.messages
+    .filter((m) => m.conversationId === conversation!.id && m.direction === 'in')
+    .filter((m) => m.importedAt === null)
+    .map((m) => m.preview ?? '');
+  return { id: conversation!.id, texts };
+}
+
+async function type(text: string): Promise<void> {
+  await page.getByLabel('Message').fill(text);
+  await page.getByRole('button', { name: 'Send' }).click();
+}
+
+const lineOf = (text: string) =>
+  page.getByRole('list', { name: 'Conversation' }).getByRole('listitem').filter({ hasText: text });
+
 describe('in a real browser', () => {
   it('configures routing and saves it, then tests the connection', async () => {
     // The production server guards the settings with ADMIN_TOKEN: the page asks for it first.
@@ -160,9 +206,67 @@ describe('in a real browser', () => {
     await chat.close();
   });
 
+  it('carries the conversation live: messages in order, a reply within a second, an outage losing and repeating nothing', async () => {
+    await escalateFromChat('kim@example.com');
+    await page.getByText("You're connected with the Billing team").waitFor();
+    for (const text of ['First after the hand-off', 'Second one', 'Third, in order'])
+      await type(text);
+    for (const text of ['First after the hand-off', 'Second one', 'Third, in order'])
+      await lineOf(text).getByText('Delivered').waitFor();
+    const { id, texts } = await liveMessagesOf('kim@example.com');
+    expect(texts).toEqual(['First after the hand-off', 'Second one', 'Third, in order']);
+    await shot('08a-live-messages');
+
+    // The agent answers in Kustomer: the signed webhook reaches the server before the sandbox's
+    // admin call returns, so this measures webhook to chat, plus the call itself.
+    const started = Date.now();
+    await sandboxAdmin(`/conversations/${id}/agent-reply`, {
+      method: 'POST',
+      body: JSON.stringify({ text: 'Hi Kim, Sam here. Looking at it now.' }),
+    });
+    await page.getByText('Hi Kim, Sam here. Looking at it now.').waitFor({ timeout: 5_000 });
+    const replyLatencyMs = Date.now() - started;
+    console.log(`live chat: agent reply in the browser ${replyLatencyMs} ms after the webhook`);
+    expect(replyLatencyMs).toBeLessThan(1_000);
+    await page.getByText('joined the chat.').waitFor();
+
+    // Kustomer goes down: the messages are saved, then delivered in order, once, after.
+    await sandboxAdmin('/faults', {
+      method: 'PUT',
+      body: JSON.stringify({ outageUntil: Date.now() + 120_000 }),
+    });
+    await type('Typed during the outage');
+    await type('Also during the outage');
+    await lineOf('Also during the outage')
+      .getByText(/^Saved/)
+      .waitFor();
+    await shot('08b-live-messages-saved');
+    await sandboxAdmin('/faults', { method: 'PUT', body: JSON.stringify({ outageUntil: null }) });
+    await lineOf('Also during the outage').getByText('Delivered').waitFor({ timeout: 20_000 });
+    expect((await liveMessagesOf('kim@example.com')).texts).toEqual([
+      'First after the hand-off',
+      'Second one',
+      'Third, in order',
+      'Typed during the outage',
+      'Also during the outage',
+    ]);
+    await shot('08c-live-messages-delivered');
+    await sandboxAdmin(`/conversations/${id}/close`, { method: 'POST' });
+    await page.getByRole('button', { name: 'Talk to a human' }).waitFor({ timeout: 15_000 });
+  });
+
   it('fits a phone: the chat and the Integrations page at 390x844 never scroll sideways', async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await phone.goto(`${app.url}/`);
+    // A long conversation: the list scrolls to the newest line and the input stays on screen.
+    for (let i = 1; i <= 9; i += 1) {
+      await phone.getByLabel('Message').fill(`Question ${i} about shipping`);
+      await phone.getByRole('button', { name: 'Send' }).click();
+    }
+    await phone.getByText('Question 9 about shipping').waitFor();
+    const input = await phone.getByLabel('Message').boundingBox();
+    expect(input!.y + input!.height).toBeLessThanOrEqual(844);
+    expect(await phone.getByText('Question 9 about shipping').isVisible()).toBe(true);
     await phone.getByLabel('Message').fill('Can I talk to a person about my invoice?');
     await phone.getByRole('button', { name: 'Send' }).click();
     await phone.getByRole('button', { name: 'Talk to a human' }).click();
