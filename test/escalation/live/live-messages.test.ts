@@ -147,4 +147,27 @@ describe('later chat messages', () => {
     expect(liveOn(h, conversationId)[0]?.preview).toBe(result?.text);
     expect(JSON.stringify(await h.store.get(request.escalationId))).not.toContain('4111 1111');
   });
+
+  it('masks card numbers in the transcript and the note before the escalation is stored or sent', async () => {
+    const h = (harness = await createHarness());
+    const request = escalationRequest({
+      transcript: [
+        {
+          id: 't1',
+          role: 'user',
+          text: 'Charge on 5555-5555-5555-4444 twice',
+          at: '2026-03-01T10:00:00Z',
+        },
+      ],
+      summary: 'Customer pasted card 5555555555554444; order 1234567890123.',
+    });
+    const result = await h.service.escalate(request);
+    expect(result.status).toBe('escalated');
+    const state = h.sandbox.state();
+    const everything = JSON.stringify([state.messages, state.notes]);
+    expect(everything).toContain('••••-••••-••••-4444');
+    expect(everything).toContain('order 1234567890123');
+    expect(everything).not.toMatch(/5555-?5555-?5555/);
+    expect(JSON.stringify(await h.store.get(request.escalationId))).not.toMatch(/5555-?5555-?5555/);
+  });
 });
