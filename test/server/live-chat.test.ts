@@ -141,3 +141,32 @@ describe('GET /api/escalations/:id/events', () => {
     expect(text).toContain('event: status');
   });
 });
+
+describe('privacy settings', () => {
+  const put = (privacy: unknown) =>
+    h.call('/api/integrations/kustomer/settings', {
+      method: 'PUT',
+      admin: true,
+      json: { privacy },
+    });
+
+  it('refuses a pattern that does not compile, naming it, and applies a valid one', async () => {
+    const bad = await put({ maskCardNumbers: true, patterns: ['(['] });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.fields).toEqual({
+      'privacy.patterns.0': 'not a valid regular expression',
+    });
+    expect((await put({ maskCardNumbers: true, patterns: ['M-\\d{6}'] })).status).toBe(200);
+    const id = 'e-privacy';
+    await h.call('/api/escalations', { method: 'POST', json: escalationBody(id) });
+    const response = await post(
+      message('member M-123456, card 4111111111111111'),
+      `chat-${id}`,
+      id,
+    );
+    expect(await response.json()).toMatchObject({
+      masked: true,
+      text: 'member [redacted], card ••••••••••••1111',
+    });
+  });
+});
