@@ -170,3 +170,38 @@ describe('privacy settings', () => {
     });
   });
 });
+
+describe('an open event stream', () => {
+  it('delivers its own chat’s saved messages once they are due, without waiting for a drain', async () => {
+    let skipped = 0;
+    const own = await startHarness({}, undefined, { clock: () => Date.now() + skipped });
+    const ownServer = createServer(nodeHandler(createApp(own.services), () => ownOrigin));
+    let ownOrigin = '';
+    await new Promise<void>((resolve) => ownServer.listen(0, '127.0.0.1', resolve));
+    ownOrigin = `http://127.0.0.1:${(ownServer.address() as AddressInfo).port}`;
+    try {
+      const id = 'e-stream-kick';
+      await own.call('/api/escalations', { method: 'POST', json: escalationBody(id) });
+      own.sandbox.setFaults({ outageUntil: Date.now() + 60_000 });
+      const saved = await own.call(`/api/escalations/${id}/messages?sessionId=chat-${id}`, {
+        method: 'POST',
+        json: message('saved during the outage'),
+      });
+      expect(saved.status).toBe(202);
+      own.sandbox.clearFaults();
+      skipped += 10 * 60_000; // past any backoff
+      const events = sseReader(
+        await fetch(`${ownOrigin}/api/escalations/${id}/events?sessionId=chat-${id}`),
+      );
+      const seen = await events.until('delivered');
+      await events.cancel();
+      expect(seen.at(-1)?.data).toMatchObject({ type: 'delivered' });
+      const record = await own.services.store.get(id);
+      expect(record?.chatMessages?.[0]?.deliveredAt).not.toBeNull();
+    } finally {
+      ownServer.closeAllConnections();
+      ownServer.close();
+      await own.close();
+    }
+  });
+});

@@ -9,6 +9,7 @@ import type { ChatMessageInput, ChatMessageResult } from '../../shared/live-chat
 import type { IntegrationSettings } from '../../shared/settings.js';
 import type { BackoffConfig } from '../backoff.js';
 import type { Breaker } from '../breaker.js';
+import { messagesDueAt } from '../records.js';
 import type { EscalationRecord, EscalationStore } from '../store.js';
 import { maskText } from '../privacy.js';
 import { appendMessage, chatMessagesOf, outboxOf } from './chat-messages.js';
@@ -53,6 +54,12 @@ export interface LiveChat {
   drain(options?: { limit?: number; deadlineAt?: number }): Promise<number>;
   /** The record as the chat session may see it; null when unknown or another session's. */
   read(escalationId: string, sessionId: string): Promise<EscalationRecord | null>;
+  /**
+   * Delivers the record's messages now if they are due and their conversation exists; resolves
+   * when done. Lets an open event stream move its own chat's outbox on hosts whose drain runs
+   * rarely (Vercel's cron), within `deadlineMs`.
+   */
+  deliverIfDue(record: EscalationRecord, deadlineMs: number): Promise<void>;
   signal: ChangeSignal;
 }
 
@@ -129,5 +136,15 @@ export function createLiveChat(deps: LiveChatDeps): LiveChat {
     return sent;
   }
 
-  return { send, drain, read, signal: deps.signal };
+  async function deliverIfDue(record: EscalationRecord, deadlineMs: number) {
+    if (
+      !record.conversationId ||
+      messagesDueAt(record) > clock() ||
+      chains.has(record.escalationId)
+    )
+      return;
+    await deliverInTurn(record.escalationId, Math.min(deadlineMs, deps.config.drainDeadlineMs));
+  }
+
+  return { send, drain, read, deliverIfDue, signal: deps.signal };
 }

@@ -11,7 +11,7 @@
 import { eventsSince, parseCursor, type ChatCursor } from '../../escalation/live/chat-events.js';
 import type { Services } from '../services.js';
 
-/** Shorter than any request timeout in front of it (Vercel's default is 300 s, Node's 300 s). */
+/** Shorter than the request limits in front of it: vercel.json gives the function 30 s. */
 export const STREAM_MS = 25_000;
 export const POLL_MS = 500;
 /** What the browser waits before reconnecting after the stream ends. */
@@ -49,6 +49,8 @@ export function openEventStream(
           );
           const record = await chat.read(escalationId, sessionId);
           if (!record) break; // deleted (retention): nothing more will come
+          // This chat's own waiting messages go as soon as they are due, not at the next cron.
+          void chat.deliverIfDue(record, endAt - Date.now() - 1_000).catch(() => undefined);
           for (const { id, event } of eventsSince(record, cursor)) {
             write(`id: ${id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
             cursor = parseCursor(id);
