@@ -6,6 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMemoryStore } from '../../src/escalation/stores/index.js';
 import { createApp } from '../../src/server/app.js';
 import { openEventStream } from '../../src/server/handlers/live-stream.js';
 import { MESSAGES_PER_SESSION_PER_MIN } from '../../src/server/handlers/live-chat.js';
@@ -21,7 +22,9 @@ const ID = 'e-live';
 const SESSION = `chat-${ID}`;
 
 beforeAll(async () => {
-  h = await startHarness();
+  // The store's clock stands still, so the per-minute counters never roll over mid-test.
+  const frozen = Math.floor(Date.now() / 60_000) * 60_000 + 1_000;
+  h = await startHarness({}, undefined, { store: createMemoryStore({ clock: () => frozen }) });
   server = createServer(nodeHandler(createApp(h.services), () => origin));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
