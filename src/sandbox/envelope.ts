@@ -1,7 +1,15 @@
 /**
- * Kustomer's response envelope (https://developer.kustomer.com/docs/concepts/pagination):
- * `{ data: { type, id, attributes, relationships, links } }`, and lists with meta and links.
+ * Kustomer's response envelope (https://developer.kustomer.com/docs/concepts/pagination), built
+ * from Kustomer's own examples (kustomer-examples.ts, extracted from the Core Resources OpenAPI
+ * file): each answer is the example resource with its instance data emptied, its ids replaced and
+ * what the sandbox stores laid over it. So answers carry what Kustomer's do and the client must
+ * tolerate: links-only relationships (`messages`), a `customer` relationship of type
+ * `customers` on messages, `userMentions` as a list on notes, tags as ids, no `priority` on a
+ * conversation created without one, and (as recorded in conversation events) `deletedBy`,
+ * `lockedBy` and `pinnedBy` relationships that are null.
  */
+import { createHash } from 'node:crypto';
+import { KUSTOMER_EXAMPLES } from './kustomer-examples.js';
 import type {
   SandboxConversation,
   SandboxCustomer,
@@ -10,97 +18,173 @@ import type {
   SandboxTeam,
 } from './types.js';
 
-const ORG_ID = '5a0000000000000000000001';
+export const ORG_ID = '5a0000000000000000000001';
+/** The machine user behind the sandbox's API key: createdBy / modifiedBy of what it writes. */
+export const SANDBOX_USER_ID = '5a0000000000000000000002';
 
-function rel(type: string, id: string) {
-  return { links: { self: `/v1/${type}s/${id}` }, data: { type, id } };
+type Json = Record<string, unknown>;
+interface Template {
+  type: string;
+  id: string;
+  attributes: Json;
+  relationships: Json;
+  links: Json;
 }
 
-export function customerResource(c: SandboxCustomer) {
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** An example's instance data emptied, its shape kept: lists empty, strings null, numbers kept. */
+function blank(value: unknown): unknown {
+  if (Array.isArray(value)) return [];
+  if (typeof value === 'string') return null;
+  if (isObject(value))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, blank(v)]));
+  return value;
+}
+
+/** Kustomer answers tags as ids; the sandbox derives a stable id from each tag's name. */
+export function tagId(name: string): string {
+  return createHash('sha1').update(`tag:${name}`).digest('hex').slice(0, 24);
+}
+
+/**
+ * The example `template` for the resource `id`: every id it relates to replaced (`related` by
+ * relationship name; org and createdBy / modifiedBy by the sandbox's own), its attributes emptied
+ * and `attributes` laid over them.
+ */
+function fromTemplate(
+  template: Template,
+  id: string,
+  related: Record<string, string>,
+  attributes: Json,
+): Json {
+  const ids = new Map<string, string>([[template.id, id]]);
+  const targets: Record<string, string> = {
+    org: ORG_ID,
+    createdBy: SANDBOX_USER_ID,
+    modifiedBy: SANDBOX_USER_ID,
+    ...related,
+  };
+  for (const [name, relation] of Object.entries(template.relationships)) {
+    const data = isObject(relation) ? relation.data : null;
+    if (isObject(data) && typeof data.id === 'string' && targets[name])
+      ids.set(data.id, targets[name]);
+  }
+  let text = JSON.stringify({ relationships: template.relationships, links: template.links });
+  for (const [from, to] of ids) text = text.replaceAll(from, to);
+  const { relationships, links } = JSON.parse(text) as { relationships: Json; links: Json };
+  const emptied = blank(template.attributes) as Json;
   return {
-    type: 'customer',
-    id: c.id,
-    attributes: {
-      name: c.name,
-      displayName: c.name ?? c.emails[0]?.email ?? null,
-      emails: c.emails,
-      phones: c.phones,
-      externalId: c.externalId,
-      externalIds: c.externalIds,
-      tags: c.tags,
-      custom: c.custom,
-      createdAt: c.createdAt,
-      updatedAt: c.updatedAt,
-    },
-    relationships: { org: rel('org', ORG_ID) },
-    links: { self: `/v1/customers/${c.id}` },
+    type: template.type,
+    id,
+    attributes: { ...emptied, ...attributes },
+    relationships,
+    links,
   };
 }
 
-export function conversationResource(c: SandboxConversation) {
-  return {
-    type: 'conversation',
-    id: c.id,
-    attributes: {
+const defined = (attributes: Json): Json =>
+  Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== null && v !== undefined));
+
+export function customerResource(c: SandboxCustomer) {
+  return fromTemplate(
+    KUSTOMER_EXAMPLES.customer,
+    c.id,
+    {},
+    {
       name: c.name,
-      status: c.status,
-      priority: c.priority,
-      direction: c.direction,
-      assignedTeams: c.assignedTeams,
-      tags: c.tags,
-      externalId: c.externalId,
-      custom: c.custom,
-      channels: ['chat'],
+      displayName: c.name ?? c.emails[0]?.email ?? c.phones[0]?.phone ?? null,
+      emails: c.emails,
+      phones: c.phones,
+      externalIds: c.externalIds,
+      tags: c.tags.map(tagId),
       createdAt: c.createdAt,
       updatedAt: c.updatedAt,
+      modifiedAt: c.updatedAt,
+      lastActivityAt: c.updatedAt,
+      ...defined({ externalId: c.externalId }),
+      ...(Object.keys(c.custom).length ? { custom: c.custom } : {}),
     },
-    relationships: { customer: rel('customer', c.customerId), org: rel('org', ORG_ID) },
-    links: { self: `/v1/conversations/${c.id}` },
+  );
+}
+
+export function conversationResource(c: SandboxConversation) {
+  const resource = fromTemplate(
+    KUSTOMER_EXAMPLES.conversation,
+    c.id,
+    { customer: c.customerId },
+    {
+      name: c.name ?? '',
+      status: c.status,
+      direction: c.direction ?? 'in',
+      assignedTeams: c.assignedTeams,
+      tags: c.tags.map(tagId),
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+      modifiedAt: c.updatedAt,
+      // Kustomer's create example has no priority: it is there only once one was set.
+      ...defined({ priority: c.priority, externalId: c.externalId }),
+      ...(Object.keys(c.custom).length ? { custom: c.custom } : {}),
+    },
+  );
+  const relationships = resource.relationships as Json;
+  return {
+    ...resource,
+    relationships: { ...relationships, deletedBy: null, lockedBy: null, pinnedBy: null },
   };
 }
 
 export function messageResource(m: SandboxMessage) {
-  return {
-    type: 'message',
-    id: m.id,
-    attributes: {
+  return fromTemplate(
+    KUSTOMER_EXAMPLES.message,
+    m.id,
+    { customer: m.customerId, conversation: m.conversationId },
+    {
       channel: m.channel,
       app: m.app,
       direction: m.direction,
       preview: m.preview,
-      externalId: m.externalId,
-      sentAt: m.sentAt,
-      importedAt: m.importedAt,
       meta: m.meta,
+      status: m.direction === 'out' ? 'sent' : 'received',
+      sentAt: m.sentAt ?? m.createdAt,
       createdAt: m.createdAt,
+      updatedAt: m.createdAt,
+      modifiedAt: m.createdAt,
+      ...defined({ externalId: m.externalId, importedAt: m.importedAt }),
     },
-    relationships: {
-      customer: rel('customer', m.customerId),
-      conversation: rel('conversation', m.conversationId),
-    },
-    links: { self: `/v1/messages/${m.id}` },
-  };
+  );
 }
 
 export function noteResource(n: SandboxNote) {
-  return {
-    type: 'note',
-    id: n.id,
-    attributes: { body: n.body, externalId: n.externalId, createdAt: n.createdAt },
-    relationships: {
-      customer: rel('customer', n.customerId),
-      conversation: rel('conversation', n.conversationId),
+  const resource = fromTemplate(
+    KUSTOMER_EXAMPLES.note,
+    n.id,
+    { customer: n.customerId, conversation: n.conversationId },
+    {
+      body: n.body,
+      createdAt: n.createdAt,
+      updatedAt: n.createdAt,
+      ...defined({ externalId: n.externalId }),
     },
-    links: { self: `/v1/notes/${n.id}` },
-  };
+  );
+  const mentions = n.userMentions.map((m) => ({
+    type: m.team ? 'team' : 'user',
+    id: m.team ?? m.user,
+  }));
+  const relationships = resource.relationships as Json;
+  return { ...resource, relationships: { ...relationships, userMentions: { data: mentions } } };
 }
 
+/** Teams are not in the Core Resources file; the shape is the access-management docs' (GET /v1/teams). */
 export function teamResource(t: SandboxTeam) {
   return {
     type: 'team',
     id: t.id,
     attributes: { name: t.name, displayName: t.name, members: [] },
-    relationships: { org: rel('org', ORG_ID) },
+    relationships: {
+      org: { links: { self: `/v1/orgs/${ORG_ID}` }, data: { type: 'org', id: ORG_ID } },
+    },
     links: { self: `/v1/teams/${t.id}` },
   };
 }
@@ -135,16 +219,19 @@ export function page<T>(
   };
 }
 
-export function errorBody(status: number, code: string, detail: string, pointer?: string) {
-  return {
-    errors: [
-      {
-        status: String(status),
-        code,
-        title: code.replace(/_/g, ' '),
-        detail,
-        ...(pointer ? { source: { pointer } } : {}),
-      },
-    ],
-  };
+/**
+ * Kustomer's two error shapes (https://developer.kustomer.com/docs/concepts/errors): most errors
+ * are `{ errors: [{ code, message, meta }] }`; errors about a field are JSON:API objects
+ * `{ status, code, title, detail, source: { pointer | parameter }, meta }`, as the spec's examples
+ * for GET /v1/conversations/{id} show.
+ */
+export function errorBody(
+  status: number,
+  code: string,
+  message: string,
+  source?: { pointer: string } | { parameter: string },
+) {
+  if (!source) return { errors: [{ code, message, meta: {} }] };
+  const title = code.replace(/_/g, ' ');
+  return { errors: [{ status: String(status), code, title, detail: message, source, meta: {} }] };
 }

@@ -37,7 +37,7 @@ function create(ctx: RouteContext, customerId: string) {
     customerId: customer.id,
     name: body.name ?? null,
     status: body.status ?? 'open',
-    priority: body.priority ?? 3,
+    priority: body.priority ?? null,
     direction: body.direction ?? null,
     assignedTeams: body.assignedTeams ?? [],
     tags: body.tags ?? [],

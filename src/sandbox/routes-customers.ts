@@ -40,15 +40,19 @@ function lookup(field: 'email' | 'externalId' | 'phone') {
   };
 }
 
+/**
+ * Kustomer rejects a customer whose email, phone or externalId another holds, with a status and
+ * wording it does not document; the sandbox answers the docs' generic 400 text (or 409), so the
+ * client can rely on neither.
+ */
 function assertUnique(ctx: RouteContext, candidate: SandboxCustomer, selfId?: string): void {
-  const taken = ctx.core.store.takenIdentity(candidate, selfId);
-  if (taken) {
-    throw new SandboxHttpError(
-      ctx.core.duplicateStatus,
-      'duplicate',
-      `a customer with ${taken} already exists`,
-    );
-  }
+  if (!ctx.core.store.takenIdentity(candidate, selfId)) return;
+  const status = ctx.core.duplicateStatus;
+  throw new SandboxHttpError(
+    status,
+    status === 409 ? 'conflict' : 'bad_request',
+    'Invalid request body or parameters.',
+  );
 }
 
 function apply(target: SandboxCustomer, body: Body, replace: boolean): SandboxCustomer {

@@ -13,6 +13,7 @@ import {
   perCustomer,
   type Route,
 } from './route-types.js';
+import type { SandboxNote } from './types.js';
 
 // The spec prints org.user.note.read as the legacy role for creating a note in a conversation,
 // most likely a typo for .write; both are accepted.
@@ -28,7 +29,11 @@ export const noteRoutes: Route[] = [
     handle(ctx) {
       checkBody(ctx.core, 'note.create', ctx.body);
       const conversation = ctx.core.store.conversation(ctx.params[0]!) ?? notFound('conversation');
-      const body = objectBody(ctx.body) as { body: string; externalId?: string };
+      const body = objectBody(ctx.body) as {
+        body: string;
+        externalId?: string;
+        userMentions?: SandboxNote['userMentions'];
+      };
       perCustomer(ctx.core, 'note', conversation.customerId, false);
       const note = {
         id: objectId(),
@@ -36,6 +41,7 @@ export const noteRoutes: Route[] = [
         customerId: conversation.customerId,
         body: body.body,
         externalId: body.externalId ?? null,
+        userMentions: body.userMentions ?? [],
         createdAt: iso(ctx.core),
       };
       ctx.core.store.data.notes.push(note);

@@ -22,7 +22,12 @@ function answerFailure(rt: SandboxRuntime, res: ServerResponse, error: unknown):
     sendJson(
       res,
       error.status,
-      errorBody(error.status, error.code, error.detail, error.pointer),
+      errorBody(
+        error.status,
+        error.code,
+        error.detail,
+        error.pointer ? { pointer: error.pointer } : undefined,
+      ),
       error.status === 429 ? rt.tooManyHeaders() : {},
     );
   } else {

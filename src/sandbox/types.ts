@@ -78,7 +78,8 @@ export interface SandboxConversation {
   customerId: string;
   name: string | null;
   status: 'open' | 'snoozed' | 'done';
-  priority: number;
+  /** null until one is set: Kustomer's created conversation has no priority. */
+  priority: number | null;
   direction: 'in' | 'out' | null;
   assignedTeams: string[];
   tags: string[];
@@ -107,6 +108,8 @@ export interface SandboxNote {
   customerId: string;
   body: string;
   externalId: string | null;
+  /** As sent: `{ user }` or `{ team }` (answered as the `userMentions` relationship list). */
+  userMentions: { user?: string; team?: string }[];
   createdAt: string;
 }
 export interface SandboxTeam {

@@ -15,7 +15,7 @@ export const sandboxStateSchema = z.object({
       customerId: z.string(),
       name: z.string().nullable(),
       status: z.string(),
-      priority: z.number(),
+      priority: z.number().nullable(),
       assignedTeams: z.array(z.string()),
       tags: z.array(z.string()),
       externalId: z.string().nullable(),

@@ -107,7 +107,8 @@ describe('conversations', () => {
     expect(validation.message).toBe(
       'Kustomer PUT /v1/conversations/{id} failed: 400 (/channel is not an allowed field)',
     );
-    expect(sandbox.state().conversations[0]!.priority).toBe(3);
+    // Nothing of the refused update applied: still no priority, as created.
+    expect(sandbox.state().conversations[0]!.priority).toBeNull();
   });
 
   it('reports wrong values and bad custom attribute names with a pointer', async () => {

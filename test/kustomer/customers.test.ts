@@ -4,6 +4,7 @@
  * same person.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { KustomerValidationError } from '../../src/kustomer/errors.js';
 import type { SandboxHandle } from '../../src/sandbox/types.js';
 import { startTestSandbox } from '../support/sandbox.js';
 import { buildClient, createFakeTime } from './support/client.js';
@@ -175,5 +176,17 @@ describe('findOrCreate', () => {
     } finally {
       await strict.close();
     }
+  });
+
+  it("a refused create that no lookup explains fails with Kustomer's own error, after looking", async () => {
+    const client = newClient();
+    // A 400 that is not a duplicate: the email Kustomer's schema rejects.
+    const error = await client.customers
+      .findOrCreate({ email: 'not an email' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KustomerValidationError);
+    // Looked up first, created, then looked up again before giving up.
+    expect(sandbox.state().requests.byRoute['GET /v1/customers/email={email}']).toBe(2);
+    expect(sandbox.state().customers).toEqual([]);
   });
 });

@@ -46,7 +46,7 @@ describe('org budget', () => {
       expect((await api(sandbox, 'GET', '/v1/teams')).status).toBe(200);
     const limited = await api<KustomerErrorBody>(sandbox, 'GET', '/v1/teams');
     expect(limited.status).toBe(429);
-    expect(limited.body.errors[0]).toMatchObject({ status: '429', code: 'too_many_requests' });
+    expect(limited.body.errors[0]).toMatchObject({ code: 'too_many_requests', meta: {} });
     expect(budget(limited.headers).remaining).toBe('0');
     expect(limited.headers.get('retry-after')).toBeNull();
     expect(sandbox.state().requests.rateLimited).toBe(1);
@@ -98,7 +98,7 @@ describe('per-customer create limit', () => {
     expect((await api(org, 'POST', path, { body: { name: 'b' } })).status).toBe(201);
     const third = await api<KustomerErrorBody>(org, 'POST', path, { body: { name: 'c' } });
     expect(third.status).toBe(429);
-    expect(third.body.errors[0]!.detail).toMatch(/conversations per minute for this customer/);
+    expect(third.body.errors[0]!.message).toMatch(/conversations per minute for this customer/);
     expect(third.headers.get('x-ratelimit-reset')).toBe(String((T0 + 60_000) / 1000));
     const imported = { name: 'd', importedAt: new Date(now).toISOString() };
     expect((await api(org, 'POST', path, { body: imported })).status).toBe(201);
@@ -149,7 +149,7 @@ describe('body size', () => {
       body: over,
     });
     expect(reply.status).toBe(413);
-    expect(reply.body.errors[0]).toMatchObject({ code: 'payload_too_large', detail: /100 KB/ });
+    expect(reply.body.errors[0]).toMatchObject({ code: 'payload_too_large', message: /100 KB/ });
     expect(sandbox.state().messages).toHaveLength(9);
   });
 });

@@ -84,7 +84,8 @@ describe('signed deliveries', () => {
         attributes: { direction: 'out', preview: 'Hello from a human — ¡hola! 👋' },
         relationships: {
           conversation: { data: { type: 'conversation', id: conversationId } },
-          customer: { data: { type: 'customer', id: customerId } },
+          // Kustomer's message example writes the customer relationship's type in the plural.
+          customer: { data: { type: 'customers', id: customerId } },
         },
       },
     });

@@ -1,13 +1,14 @@
 /**
  * Customers: lookups by id, email, externalId and phone (404 means no match), create, merge
  * update, and findOrCreate. Kustomer keeps emails, phones and externalIds unique per org and
- * rejects a create that would duplicate one (the status is not documented: 400 or 409), so a
- * rejected create means another escalation created the customer first: look up again.
+ * rejects a create that would duplicate one (neither status nor wording is documented), so a
+ * refused create is answered by looking up again: another escalation may have created the
+ * customer first.
  * https://developer.kustomer.com/api/core-resources/create-customer
  */
 import type { z } from 'zod';
 import type { ClientCache, IdentityKind } from '../cache.js';
-import { isConflictError, isKustomerError, isValidationError } from '../errors.js';
+import { isKustomerError } from '../errors.js';
 import { rolesFor } from '../permissions.js';
 import { customerResource, singleSchema } from '../schemas.js';
 import type { Transport } from '../transport.js';
@@ -54,13 +55,15 @@ const LOOKUP_ROUTES: Record<Exclude<IdentityKind, 'id'>, string> = {
   phone: '/v1/customers/phone={phone}',
 };
 
-const DUPLICATE = /duplicate|unique|already|exists|taken|in use/i;
-
-function isDuplicateRejection(error: unknown): boolean {
-  if (isConflictError(error)) return true;
-  return (
-    isValidationError(error) && DUPLICATE.test(`${error.kustomerMessage ?? ''} ${error.message}`)
-  );
+/**
+ * A create Kustomer refused with a 4xx that may be a duplicate: Kustomer does not document the
+ * status (400 or 409) or the wording of a duplicate email, phone or externalId, so any 4xx but
+ * auth, permission and rate limit is answered by looking the identity up again; only when that
+ * finds nobody is the refusal the answer.
+ */
+function mayBeDuplicate(error: unknown): boolean {
+  if (!isKustomerError(error) || error.status === undefined) return false;
+  return error.status >= 400 && error.status < 500 && ![401, 403, 429].includes(error.status);
 }
 
 export function createCustomers(transport: Transport, cache: ClientCache) {
@@ -160,7 +163,7 @@ export function createCustomers(transport: Transport, cache: ClientCache) {
       try {
         return { customer: await create(identity, options), created: true };
       } catch (error) {
-        if (!isDuplicateRejection(error)) throw error;
+        if (!mayBeDuplicate(error)) throw error;
         const winner = await findByIdentity(identity, options);
         if (!winner) throw error;
         return { customer: winner, created: false };

@@ -9,12 +9,19 @@ export interface ApiReply<T = Record<string, unknown>> {
   body: T;
 }
 
+/**
+ * Kustomer's two error shapes (https://developer.kustomer.com/docs/concepts/errors):
+ * `{ code, message, meta }`, or a JSON:API object with `status`, `title`, `detail` and `source`
+ * when the error is about a field.
+ */
 export interface KustomerErrorBody {
   errors: {
-    status: string;
     code: string;
-    title: string;
-    detail: string;
+    message?: string;
+    meta: Record<string, unknown>;
+    status?: string;
+    title?: string;
+    detail?: string;
     source?: { pointer: string };
   }[];
 }

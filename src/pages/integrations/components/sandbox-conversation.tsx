@@ -25,7 +25,7 @@ export function SandboxConversation({
       <h4 id={`${inputId}-title`}>{conversation.name ?? 'Conversation'}</h4>
       <p className="muted">
         {who} · {conversation.assignedTeams.map(teamName).join(', ') || 'no team'} · priority{' '}
-        {conversation.priority} · {conversation.status}
+        {conversation.priority ?? 'none'} · {conversation.status}
       </p>
       {conversation.tags.length > 0 && (
         <p className="muted">Tags: {conversation.tags.join(', ')}</p>
