@@ -34,10 +34,11 @@ interface Template {
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** An example's instance data emptied, its shape kept: lists empty, strings null, numbers kept. */
+/** An example's instance data emptied, its shape kept: lists empty, strings null, numbers 0. */
 function blank(value: unknown): unknown {
   if (Array.isArray(value)) return [];
   if (typeof value === 'string') return null;
+  if (typeof value === 'number') return 0;
   if (isObject(value))
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, blank(v)]));
   return value;
