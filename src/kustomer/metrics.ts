@@ -66,6 +66,9 @@ export function createMetrics(clock: () => number = Date.now): Metrics {
   let errors = 0;
   let rateLimited = 0;
   let rateLimit: RateLimitInfo = { limit: null, remaining: null, resetAt: null };
+  // When Kustomer last answered a call well and badly: a passed outage shows as a later success.
+  let lastSuccessAt: string | null = null;
+  let lastErrorAt: string | null = null;
 
   return {
     record(endpoint, durationMs, outcome) {
@@ -76,6 +79,8 @@ export function createMetrics(clock: () => number = Date.now): Metrics {
       pushBounded(stats.latencies, durationMs);
       pushBounded(all, durationMs);
       if (outcome.status === 429) rateLimited += 1;
+      if (outcome.ok) lastSuccessAt = new Date(clock()).toISOString();
+      else lastErrorAt = new Date(clock()).toISOString();
       if (!outcome.ok) {
         stats.errors += 1;
         errors += 1;
@@ -96,6 +101,8 @@ export function createMetrics(clock: () => number = Date.now): Metrics {
         p50Ms: percentile(sortedAll, 50),
         p95Ms: percentile(sortedAll, 95),
         rateLimited,
+        lastSuccessAt,
+        lastErrorAt,
         errorsByCode: { ...errorsByCode },
         rateLimit: {
           limit: rateLimit.limit,

@@ -56,6 +56,9 @@ export const metricsSnapshotSchema = z.object({
   p50Ms: z.number().nullable(),
   p95Ms: z.number().nullable(),
   rateLimited: z.number(),
+  /** When a Kustomer call last succeeded and last failed (this instance). */
+  lastSuccessAt: z.string().nullable(),
+  lastErrorAt: z.string().nullable(),
   errorsByCode: z.record(z.string(), z.number()),
   rateLimit: z.object({
     limit: z.number().nullable(),
@@ -111,6 +114,16 @@ export const integrationStatusSchema = z.object({
     items: z.array(outboxItemSchema),
   }),
   metrics: metricsSnapshotSchema,
+  /**
+   * Escalations in the store by outcome (those kept for the retention period): delivered (done),
+   * waiting (queued, retrying or on their way), gave up (dead), refused (integration off).
+   */
+  deliveries: z.object({
+    delivered: z.number(),
+    waiting: z.number(),
+    gaveUp: z.number(),
+    refused: z.number(),
+  }),
   settings: integrationSettingsSchema,
   store: z.enum(['file', 'redis', 'memory']),
   /** Days finished escalations are kept (ESCALATION_RETENTION_DAYS); 0 = forever. */

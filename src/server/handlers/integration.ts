@@ -5,7 +5,6 @@ import {
   customerLookupResponseSchema,
   testEscalationRequestSchema,
   type ConnectionResult,
-  type IntegrationStatus,
 } from '../../shared/integration.js';
 import { escalationRequestSchema } from '../../shared/escalation.js';
 import { settingsUpdateSchema } from '../../shared/settings.js';
@@ -14,6 +13,7 @@ import type { RequestContext, RouteDef } from '../router.js';
 import type { Services } from '../services.js';
 import { drainWithinBudget } from './drain-budget.js';
 import { integrationRoutingRoutes } from './integration-routing.js';
+import { integrationStatus } from './integration-status.js';
 import { resultStatus } from './escalations.js';
 
 const LIMIT = 64 * 1024;
@@ -42,47 +42,6 @@ export async function testConnection(services: Services): Promise<ConnectionResu
   }
   services.lastConnection = result;
   return result;
-}
-
-export async function integrationStatus(services: Services): Promise<IntegrationStatus> {
-  const { env, escalations, client } = services;
-  const [settings, summary, items] = await Promise.all([
-    services.settings.get(),
-    escalations.outboxSummary(),
-    escalations.outbox({ limit: 50 }),
-  ]);
-  const breaker = escalations.breakerState();
-  const sandbox = env.kustomer.mode === 'sandbox';
-  const degraded = breaker !== 'closed' || summary.queued + summary.retrying > 0;
-  const status: IntegrationStatus['status'] = !settings.enabled
-    ? 'disabled'
-    : degraded
-      ? 'degraded'
-      : services.lastConnection && !services.lastConnection.ok
-        ? 'disconnected'
-        : sandbox
-          ? 'sandbox'
-          : 'connected';
-  return {
-    mode: !settings.enabled ? 'disabled' : sandbox ? 'sandbox' : 'live',
-    status,
-    org: {
-      subdomain: env.kustomer.subdomain,
-      region: env.kustomer.region,
-      baseUrl: services.sandbox?.url ?? env.kustomer.baseUrl ?? '',
-    },
-    key: {
-      configured: !sandbox,
-      last4: env.kustomer.apiKey ? env.kustomer.apiKey.slice(-4) : null,
-    },
-    connection: services.lastConnection,
-    breaker,
-    outbox: { ...summary, items },
-    metrics: client.metrics(),
-    settings,
-    store: services.store.kind,
-    retentionDays: env.retentionDays,
-  };
 }
 
 async function testEscalation(ctx: RequestContext): Promise<Response> {

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { refreshInterval } from '../../../src/pages/integrations/api/get-status.js';
 import IntegrationsPage from '../../../src/pages/integrations/integrations-page.js';
 import { BILLING, liveStatus, outboxItemOf } from '../support/fixtures.js';
 import { API, apiError, serveIntegrationApi } from '../support/integration-api.js';
@@ -20,6 +21,7 @@ const withOutbox = () =>
     status: 'degraded',
     breaker: 'half_open',
     outbox: { queued: 1, dead: 1, items: [QUEUED, DEAD] },
+    deliveries: { delivered: 12, waiting: 1, gaveUp: 1, refused: 0 },
     metrics: {
       requests: 200,
       errors: 3,
@@ -35,17 +37,45 @@ const figure = (label: string) =>
   within(screen.getByLabelText('Health figures')).getByText(label).nextElementSibling;
 
 describe('Health', () => {
-  it('shows success rate, latency, 429s, headroom, breaker and outbox depth', async () => {
+  it('shows escalations delivered apart from API calls, the breaker in plain words, latency and headroom', async () => {
     serveIntegrationApi({ status: withOutbox() });
     renderUi(<IntegrationsPage />);
     await screen.findByRole('heading', { name: 'Health' });
-    expect(figure('Success rate')).toHaveTextContent('98.5%');
+    // Per escalation: 12 delivered, 1 gave up; the waiting one is not finished yet.
+    expect(figure('Escalations delivered')).toHaveTextContent('12 of 13 (92.3%)');
+    expect(figure('API calls (retries included)')).toHaveTextContent('98.5% of 200 without error');
     expect(figure('Latency p50')).toHaveTextContent('120 ms');
     expect(figure('Latency p95')).toHaveTextContent('481 ms');
-    expect(figure('429s')).toHaveTextContent('3');
+    expect(figure('Rate-limited answers (429)')).toHaveTextContent('3');
     expect(figure('Rate-limit headroom')).toHaveTextContent('120 / 1000');
-    expect(figure('Circuit breaker')).toHaveTextContent('half-open');
-    expect(figure('Outbox')).toHaveTextContent('1 waiting, 1 dead');
+    expect(figure('Kustomer calls')).toHaveTextContent(
+      'Checking whether Kustomer is back (one trial call)',
+    );
+    expect(figure('Outbox')).toHaveTextContent('1 waiting, 1 gave up');
+    expect(screen.queryByText(/breaker|half-open/i)).toBeNull();
+  });
+
+  it('words each outbox row as its state: retrying is never "gave up"', async () => {
+    const retrying = outboxItemOf({
+      escalationId: 'esc-retrying-3',
+      state: 'retrying',
+      attempts: 2,
+      nextAttemptAt: '2026-01-01T10:05:00.000Z',
+      lastError: {
+        code: 'unavailable',
+        message: 'Kustomer POST /v1/customers failed: 503; gave up after 4 attempts',
+      },
+    });
+    serveIntegrationApi({
+      status: liveStatus({ status: 'degraded', outbox: { retrying: 1, items: [retrying, DEAD] } }),
+    });
+    renderUi(<IntegrationsPage />);
+    const table = within(await screen.findByRole('table', { name: 'Outbox' }));
+    const [row, dead] = table.getAllByRole('row').slice(1);
+    expect(row).toHaveTextContent(/Retrying: attempt 2 failed, next at \d\d:\d\d/);
+    expect(row).toHaveTextContent('Kustomer POST /v1/customers failed: 503 (4 tries)');
+    expect(row).not.toHaveTextContent('gave up');
+    expect(dead).toHaveTextContent('Gave up after 8 attempts: retry by hand');
   });
 
   it('lists queued and dead escalations, each with Retry now', async () => {
@@ -55,9 +85,9 @@ describe('Health', () => {
     const rows = table.getAllByRole('row').slice(1);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toHaveTextContent('esc-queued-1');
-    expect(rows[0]).toHaveTextContent('queued');
+    expect(rows[0]).toHaveTextContent(/Waiting: first try at/);
     expect(rows[1]).toHaveTextContent('esc-dead-2');
-    expect(rows[1]).toHaveTextContent('dead');
+    expect(rows[1]).toHaveTextContent('Gave up after 8 attempts');
     expect(rows[1]).toHaveTextContent('Kustomer answered 400: name too long');
     expect(within(rows[1]!).getByRole('button', { name: 'Retry now esc-dead-2' })).toBeEnabled();
   });
@@ -125,6 +155,16 @@ describe('Health', () => {
     ).toBeVisible();
     expect(screen.getByText(/No Kustomer calls yet/)).toBeVisible();
     expect(screen.queryByRole('table')).toBeNull();
-    expect(figure('Success rate')).toHaveTextContent('—');
+    expect(figure('Escalations delivered')).toHaveTextContent('None finished yet');
+  });
+
+  it('refreshes every 2 s while something waits or calls are paused, else every 10 s', () => {
+    expect(refreshInterval(liveStatus())).toBe(10_000);
+    expect(refreshInterval(liveStatus({ outbox: { queued: 1 } }))).toBe(2_000);
+    const inFlight = liveStatus({
+      deliveries: { delivered: 0, waiting: 1, gaveUp: 0, refused: 0 },
+    });
+    expect(refreshInterval(inFlight)).toBe(2_000);
+    expect(refreshInterval(liveStatus({ breaker: 'open' }))).toBe(2_000);
   });
 });

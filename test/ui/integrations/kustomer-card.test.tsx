@@ -65,6 +65,31 @@ describe('the Kustomer CRM card', () => {
     );
   });
 
+  it('says when the connection was last tested, and how it went', async () => {
+    const threeMinutesAgo = new Date(Date.now() - 3 * 60_000).toISOString();
+    serveIntegrationApi({
+      status: liveStatus({
+        connection: {
+          ok: true,
+          checkedAt: threeMinutesAgo,
+          latencyMs: 80,
+          error: null,
+          permissions: null,
+        },
+      }),
+    });
+    renderUi(<IntegrationsPage />);
+    expect(await screen.findByText('Connection last tested 3 min ago: OK.')).toBeVisible();
+  });
+
+  it('says so when the connection was never tested', async () => {
+    serveIntegrationApi({ status: liveStatus() });
+    renderUi(<IntegrationsPage />);
+    expect(
+      await screen.findByText('Connection not tested yet since the server started.'),
+    ).toBeVisible();
+  });
+
   it('switches the integration off, then shows it Disabled from the refetched status', async () => {
     const api = serveIntegrationApi({ status: liveStatus() });
     const bodies: unknown[] = [];

@@ -64,6 +64,7 @@ export function statusOf(overrides: StatusOverrides = {}): IntegrationStatus {
     settings: settingsOf(),
     store: 'memory',
     retentionDays: 30,
+    deliveries: { delivered: 0, waiting: 0, gaveUp: 0, refused: 0 },
     ...rest,
     outbox: { queued: 0, retrying: 0, dead: 0, oldestQueuedAt: null, items: [], ...outbox },
     metrics: {
@@ -74,6 +75,8 @@ export function statusOf(overrides: StatusOverrides = {}): IntegrationStatus {
       p50Ms: null,
       p95Ms: null,
       rateLimited: 0,
+      lastSuccessAt: null,
+      lastErrorAt: null,
       errorsByCode: {},
       rateLimit: { limit: null, remaining: null, resetAt: null },
       endpoints: [],

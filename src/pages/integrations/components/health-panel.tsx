@@ -1,10 +1,13 @@
-/** Health: success rate, latency, 429s, rate-limit headroom, breaker, and the outbox with retry. */
+/**
+ * Health: escalations delivered (each counted once, whatever it took), the outbox, whether calls
+ * go through, then the API figures (every HTTP call, retries included), and the outbox rows.
+ */
 import type { EscalationResult } from '../../../shared/escalation.js';
 import type { IntegrationStatus } from '../../../shared/integration.js';
 import { useRetryEscalation } from '../api/retry-outbox.js';
+import { BREAKER_WORDS, callsText, deliveredText } from './health-words.js';
 import { OutboxTable } from './outbox-table.js';
 
-const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
 const ms = (value: number | null) => (value === null ? '—' : `${Math.round(value)} ms`);
 
 function retryMessage(result: EscalationResult): string {
@@ -17,19 +20,20 @@ function retryMessage(result: EscalationResult): string {
 
 export function HealthPanel({ status }: { status: IntegrationStatus }) {
   const retry = useRetryEscalation();
-  const { metrics, outbox } = status;
+  const { metrics, outbox, deliveries } = status;
   const headroom =
     metrics.rateLimit.limit && metrics.rateLimit.remaining !== null
       ? `${metrics.rateLimit.remaining} / ${metrics.rateLimit.limit}`
       : '—';
   const stats: [string, string][] = [
-    ['Success rate', percent(metrics.successRate)],
+    ['Escalations delivered', deliveredText(deliveries)],
+    ['Outbox', `${outbox.queued + outbox.retrying} waiting, ${outbox.dead} gave up`],
+    ['Kustomer calls', BREAKER_WORDS[status.breaker]],
+    ['API calls (retries included)', callsText(metrics)],
     ['Latency p50', ms(metrics.p50Ms)],
     ['Latency p95', ms(metrics.p95Ms)],
-    ['429s', String(metrics.rateLimited)],
+    ['Rate-limited answers (429)', String(metrics.rateLimited)],
     ['Rate-limit headroom', headroom],
-    ['Circuit breaker', status.breaker.replace('_', '-')],
-    ['Outbox', `${outbox.queued + outbox.retrying} waiting, ${outbox.dead} dead`],
   ];
   const waiting = outbox.items.filter((item) => item.state !== 'done');
   return (

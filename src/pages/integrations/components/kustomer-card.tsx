@@ -1,6 +1,7 @@
 /** The Kustomer CRM card: status, the on/off switch, and its sections. */
 import type { IntegrationStatus } from '../../../shared/integration.js';
 import { useSaveSettings } from '../api/save-settings.js';
+import { ago } from './health-words.js';
 import { HealthPanel } from './health-panel.js';
 import { ConnectionTest } from './permission-checklist.js';
 import { SandboxInspector } from './sandbox-inspector.js';
@@ -19,6 +20,7 @@ export function KustomerCard({ status, teams }: { status: IntegrationStatus; tea
           <p className="muted">
             Hand chats to your support team in Kustomer, with the transcript and the bot's summary.
           </p>
+          <p className="muted">{lastTested(status.connection)}</p>
         </div>
         <div className="card-status">
           <StatusBadge status={status.status} />
@@ -70,4 +72,9 @@ export function KustomerCard({ status, teams }: { status: IntegrationStatus; tea
       ) : null}
     </article>
   );
+}
+
+function lastTested(connection: IntegrationStatus['connection']): string {
+  if (!connection) return 'Connection not tested yet since the server started.';
+  return `Connection last tested ${ago(connection.checkedAt)}: ${connection.ok ? 'OK' : 'failed'}.`;
 }

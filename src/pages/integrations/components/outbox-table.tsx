@@ -1,5 +1,6 @@
 /** Queued, retrying and dead escalations, each with "Retry now". On a phone, rows stack. */
 import type { OutboxItem } from '../../../shared/integration.js';
+import { lastErrorText, outboxStateText } from './health-words.js';
 
 export function OutboxTable({
   items,
@@ -35,10 +36,10 @@ export function OutboxTable({
               </div>
             </td>
             <td data-label="State">
-              <span className={`pill pill-${item.state}`}>{item.state}</span>
+              <span className={`pill pill-${item.state}`}>{outboxStateText(item)}</span>
             </td>
             <td data-label="Attempts">{item.attempts}</td>
-            <td data-label="Last error">{item.lastError?.message ?? '—'}</td>
+            <td data-label="Last error">{lastErrorText(item)}</td>
             <td>
               <button
                 type="button"
