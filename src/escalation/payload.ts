@@ -8,6 +8,7 @@ import type {
   CreateNoteInput,
   TranscriptMessageInput,
 } from '../kustomer/types.js';
+import { sanitizeTag } from '../kustomer/limits.js';
 import type { EscalationRequest } from '../shared/escalation.js';
 import { PRIORITY_LABELS } from '../shared/priority.js';
 import type { IntegrationSettings } from '../shared/settings.js';
@@ -22,7 +23,7 @@ const REASON_TEXT: Record<EscalationRequest['reason'], string> = {
 };
 
 export const ESCALATION_TAG = 'chatbot-escalation';
-/** Kustomer: ≤20 tags, each 1-64 of letters, digits, space and _-./<> (kustomer-api.md §5). */
+/** Kustomer: ≤20 tags, each as sanitizeTag makes it (kustomer/limits.ts). */
 const MAX_TAGS = 20;
 const NOTE_MAX = 10_240;
 
@@ -38,15 +39,6 @@ export function conversationName(request: EscalationRequest): string {
   const prefix = request.test ? '[TEST] ' : '';
   const topic = request.intent ? `${request.intent} ` : '';
   return `${prefix}Chatbot escalation: ${topic}(${reasonText(request.reason)})`.slice(0, 256);
-}
-
-export function sanitizeTag(tag: string): string {
-  return tag
-    .replace(/[^A-Za-z0-9 _\-./<>]+/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 64)
-    .trim();
 }
 
 export function conversationTags(request: EscalationRequest): string[] {

@@ -5,6 +5,7 @@
  * https://developer.kustomer.com/api/core-resources/create-conversation
  */
 import type { z } from 'zod';
+import { fitExternalId } from '../limits.js';
 import { rolesFor } from '../permissions.js';
 import { conversationResource, relatedId, singleSchema } from '../schemas.js';
 import type { Transport } from '../transport.js';
@@ -64,7 +65,7 @@ export function createConversations(transport: Transport) {
           direction: input.direction ?? 'in',
           assignedTeams: input.assignedTeams,
           tags: input.tags,
-          externalId: input.externalId,
+          externalId: input.externalId && fitExternalId(input.externalId),
           custom: input.custom,
         }),
         schema: single,
@@ -90,7 +91,7 @@ export function createConversations(transport: Transport) {
       const found = await transport.find({
         ...options,
         method: 'GET',
-        path: `/v1/conversations/externalId=${encodeURIComponent(externalId)}`,
+        path: `/v1/conversations/externalId=${encodeURIComponent(fitExternalId(externalId))}`,
         route: '/v1/conversations/externalId={externalId}',
         schema: single,
         roles: read,

@@ -9,6 +9,7 @@
 import type { z } from 'zod';
 import type { ClientCache, IdentityKind } from '../cache.js';
 import { isKustomerError } from '../errors.js';
+import { toE164 } from '../limits.js';
 import { rolesFor } from '../permissions.js';
 import { customerResource, singleSchema } from '../schemas.js';
 import type { Transport } from '../transport.js';
@@ -42,11 +43,16 @@ export function customerBody(input: Partial<CreateCustomerInput>): Record<string
   return {
     ...(input.name ? { name: input.name } : {}),
     ...(input.email ? { emails: [{ email: input.email, type: 'other' }] } : {}),
-    ...(input.phone ? { phones: [{ phone: input.phone, type: 'mobile' }] } : {}),
+    ...(input.phone ? { phones: [{ phone: toE164(input.phone), type: 'mobile' }] } : {}),
     ...(input.externalId ? { externalId: input.externalId } : {}),
     ...(input.tags?.length ? { tags: input.tags } : {}),
     ...(input.custom && Object.keys(input.custom).length ? { custom: input.custom } : {}),
   };
+}
+
+/** The identity with its phone in E.164, the form Kustomer stores and looks phones up by. */
+function withE164<T extends CustomerIdentityInput>(identity: T): T {
+  return identity.phone ? { ...identity, phone: toE164(identity.phone) } : identity;
 }
 
 const LOOKUP_ROUTES: Record<Exclude<IdentityKind, 'id'>, string> = {
@@ -74,6 +80,7 @@ export function createCustomers(transport: Transport, cache: ClientCache) {
     value: string,
     options: CallOptions = {},
   ): Promise<Customer | null> {
+    if (kind === 'phone') value = toE164(value);
     const fresh = cache.getCustomer(kind, value);
     if (fresh) return fresh;
     const route = kind === 'id' ? '/v1/customers/{id}' : LOOKUP_ROUTES[kind];
@@ -155,9 +162,10 @@ export function createCustomers(transport: Transport, cache: ClientCache) {
       return customer;
     },
     async findOrCreate(
-      identity: CreateCustomerInput,
+      given: CreateCustomerInput,
       options: CallOptions = {},
     ): Promise<FindOrCreateResult> {
+      const identity = withE164(given);
       const known = cache.customerFor(identity) ?? (await findByIdentity(identity, options));
       if (known) return { customer: known, created: false };
       try {
@@ -169,6 +177,6 @@ export function createCustomers(transport: Transport, cache: ClientCache) {
         return { customer: winner, created: false };
       }
     },
-    cached: (identity: CustomerIdentityInput) => cache.customerFor(identity),
+    cached: (identity: CustomerIdentityInput) => cache.customerFor(withE164(identity)),
   };
 }

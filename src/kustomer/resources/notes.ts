@@ -3,6 +3,7 @@
  * https://developer.kustomer.com/api/core-resources/create-note
  */
 import type { z } from 'zod';
+import { fitExternalId } from '../limits.js';
 import { rolesFor } from '../permissions.js';
 import { listSchema, noteResource, relatedId, relatedIds, singleSchema } from '../schemas.js';
 import type { Transport } from '../transport.js';
@@ -35,7 +36,10 @@ export function createNotes(transport: Transport) {
         method: 'POST',
         path: `/v1/conversations/${encodeURIComponent(conversationId)}/notes`,
         route: '/v1/conversations/{id}/notes',
-        body: { body, ...(input.externalId ? { externalId: input.externalId } : {}) },
+        body: {
+          body,
+          ...(input.externalId ? { externalId: fitExternalId(input.externalId) } : {}),
+        },
         schema: singleSchema(noteResource),
         roles: rolesFor('note.create'),
       });
@@ -55,7 +59,8 @@ export function createNotes(transport: Transport) {
         schema: listSchema(noteResource),
         roles: rolesFor('note.read'),
       });
-      const found = notes.find((note) => note.attributes.externalId === externalId);
+      const wanted = fitExternalId(externalId);
+      const found = notes.find((note) => note.attributes.externalId === wanted);
       return found ? toNote(found, conversationId) : null;
     },
   };

@@ -2,8 +2,10 @@
  * Turns transcript entries into Kustomer message bodies. A message preview holds at most 10,240
  * characters (https://developer.kustomer.com/api/core-resources/create-message); longer text is
  * split into consecutive parts, each its own message with its own externalId, never cut: the
- * parts joined give the text back exactly. The part number goes in `meta`, not in the text.
+ * parts joined give the text back exactly. The part number goes in `meta`, not in the text. Every
+ * externalId is fitted to Kustomer's 256 characters (fitExternalId).
  */
+import { fitExternalId } from '../limits.js';
 import type { TranscriptMessageInput } from '../types.js';
 
 export const PREVIEW_MAX = 10_240;
@@ -44,7 +46,9 @@ export function toLines(messages: TranscriptMessageInput[]): MessageLine[] {
           ? message.meta
           : { ...message.meta, part: i + 1, parts: parts.length, of: message.externalId };
       return {
-        externalId: parts.length === 1 ? message.externalId : `${message.externalId}:p${i + 1}`,
+        externalId: fitExternalId(
+          parts.length === 1 ? message.externalId : `${message.externalId}:p${i + 1}`,
+        ),
         direction: message.direction,
         preview,
         sentAt: message.sentAt,
