@@ -4,6 +4,7 @@
  * rate-limit counters. Three implementations: file (embedded default), redis (several instances,
  * serverless) and memory (tests). Every write is durable before its promise resolves.
  */
+import type { StoreDurability } from './stores/durability.js';
 import type {
   AgentReply,
   EscalationRequest,
@@ -135,6 +136,8 @@ export interface EscalationStore {
   saveSettings(settings: IntegrationSettings): Promise<void>;
   /** Throws when the store cannot be reached (for /api/ready). */
   ping(): Promise<void>;
+  /** Whether what it stores survives a crash of the store (see stores/durability.ts). */
+  durability?(): Promise<StoreDurability>;
   close(): Promise<void>;
 }
 

@@ -1,9 +1,13 @@
 /**
- * A real redis-server for the Redis store tests: Debian's package, on a free port, no
- * persistence. REDIS_URL, when set, points the tests at an existing server instead.
+ * A real redis-server for the Redis store tests: Debian's package, on a free port, in its own
+ * temp folder, with the append-only file on (what the admin guide asks for, and what the doctor
+ * checks) unless `persistence: 'none'`. REDIS_URL, when set, points the tests at an existing
+ * server instead.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 
@@ -42,31 +46,66 @@ async function waitForPing(url: string): Promise<void> {
   throw new Error(`redis-server at ${url} did not answer PING`);
 }
 
-export async function startRedis(): Promise<{ url: string; stop(): Promise<void> }> {
-  if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, stop: async () => {} };
+export interface RedisOptions {
+  /** 'aof': appendonly yes, appendfsync everysec; 'none': no AOF and no snapshots. @default 'aof' */
+  persistence?: 'aof' | 'none';
+  /** Reuse this folder and port (a restart after a crash). */
+  dir?: string;
+  port?: number;
+}
+
+export interface RedisHandle {
+  url: string;
+  port: number;
+  dir: string;
+  /** SIGTERM (Redis writes what it must and exits). */
+  stop(): Promise<void>;
+  /** SIGKILL: a crash, nothing written on the way out; the folder is kept for a restart. */
+  kill(): Promise<void>;
+}
+
+export async function startRedis(options: RedisOptions = {}): Promise<RedisHandle> {
+  if (process.env.REDIS_URL)
+    return {
+      url: process.env.REDIS_URL,
+      port: Number(new URL(process.env.REDIS_URL).port),
+      dir: '',
+      stop: async () => {},
+      kill: async () => {},
+    };
   const binary = BINARIES.find((path) => existsSync(path));
   if (!binary) {
     throw new Error(
       'redis-server is not installed: apt-get install redis-server (or set REDIS_URL)',
     );
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'redis-'));
+  const persistence =
+    (options.persistence ?? 'aof') === 'aof'
+      ? ['--appendonly', 'yes', '--appendfsync', 'everysec']
+      : ['--appendonly', 'no'];
   const child = spawn(
     binary,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    {
-      stdio: 'ignore',
-    },
+    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', ...persistence],
+    { stdio: 'ignore' },
   );
   const url = `redis://127.0.0.1:${port}`;
   await waitForPing(url);
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(signal);
+    await exited;
+  };
   return {
     url,
+    port,
+    dir,
     async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      await end('SIGTERM');
+      if (!options.dir) rmSync(dir, { recursive: true, force: true });
     },
+    kill: () => end('SIGKILL'),
   };
 }

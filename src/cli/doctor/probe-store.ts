@@ -49,6 +49,7 @@ async function readStore(store: EscalationStore, facts: StoreFacts): Promise<voi
   await store.ping();
   facts.summary = await createOutboxViews(store, () => null).summary();
   facts.storedSettings = await store.getSettings();
+  facts.durability = (await store.durability?.()) ?? null;
 }
 
 /** The server holding the lock has what the doctor wanted to read: ask it. */
@@ -72,6 +73,7 @@ export async function probeStore(env: ServerEnv, environment: Environment): Prom
     readThrough: null,
     summary: null,
     storedSettings: null,
+    durability: null,
   };
   if (env.store === 'file' && !existsSync(env.storeDir)) {
     facts.summary = { queued: 0, retrying: 0, dead: 0, oldestQueuedAt: null };

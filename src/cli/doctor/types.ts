@@ -4,6 +4,7 @@
  */
 import type { OutboxSummary } from '../../escalation/types.js';
 import type { StoreKind } from '../../escalation/store.js';
+import type { StoreDurability } from '../../escalation/stores/durability.js';
 import type { KustomerConfig } from '../../kustomer/config.js';
 import type { AuthToken, Team } from '../../kustomer/types.js';
 import type { PermissionReport } from '../../shared/integration.js';
@@ -50,6 +51,8 @@ export interface StoreFacts {
   summary: OutboxSummary | null;
   /** The settings as stored (unvalidated), or null when none were saved. */
   storedSettings: unknown;
+  /** Whether it keeps what it stored through its own crash; null when it was not read. */
+  durability: StoreDurability | null;
 }
 
 export interface DoctorFacts {

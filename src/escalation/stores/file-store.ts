@@ -3,6 +3,7 @@
  * behind it. A write resolves only after its log entry is on disk, so an escalation acknowledged
  * to a caller survives kill -9 and restart. The log is compacted into a snapshot when it grows.
  */
+import { FILE_DURABILITY } from './durability.js';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EscalationRecord, EscalationStore } from '../store.js';
@@ -135,6 +136,7 @@ export async function createFileStore(options: FileStoreOptions): Promise<Escala
       await persist([{ op: 'settings', settings }]);
     },
     async ping() {},
+    durability: async () => FILE_DURABILITY,
     async close() {
       await appendLog.close();
       release();

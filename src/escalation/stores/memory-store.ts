@@ -10,6 +10,7 @@ import {
 } from '../store.js';
 import type { IntegrationSettings } from '../../shared/settings.js';
 import { finishedBefore, messagesDueAt } from '../records.js';
+import { MEMORY_DURABILITY } from './durability.js';
 
 export interface MemoryStoreOptions {
   /** @default Date.now */
@@ -193,6 +194,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       return counter.count;
     },
     counterCount: () => counters.size,
+    durability: async () => MEMORY_DURABILITY,
     async getSettings() {
       return settings ? clone(settings) : null;
     },

@@ -17,6 +17,7 @@ import {
   type EscalationStore,
 } from '../store.js';
 import { finishedBefore, isFinished, messagesDueAt } from '../records.js';
+import { probeRedisPersistence } from './durability.js';
 import { DELETE_RECORD, HIT, PUT_RECORD, RELEASE_LEASE } from './redis-scripts.js';
 
 export interface RedisStoreOptions {
@@ -233,6 +234,7 @@ export function createRedisStore(options: RedisStoreOptions): EscalationStore {
     async ping() {
       await redis.ping();
     },
+    durability: () => probeRedisPersistence(redis, options.url),
     async close() {
       await redis.quit();
     },

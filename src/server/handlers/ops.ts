@@ -16,11 +16,16 @@ export const opsRoutes: RouteDef[] = [
       } catch {
         store = 'unreachable';
       }
+      // Reported, not required: a store that forgets on restart still serves (see the runbook).
+      const durability =
+        store === 'ok'
+          ? ((await services.store.durability?.().catch(() => null))?.level ?? 'unknown')
+          : 'unknown';
       const breaker = services.escalations.breakerState();
       const ready = store === 'ok';
       return json(ready ? 200 : 503, {
         ready,
-        checks: { config: 'ok', store, breaker, mode: services.env.kustomer.mode },
+        checks: { config: 'ok', store, durability, breaker, mode: services.env.kustomer.mode },
       });
     },
   },

@@ -21,6 +21,7 @@ import {
   storeDurableCheck,
   storeReachableCheck,
 } from './store.js';
+import { storePersistenceCheck } from './store-durability.js';
 
 export const ALL_CHECKS: Check[] = [
   configCheck,
@@ -41,6 +42,7 @@ export const ALL_CHECKS: Check[] = [
   rateLimitCheck,
   storeDurableCheck,
   storeReachableCheck,
+  storePersistenceCheck,
   outboxDrainingCheck,
   deadCheck,
   retentionCheck,
