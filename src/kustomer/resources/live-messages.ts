@@ -2,9 +2,10 @@
  * A message the customer types after the hand-off, recorded live on the conversation: direction
  * "in" and no importedAt, as Kustomer's custom-channel guide posts each new customer message
  * (https://developer.kustomer.com/docs/guides/custom-channel-messages). Without importedAt it
- * counts against the 120 messages a minute per customer (a 429 past it), and it is what an agent
- * is notified of: a customer message on a done conversation reopens it
- * (https://developer.kustomer.com/docs/concepts/conversations-and-messages).
+ * counts against the 120 messages a minute per customer (a 429 past it, create-message), and as
+ * a customer message it reopens a conversation marked done
+ * (https://developer.kustomer.com/docs/concepts/conversations-and-messages); imported messages
+ * are a record of the past.
  */
 import { rolesFor } from '../permissions.js';
 import { messageResource, singleSchema } from '../schemas.js';
