@@ -19,7 +19,7 @@ export default defineConfig({
             // page's (the demo chat shares the email and id helpers with it).
             {
               name: 'escalation-button',
-              test: /src[\\/]chat[\\/](escalation-button|email-prompt|use-escalation|email|new-id|queued-message)\./,
+              test: /src[\\/]chat[\\/](escalation-button|email-prompt|use-escalation|email|new-id|queued-message|handoff)\./,
             },
           ],
         },

@@ -23,7 +23,7 @@ function resultNotice(result: EscalationResult, email: string | null): string {
   if (result.status === 'escalated')
     return `You're connected with ${result.team ? `the ${result.team.name} team` : 'our support team'}. Reference: ${result.conversationId.slice(-8).toUpperCase()}. An agent will reply here.`;
   if (result.status === 'queued') return queuedMessage(result.reason, email ?? 'your email');
-  return `Talking to a person isn't available right now. ${result.message}`;
+  return result.message;
 }
 
 export default function ChatPage() {

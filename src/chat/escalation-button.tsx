@@ -10,7 +10,9 @@ import type {
   EscalationResult,
   TranscriptEntry,
 } from '../shared/escalation.js';
+import { HANDOFF_OFF_MESSAGE } from '../shared/handoff.js';
 import { EmailPrompt } from './email-prompt.js';
+import { fetchHandoff } from './handoff.js';
 import { isEmail } from './email.js';
 import { queuedMessage } from './queued-message.js';
 import { useEscalation } from './use-escalation.js';
@@ -68,10 +70,23 @@ export default function EscalationButton(props: EscalationButtonProps) {
   };
 
   const known = props.knownEmail && isEmail(props.knownEmail) ? props.knownEmail : null;
+  const [off, setOff] = useState<EscalationResult | null>(null);
   const press = () => {
     if (state.phase === 'error') retry();
     else if (known) start(known, null);
-    else setAsking(true);
+    else
+      // Switched off and refusing: say so at once instead of asking for an unused email.
+      void fetchHandoff().then((handoff) => {
+        if (handoff !== 'off') return setAsking(true);
+        const refused: EscalationResult = {
+          status: 'refused',
+          escalationId: '',
+          reason: 'integration_disabled',
+          message: HANDOFF_OFF_MESSAGE,
+        };
+        setOff(refused);
+        props.onResult?.(refused, '');
+      });
   };
   const pressRef = useRef(press);
   useEffect(() => {
@@ -95,6 +110,7 @@ export default function EscalationButton(props: EscalationButtonProps) {
   }
   if (state.phase === 'done')
     return props.hideOutcome ? null : <Outcome result={state.result} email={email} />;
+  if (off) return props.hideOutcome ? null : <Outcome result={off} email="" />;
   if (asking) {
     return (
       <EmailPrompt
@@ -136,9 +152,7 @@ function Outcome({ result, email }: { result: EscalationResult; email: string })
         </p>
       )}
       {result.status === 'queued' && <p className="warn">{queuedMessage(result.reason, email)}</p>}
-      {result.status === 'refused' && (
-        <p className="warn">Talking to a person isn't available right now. {result.message}</p>
-      )}
+      {result.status === 'refused' && <p className="warn">{result.message}</p>}
     </div>
   );
 }

@@ -29,6 +29,7 @@ import type { EscalationRecord } from './store.js';
 import type { EscalationService } from './types.js';
 import { createWebhookHandlers } from './webhooks.js';
 import { createChangeSignal, notifyingStore } from './live/change-signal.js';
+import { HANDOFF_OFF_MESSAGE } from '../shared/handoff.js';
 import { createLiveChat, type LiveChat } from './live/live-chat.js';
 
 export type { EscalationServiceOptions } from './service-options.js';
@@ -118,7 +119,7 @@ export function createEscalationService(
             status: 'refused',
             escalationId: request.escalationId,
             reason: 'integration_disabled',
-            message: 'Hand-off to a person is switched off right now.',
+            message: HANDOFF_OFF_MESSAGE,
           }
         : {
             status: 'queued',

@@ -60,3 +60,23 @@ describe('status from live deliveries', () => {
     expect(end).toMatchObject({ delivered: before.delivered + 1, waiting: before.waiting });
   });
 });
+
+describe('GET /api/handoff', () => {
+  it('tells the chat, without the admin token, whether hand-off is on, kept for email, or off', async () => {
+    const handoff = async () => (await (await h.call('/api/handoff')).json()).handoff;
+    expect(await handoff()).toBe('on');
+    await h.services.settings.update({ enabled: false, whenDisabled: 'queue' });
+    expect(await handoff()).toBe('email_follow_up');
+    await h.services.settings.update({ whenDisabled: 'refuse' });
+    expect(await handoff()).toBe('off');
+    const refused = await h.call('/api/escalations', {
+      method: 'POST',
+      json: escalationBody('handoff-off'),
+    });
+    // One sentence that offers what is left, not two saying the same thing.
+    expect((await refused.json()).message).toBe(
+      "Talking to a person is switched off right now, so I'll keep helping you here.",
+    );
+    await h.services.settings.update({ enabled: true });
+  });
+});

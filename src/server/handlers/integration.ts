@@ -12,6 +12,7 @@ import { ApiError, json, parseWith, readJson, readOptionalJson } from '../http.j
 import type { RequestContext, RouteDef } from '../router.js';
 import type { Services } from '../services.js';
 import { drainWithinBudget } from './drain-budget.js';
+import { handoffRoutes } from './handoff.js';
 import { integrationRoutingRoutes } from './integration-routing.js';
 import { integrationStatus } from './integration-status.js';
 import { resultStatus } from './escalations.js';
@@ -155,4 +156,5 @@ export const integrationRoutes: RouteDef[] = [
     handler: retry,
   },
   ...integrationRoutingRoutes,
+  ...handoffRoutes,
 ];

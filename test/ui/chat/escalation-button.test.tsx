@@ -14,7 +14,7 @@ import { requestLog, requestsTo, server } from '../support/server.js';
 
 async function askForHuman(user: ReturnType<typeof renderButton>['user'], email: string) {
   await user.click(screen.getByRole('button', { name: 'Talk to a human' }));
-  await user.type(screen.getByLabelText('Your email, so the team can reply'), email);
+  await user.type(await screen.findByLabelText('Your email, so the team can reply'), email);
   await user.click(screen.getByRole('button', { name: 'Connect me' }));
 }
 
@@ -135,12 +135,31 @@ describe('the escalation button', () => {
     }));
     const { user } = renderButton();
     await askForHuman(user, 'sam@example.com');
+    // The server's one sentence, not wrapped in a second one saying the same.
+    expect(await screen.findByText('Please email support@acme.test instead.')).toHaveTextContent(
+      /^Please email support@acme\.test instead\.$/,
+    );
+    expect(requestLog.filter((line) => line.startsWith('GET /api/escalations/'))).toEqual([]);
+  });
+
+  it('when hand-off is off, says so in one sentence without asking for an email', async () => {
+    server.use(http.get('/api/handoff', () => HttpResponse.json({ handoff: 'off' })));
+    const { user } = renderButton();
+    await user.click(screen.getByRole('button', { name: 'Talk to a human' }));
     expect(
       await screen.findByText(
-        "Talking to a person isn't available right now. Please email support@acme.test instead.",
+        "Talking to a person is switched off right now, so I'll keep helping you here.",
       ),
     ).toBeVisible();
-    expect(requestLog.filter((line) => line.startsWith('GET /api/escalations/'))).toEqual([]);
+    expect(screen.queryByLabelText(/Your email/)).toBeNull();
+    expect(requestLog.filter((line) => line.startsWith('POST /api/escalations'))).toEqual([]);
+  });
+
+  it('when requests are kept for an email follow-up, asks for the email it will use', async () => {
+    server.use(http.get('/api/handoff', () => HttpResponse.json({ handoff: 'email_follow_up' })));
+    const { user } = renderButton();
+    await user.click(screen.getByRole('button', { name: 'Talk to a human' }));
+    expect(await screen.findByLabelText('Your email, so the team can reply')).toBeVisible();
   });
 
   it('shows an error with Try again, which resends the same escalation without asking again', async () => {

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import IntegrationsPage from '../../../src/pages/integrations/integrations-page.js';
@@ -109,6 +109,12 @@ describe('the Kustomer CRM card', () => {
     const toggle = await screen.findByRole('switch', { name: 'Kustomer integration enabled' });
     expect(toggle).toBeChecked();
     await user.click(toggle);
+    const dialog = screen.getByRole('alertdialog', {
+      name: 'Switch the Kustomer integration off?',
+    });
+    expect(dialog).toHaveAccessibleDescription(/will be told it is switched off/);
+    expect(bodies).toEqual([]);
+    await user.click(within(dialog).getByRole('button', { name: 'Switch off' }));
     expect(await screen.findByRole('status', { name: 'Status: Disabled' })).toBeVisible();
     expect(screen.getByRole('switch', { name: 'Kustomer integration enabled' })).not.toBeChecked();
     expect(bodies).toEqual([{ enabled: false }]);
@@ -116,11 +122,33 @@ describe('the Kustomer CRM card', () => {
     expect(requestLog.filter((line) => line === `GET ${API}`)).toHaveLength(2);
   });
 
+  it('asks before switching off: focus on Keep it on, Escape keeps it on and returns to the switch', async () => {
+    serveIntegrationApi({
+      status: liveStatus({ settings: settingsOf({ whenDisabled: 'queue' }) }),
+    });
+    const { user } = renderUi(<IntegrationsPage />);
+    const toggle = await screen.findByRole('switch', { name: 'Kustomer integration enabled' });
+    await user.click(toggle);
+    const dialog = screen.getByRole('alertdialog');
+    expect(dialog).toHaveAccessibleDescription(/their requests wait in the outbox/);
+    expect(within(dialog).getByRole('button', { name: 'Keep it on' })).toHaveFocus();
+    await user.tab();
+    expect(within(dialog).getByRole('button', { name: 'Switch off' })).toHaveFocus();
+    await user.tab();
+    expect(within(dialog).getByRole('button', { name: 'Keep it on' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    await waitFor(() => expect(toggle).toHaveFocus());
+    expect(toggle).toBeChecked();
+    expect(requestLog.filter((line) => line.startsWith('PUT'))).toEqual([]);
+  });
+
   it('shows why the switch did not move when the save fails', async () => {
     serveIntegrationApi({ status: liveStatus() });
     server.use(http.put(`${API}/settings`, () => apiError(503, 'unavailable', 'Store is down')));
     const { user } = renderUi(<IntegrationsPage />);
     await user.click(await screen.findByRole('switch', { name: 'Kustomer integration enabled' }));
+    await user.click(screen.getByRole('button', { name: 'Switch off' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Could not switch the integration off: Store is down',
     );

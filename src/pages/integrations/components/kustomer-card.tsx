@@ -1,6 +1,8 @@
 /** The Kustomer CRM card: status, the on/off switch, and its sections. */
+import { useRef, useState } from 'react';
 import type { IntegrationStatus } from '../../../shared/integration.js';
 import { useSaveSettings } from '../api/save-settings.js';
+import { ConfirmSwitchOff } from './confirm-switch-off.js';
 import { ago } from './health-words.js';
 import { HealthPanel } from './health-panel.js';
 import { ConnectionTest } from './permission-checklist.js';
@@ -12,6 +14,12 @@ import { TestTools } from './test-tools.js';
 export function KustomerCard({ status, teams }: { status: IntegrationStatus; teams: TeamsState }) {
   const save = useSaveSettings();
   const enabled = status.settings.enabled;
+  const [confirming, setConfirming] = useState(false);
+  const switchRef = useRef<HTMLButtonElement>(null);
+  const closeDialog = () => {
+    setConfirming(false);
+    queueMicrotask(() => switchRef.current?.focus());
+  };
   return (
     <article className="card" aria-labelledby="kustomer-heading">
       <header className="card-head">
@@ -31,12 +39,24 @@ export function KustomerCard({ status, teams }: { status: IntegrationStatus; tea
             aria-label="Kustomer integration enabled"
             className={`switch ${enabled ? 'on' : ''}`}
             disabled={save.isPending}
-            onClick={() => save.mutate({ enabled: !enabled })}
+            ref={switchRef}
+            // Switching on needs no second thought; switching off changes what customers get.
+            onClick={() => (enabled ? setConfirming(true) : save.mutate({ enabled: true }))}
           >
             <span className="switch-knob" aria-hidden="true" />
           </button>
         </div>
       </header>
+      {confirming && (
+        <ConfirmSwitchOff
+          whenDisabled={status.settings.whenDisabled}
+          onCancel={closeDialog}
+          onConfirm={() => {
+            closeDialog();
+            save.mutate({ enabled: false });
+          }}
+        />
+      )}
       {save.error && (
         <p className="error" role="alert">
           Could not switch the integration {enabled ? 'off' : 'on'}: {save.error.message}
