@@ -10,7 +10,15 @@ import {
   type KustomerValidationError,
 } from '../../src/kustomer/errors.js';
 import type { KustomerClient } from '../../src/kustomer/types.js';
-import { loadCorpus, responses, type ResponsePayload } from '../support/kustomer-corpus.js';
+import { toConversation } from '../../src/kustomer/resources/conversations.js';
+import { toCustomer } from '../../src/kustomer/resources/customers.js';
+import { toMessage } from '../../src/kustomer/resources/messages.js';
+import {
+  conversationResource,
+  customerResource,
+  messageResource,
+} from '../../src/kustomer/schemas.js';
+import { events, loadCorpus, responses, type ResponsePayload } from '../support/kustomer-corpus.js';
 import { buildClient, createFakeTime, startRawServer } from './support/client.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- reading raw fixture JSON by path */
@@ -205,4 +213,31 @@ describe('every error payload in the corpus', () => {
       );
     },
   );
+});
+
+describe('every recorded event carries a resource the client reads', () => {
+  const readers: Record<string, (data: unknown) => unknown> = {
+    customer: (data) => toCustomer(customerResource.parse(data)),
+    conversation: (data) => toConversation(conversationResource.parse(data)),
+    message: (data) => toMessage(messageResource.parse(data)),
+  };
+
+  it.each(events(corpus).map((e) => [e.file, e] as const))(
+    '%s: its data parses as the resource GET would answer',
+    (_file, payload) => {
+      const data = payload.body.data as any;
+      const read = readers[data.type];
+      expect(read, `a reader for ${data.type}`).toBeDefined();
+      expect(read!(data)).toMatchObject({ id: data.id });
+    },
+  );
+
+  it('reads the customer of a recorded event that has only a displayName', () => {
+    const event = events(corpus).find((e) => e.file.endsWith('pipedream-customer-create.json'))!;
+    expect(readers.customer!(event.body.data)).toMatchObject({
+      name: 'Silver Scissors',
+      emails: [],
+      phones: [],
+    });
+  });
 });

@@ -4,7 +4,7 @@
  * shapes move an escalation's state when they are about its conversation.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { events } from '../support/kustomer-corpus.js';
+import { events, responses } from '../support/kustomer-corpus.js';
 import { escalationBody, signedWebhook, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -56,4 +56,42 @@ describe('the recorded events, signed', () => {
       expect.objectContaining({ id: '67dd47dfbc632c1804db1bf2', text: 'message...' }),
     ]);
   });
+});
+
+/**
+ * Event data is the resource as GET answers it (https://developer.kustomer.com/docs/events/event-catalog):
+ * every resource in Kustomer's answers, wrapped as the event its type has.
+ */
+const EVENT_OF: Record<string, string> = {
+  customer: 'kustomer.customer.update',
+  conversation: 'kustomer.conversation.update',
+  message: 'kustomer.message.create',
+  note: 'kustomer.note.create',
+};
+const resourcesAsEvents = responses()
+  .filter((p) => p.status < 300)
+  .flatMap((p) => {
+    const data = (p.body as { data?: unknown }).data;
+    return (Array.isArray(data) ? data : [data]).map((resource: any, i) => ({
+      label: `${p.file}#${i}`,
+      event: {
+        id: `evt-${p.file}-${i}`,
+        name: EVENT_OF[resource.type] ?? `kustomer.${resource.type}.update`,
+        org: '5a0000000000000000000001',
+        data: resource,
+        changes: null,
+      },
+    }));
+  });
+
+describe("Kustomer's example resources as events, signed", () => {
+  it.each(resourcesAsEvents.map((r) => [r.label, r.event] as const))(
+    '%s is answered 200',
+    async (_label, event) => {
+      const response = await deliver(event);
+      expect(response.status).toBe(200);
+      // Nothing in the examples is about our conversation, and no example message is a reply.
+      expect(['ignored', 'unknown']).toContain((await response.json()).outcome);
+    },
+  );
 });
