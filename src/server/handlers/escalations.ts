@@ -15,18 +15,30 @@ export function resultStatus(result: EscalationResult): number {
   return result.status === 'escalated' ? 201 : result.status === 'queued' ? 202 : 503;
 }
 
-async function limit(ctx: RequestContext, key: string, max: number, what: string): Promise<void> {
+/**
+ * A per-minute limit counted in the store (so shared by every instance): 429 with Retry-After past
+ * `max`, saying what is limited (`escalations`, `messages`) and for whom (`address`, `chat session`).
+ */
+export async function limitPerMinute(
+  ctx: RequestContext,
+  key: string,
+  max: number,
+  what: { things: string; from: string },
+): Promise<void> {
   const count = await ctx.services.store.hit(key, MINUTE);
   if (count > max) {
     throw new ApiError(
       429,
       'rate_limited',
-      `too many escalations from this ${what}; try again in a minute`,
+      `too many ${what.things} from this ${what.from}; try again in a minute`,
       undefined,
       { 'retry-after': '60' },
     );
   }
 }
+
+const limit = (ctx: RequestContext, key: string, max: number, from: string) =>
+  limitPerMinute(ctx, key, max, { things: 'escalations', from });
 
 async function create(ctx: RequestContext): Promise<Response> {
   const { services } = ctx;

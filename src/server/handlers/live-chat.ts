@@ -8,11 +8,11 @@
 import { ChatClosedError } from '../../escalation/live/live-chat.js';
 import { chatMessageInputSchema } from '../../shared/live-chat.js';
 import { ApiError, json, parseWith, readJson } from '../http.js';
+import { limitPerMinute } from './escalations.js';
 import type { RequestContext, RouteDef } from '../router.js';
 import { openEventStream } from './live-stream.js';
 
 const BODY_LIMIT = 64 * 1024;
-const MINUTE = 60_000;
 /**
  * Half of Kustomer's 120 live messages a minute per customer: a person typing never gets near it,
  * a script is stopped before it spends the customer's whole budget.
@@ -31,16 +31,8 @@ export function requireSessionId(ctx: RequestContext): string {
   return sessionId;
 }
 
-async function limit(ctx: RequestContext, key: string, max: number, what: string) {
-  if ((await ctx.services.store.hit(key, MINUTE)) > max)
-    throw new ApiError(
-      429,
-      'rate_limited',
-      `too many messages from this ${what}; try again in a minute`,
-      undefined,
-      { 'retry-after': '60' },
-    );
-}
+const limit = (ctx: RequestContext, key: string, max: number, from: string) =>
+  limitPerMinute(ctx, key, max, { things: 'messages', from });
 
 const notFound = () =>
   new ApiError(404, 'not_found', 'no escalation with that id for this session');
