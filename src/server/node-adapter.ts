@@ -65,6 +65,7 @@ function errorBody(res: ServerResponse, status: number, code: string, message: s
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
     ...(status === 501 ? { allow: 'GET, HEAD, POST, PUT, OPTIONS' } : {}),
   });
   res.end(JSON.stringify({ error: { code, message } }));
