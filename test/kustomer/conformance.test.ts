@@ -185,6 +185,16 @@ describe('the shapes that used to break the client', () => {
     });
   });
 
+  it("finds a note by the ref line of its body, as Kustomer's note answers show no externalId", async () => {
+    const payload = structuredClone(byFile('openapi/get-conversations-id-notes-200.json'));
+    const note = (payload.body as any).data[0];
+    expect(note.attributes).not.toHaveProperty('externalId');
+    note.attributes.body = 'Escalated by the chatbot.\n\nRef: esc-1:note';
+    const client = replaying(payload);
+    expect(await client.notes.findByExternalId(ID, 'esc-1:note')).toMatchObject({ id: note.id });
+    expect(await client.notes.findByExternalId(ID, 'esc-2:note')).toBeNull();
+  });
+
   it('names a missing field the module needs, and only that', async () => {
     const payload = byFile('openapi/get-customers-email-200.json');
     const broken = structuredClone(payload);

@@ -144,7 +144,8 @@ describe('notes', () => {
         id: note.id,
         conversationId: conversation.id,
         customerId,
-        body: 'Bot summary: wants a refund (intent=refund, conf=0.42)',
+        // The ref line finds the note again even where Kustomer does not echo the externalId.
+        body: 'Bot summary: wants a refund (intent=refund, conf=0.42)\n\nRef: bot-note-1',
         externalId: 'bot-note-1',
       }),
     ]);
@@ -152,11 +153,17 @@ describe('notes', () => {
     expect(await client.notes.findByExternalId(conversation.id, 'other')).toBeNull();
   });
 
-  it('keeps a note within the 10,240-character body limit', async () => {
+  it('keeps a note within the 10,240-character body limit, its ref line included', async () => {
     const conversation = await client.conversations.create({ customerId, name: 'Help' });
     const note = await client.notes.create(conversation.id, { body: 'x'.repeat(12_000) });
     expect(note.body).toHaveLength(10_240);
     expect(note.body?.endsWith('…')).toBe(true);
+    const withRef = await client.notes.create(conversation.id, {
+      body: 'x'.repeat(12_000),
+      externalId: 'long-note',
+    });
+    expect(withRef.body).toHaveLength(10_240);
+    expect(withRef.body?.endsWith('…\n\nRef: long-note')).toBe(true);
   });
 });
 

@@ -1,6 +1,11 @@
 /**
  * Internal notes on a conversation (never shown to the customer).
  * https://developer.kustomer.com/api/core-resources/create-note
+ *
+ * A note's externalId is accepted on create, but none of Kustomer's note answers shows it back
+ * (the Core Resources examples of create, get and list carry only body and dates). So the note's
+ * body also ends with a `Ref: <externalId>` line, and a lookup matches either: a resumed
+ * escalation finds its note whether or not Kustomer echoes the externalId.
  */
 import type { z } from 'zod';
 import { fitExternalId } from '../limits.js';
@@ -11,6 +16,15 @@ import type { CallOptions, CreateNoteInput, Note } from '../types.js';
 import { collectPages } from './paging.js';
 
 const NOTE_MAX = 10_240;
+
+const refLine = (externalId: string) => `\n\nRef: ${externalId}`;
+
+/** The body within Kustomer's 10,240 characters, ending with the ref line when there is one. */
+function noteBody(body: string, externalId: string | null): string {
+  const ref = externalId ? refLine(externalId) : '';
+  const room = NOTE_MAX - ref.length;
+  return `${body.length > room ? `${body.slice(0, room - 1)}…` : body}${ref}`;
+}
 
 function toNote(resource: z.infer<typeof noteResource>, conversationId: string): Note {
   return {
@@ -29,17 +43,13 @@ export function createNotes(transport: Transport) {
       input: CreateNoteInput,
       options: CallOptions = {},
     ): Promise<Note> {
-      const body =
-        input.body.length > NOTE_MAX ? `${input.body.slice(0, NOTE_MAX - 1)}…` : input.body;
+      const externalId = input.externalId ? fitExternalId(input.externalId) : null;
       const created = await transport.call({
         ...options,
         method: 'POST',
         path: `/v1/conversations/${encodeURIComponent(conversationId)}/notes`,
         route: '/v1/conversations/{id}/notes',
-        body: {
-          body,
-          ...(input.externalId ? { externalId: fitExternalId(input.externalId) } : {}),
-        },
+        body: { body: noteBody(input.body, externalId), ...(externalId ? { externalId } : {}) },
         schema: singleSchema(noteResource),
         roles: rolesFor('note.create'),
       });
@@ -60,7 +70,11 @@ export function createNotes(transport: Transport) {
         roles: rolesFor('note.read'),
       });
       const wanted = fitExternalId(externalId);
-      const found = notes.find((note) => note.attributes.externalId === wanted);
+      const found = notes.find(
+        (note) =>
+          note.attributes.externalId === wanted ||
+          (note.attributes.body?.endsWith(refLine(wanted)) ?? false),
+      );
       return found ? toNote(found, conversationId) : null;
     },
   };
