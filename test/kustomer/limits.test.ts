@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { liveExternalId } from '../../src/escalation/live/chat-messages.js';
 import { fitExternalId, sanitizeTag, toE164 } from '../../src/kustomer/limits.js';
 import { KUSTOMER_REQUEST_SCHEMAS } from '../../src/sandbox/kustomer-request-schemas.js';
 import type { SandboxHandle } from '../../src/sandbox/types.js';
@@ -19,6 +20,18 @@ const id = (max: number) =>
     .map((chars) => chars.join(''));
 
 describe('fitExternalId', () => {
+  it("fits a later chat message's id in 256 too, apart from every transcript line", () => {
+    fc.assert(
+      fc.property(id(128), id(128), id(128), (escalation, message, other) => {
+        const live = liveExternalId(escalation, message);
+        expect(live.length).toBeLessThanOrEqual(256);
+        expect(liveExternalId(escalation, message)).toBe(live);
+        if (other !== message) expect(liveExternalId(escalation, other)).not.toBe(live);
+        expect(live).not.toBe(fitExternalId(`${escalation}:${message}`));
+      }),
+    );
+  });
+
   it('keeps an id that fits, and fits every longer one in 256, stable and without collisions', () => {
     fc.assert(
       fc.property(id(128), id(128), id(128), (a, b, c) => {

@@ -3,7 +3,7 @@
  * the order sent, and marked delivered in that order. Pure functions over the record, so every
  * store applies them atomically with updateWhere.
  */
-import { createHash } from 'node:crypto';
+import { fitExternalId } from '../../kustomer/limits.js';
 import type { ChatMessageInput } from '../../shared/live-chat.js';
 import type {
   ChatMessageRecord,
@@ -12,19 +12,13 @@ import type {
   MessageOutbox,
 } from '../store.js';
 
-/** Kustomer: a message externalId holds at most 256 characters (create-message). */
-const EXTERNAL_ID_MAX = 256;
-
 /**
  * The Kustomer externalId of a later message: escalation id and message id joined by `~`, which
- * no id may contain, so it can never equal a transcript line's `escalationId:lineId`. Two ids of
- * 128 characters would not fit: then the message id is replaced by its SHA-256, stable and unique.
+ * no id may contain, so it can never equal a transcript line's `escalationId:lineId`; fitted to
+ * Kustomer's 256 characters like every other externalId the module derives.
  */
 export function liveExternalId(escalationId: string, messageId: string): string {
-  const plain = `${escalationId}~${messageId}`;
-  if (plain.length <= EXTERNAL_ID_MAX) return plain;
-  const digest = createHash('sha256').update(messageId).digest('base64url');
-  return `${escalationId}~#${digest}`;
+  return fitExternalId(`${escalationId}~${messageId}`);
 }
 
 export const IDLE_OUTBOX: MessageOutbox = {
