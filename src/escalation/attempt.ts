@@ -2,10 +2,15 @@
  * One delivery attempt of one escalation: take the lease (so no other instance works on it at the
  * same time), run the remaining steps within a deadline, and persist the outcome: done, back in
  * the outbox with a later nextAttemptAt, or dead when retrying cannot help.
+ *
+ * Two deadlines: `deadlineMs` to reach the answer (the conversation exists and is routed), then
+ * `finishDeadlineMs` from the start for the note and the transcript, which go on after the caller
+ * was answered. Once answered `escalated`, an escalation stays so: a later failure of the timeline
+ * puts it back in the outbox with that result kept, and the drain finishes it.
  */
 import type { Logger } from '../kustomer/logger.js';
 import type { CallOptions } from '../kustomer/types.js';
-import type { EscalationResult, EscalationState } from '../shared/escalation.js';
+import type { EscalatedResult, EscalationResult, EscalationState } from '../shared/escalation.js';
 import type { IntegrationSettings } from '../shared/settings.js';
 import { retryDelay, type BackoffConfig } from './backoff.js';
 import { DeadlineError, classifyFailure } from './failures.js';
@@ -15,6 +20,8 @@ import type { EscalationRecord } from './store.js';
 
 export interface AttemptConfig {
   owner: string;
+  /** See EscalationServiceOptions.bulkSettleMs. */
+  bulkSettleMs: number;
   leaseTtlMs: number;
   maxAttempts: number;
   maxAgeMs: number;
@@ -34,6 +41,10 @@ export interface AttemptOptions {
   lane: CallOptions['lane'];
   /** The state a retryable failure leaves the record in. */
   failState: 'queued' | 'retrying';
+  /** Once answered, the attempt may go on until this long after its start. @default deadlineMs */
+  finishDeadlineMs?: number;
+  /** Called once, when the conversation exists and is routed. */
+  onAnswer?: (result: EscalatedResult) => void;
 }
 
 export type AttemptOutcome =
@@ -49,8 +60,8 @@ async function persistFailure(
   earlierMayHaveLanded: boolean,
 ): Promise<AttemptOutcome> {
   const { store, clock, config } = deps;
-  const failure = classifyFailure(error);
   const now = clock();
+  const failure = classifyFailure(error, now);
   const latest = (await store.get(start.escalationId)) ?? start;
   const attempts = latest.attempts + (failure.countsAsAttempt ? 1 : 0);
   const tooOld = now - Date.parse(latest.createdAt) >= config.maxAgeMs;
@@ -58,9 +69,11 @@ async function persistFailure(
   // A refusal proves only that this attempt wrote nothing; what an earlier one may have left
   // unseen is still there to be looked up.
   const mayHaveLanded = failure.mayHaveLanded || earlierMayHaveLanded;
+  // The conversation exists and the caller was told so: only the timeline is still to come.
+  const answered = latest.result?.status === 'escalated' ? latest.result : null;
   if (!failure.retryable || attempts >= config.maxAttempts || tooOld) {
     // Kept (and replayable with retryNow) for an operator; the chat can still say it was saved.
-    const result: EscalationResult = {
+    const result: EscalationResult = answered ?? {
       status: 'queued',
       escalationId: start.escalationId,
       reason: 'needs_attention',
@@ -82,7 +95,7 @@ async function persistFailure(
     return { kind: 'finished', result, state: 'dead' };
   }
   const nextAt = now + retryDelay(config.backoff, Math.max(1, attempts), failure.retryAfterMs);
-  const result: EscalationResult = {
+  const result: EscalationResult = answered ?? {
     status: 'queued',
     escalationId: start.escalationId,
     reason: failure.reason,
@@ -100,7 +113,7 @@ async function persistFailure(
     escalationId: start.escalationId,
     code: failure.code,
     attempts,
-    retryAt: result.retryAt,
+    retryAt: iso(nextAt),
   });
   return { kind: 'finished', result, state: failState };
 }
@@ -110,6 +123,7 @@ async function work(
   record: EscalationRecord,
   options: AttemptOptions,
   signal: AbortSignal,
+  deadlineAt: number,
 ) {
   // Lookups before creates only where an earlier attempt may have written unseen.
   const resume = options.resume && record.mayHaveLanded !== false;
@@ -123,6 +137,9 @@ async function work(
       signal,
       lane: options.lane,
       maxWaitMs: options.deadlineMs,
+      deadlineAt,
+      bulkSettleMs: deps.config.bulkSettleMs,
+      ...(options.onAnswer ? { onAnswer: options.onAnswer } : {}),
     };
     const synced = await runSteps(deps, run, record);
     const result = escalatedResult(synced, (id) => deps.client.conversationUrl(id));
@@ -156,17 +173,30 @@ export function createAttempter(deps: AttemptDeps) {
       return { kind: 'leased' };
     }
     const controller = new AbortController();
-    const timer = setTimeout(
-      () => controller.abort(new DeadlineError(options.deadlineMs)),
-      options.deadlineMs,
-    );
+    const startedAt = deps.clock();
+    const finishMs = Math.max(options.deadlineMs, options.finishDeadlineMs ?? options.deadlineMs);
+    const abortAfter = (ms: number) =>
+      setTimeout(() => controller.abort(new DeadlineError(ms)), Math.max(0, ms));
+    let timer = abortAfter(options.deadlineMs);
+    const onAnswer = (result: EscalatedResult) => {
+      // Answered in time: the note and the transcript get the rest of the longer deadline.
+      clearTimeout(timer);
+      timer = abortAfter(finishMs - (deps.clock() - startedAt));
+      options.onAnswer?.(result);
+    };
     try {
       // Re-read under the lease: another instance may have finished steps since we listed it.
       const current = (await deps.store.get(record.escalationId)) ?? record;
       if (current.state === 'done' && current.result) {
         return { kind: 'finished', result: current.result, state: 'done' };
       }
-      return await work(deps, current, options, controller.signal);
+      return await work(
+        deps,
+        current,
+        { ...options, onAnswer },
+        controller.signal,
+        startedAt + finishMs,
+      );
     } finally {
       clearTimeout(timer);
       await deps.store.releaseLease(record.escalationId, token).catch((error: unknown) => {

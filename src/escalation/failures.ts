@@ -5,6 +5,7 @@
  */
 import { isBrokenCircuitError } from 'cockatiel';
 import { isKustomerError, isRateLimitError } from '../kustomer/errors.js';
+import { isBulkJobPending } from '../kustomer/resources/bulk-jobs.js';
 
 /** Our own per-call deadline ran out; the request may still land, so it is as ambiguous as a timeout. */
 export class DeadlineError extends Error {
@@ -55,7 +56,7 @@ export function failureMayHaveLanded(error: unknown): boolean {
   return !((status >= 400 && status < 500) || status === 503);
 }
 
-export function classifyFailure(error: unknown): Failure {
+export function classifyFailure(error: unknown, now = Date.now()): Failure {
   if (isBrokenCircuitError(error)) {
     const message = 'Kustomer is failing; the circuit breaker is open';
     return {
@@ -66,6 +67,18 @@ export function classifyFailure(error: unknown): Failure {
       retryAfterMs: 0,
       countsAsAttempt: false,
       mayHaveLanded: false,
+    };
+  }
+  if (isBulkJobPending(error)) {
+    // Not a failure: the transcript's job is running or settling; come back when it can be judged.
+    return {
+      code: 'bulk_job_pending',
+      message: error.message,
+      retryable: true,
+      reason: 'kustomer_slow',
+      retryAfterMs: Math.max(0, error.retryAt - now),
+      countsAsAttempt: false,
+      mayHaveLanded: true,
     };
   }
   if (error instanceof DeadlineError) {

@@ -34,8 +34,25 @@ export interface EscalationServiceOptions {
   sessionUrl?: (request: EscalationRequest) => string | null;
   /** Longest escalate() waits on Kustomer before answering queued. @default 4000 */
   escalateDeadlineMs?: number;
-  /** Longest one outbox delivery may take. @default 30000 */
+  /**
+   * Longest one outbox delivery may take, and how long an escalation answered `escalated` goes
+   * on in the background for its note and transcript (Kustomer's bulk jobs take seconds).
+   * @default 30000
+   */
   drainDeadlineMs?: number;
+  /**
+   * How long a transcript bulk job whose status cannot be read (or whose POST's answer was lost)
+   * is given to land before the conversation is listed and only the missing lines are sent.
+   * Kustomer documents no bound on how long a job may stay queued; longer means fewer risks of a
+   * duplicate line, shorter means an earlier complete timeline. @default 300000 (5 minutes)
+   */
+  bulkSettleMs?: number;
+  /**
+   * Keeps a promise's host alive until it settles: the note and the transcript go on after the
+   * caller was answered. On Vercel pass `waitUntil` from `@vercel/functions`; long-running hosts
+   * need nothing (close() waits for them). @default none
+   */
+  keepAlive?: (work: Promise<unknown>) => void;
   /** @default 60000 (longer than any attempt's deadline) */
   leaseTtlMs?: number;
   /** Outbox deliveries in parallel. @default 4 */
@@ -76,6 +93,8 @@ export interface EscalationServiceConfig {
   sessionUrl: (request: EscalationRequest) => string | null;
   escalateDeadlineMs: number;
   drainDeadlineMs: number;
+  bulkSettleMs: number;
+  keepAlive: (work: Promise<unknown>) => void;
   leaseTtlMs: number;
   drainConcurrency: number;
   drainReserve: number;
@@ -108,6 +127,8 @@ function resolve(options: EscalationServiceOptions): EscalationServiceConfig {
     sessionUrl: options.sessionUrl ?? defaultSessionUrl(options.appUrl),
     escalateDeadlineMs: options.escalateDeadlineMs ?? 4_000,
     drainDeadlineMs: options.drainDeadlineMs ?? 30_000,
+    bulkSettleMs: options.bulkSettleMs ?? 300_000,
+    keepAlive: options.keepAlive ?? (() => undefined),
     leaseTtlMs: options.leaseTtlMs ?? 60_000,
     drainConcurrency: options.drainConcurrency ?? 4,
     drainReserve: options.drainReserve ?? 25,

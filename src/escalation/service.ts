@@ -39,6 +39,8 @@ export interface EscalationServiceHandle extends EscalationService {
   startDrainer(options?: { intervalMs?: number }): { stop(): Promise<void> };
   /** The conversation after the hand-off: later messages and the chat's events. */
   chat: LiveChat;
+  /** Resolves when the work that went on after answering (notes, transcripts) has settled. */
+  idle(): Promise<void>;
 }
 
 export function createEscalationService(
@@ -59,6 +61,7 @@ export function createEscalationService(
     sessionUrl: config.sessionUrl,
     config: {
       owner: config.owner,
+      bulkSettleMs: config.bulkSettleMs,
       leaseTtlMs,
       maxAttempts: config.maxAttempts,
       maxAgeMs: config.maxAgeMs,
@@ -138,14 +141,31 @@ export function createEscalationService(
     return stored.record.result ?? result;
   }
 
-  /** The record's outcome so far, else an attempt: the first, or a resume if it was left mid-way. */
+  const background = new Set<Promise<unknown>>();
+  /** Work that goes on after the caller was answered: tracked for close(), kept alive by the host. */
+  function keep(work: Promise<unknown>): void {
+    const tracked = work.finally(() => background.delete(tracked));
+    background.add(tracked);
+    config.keepAlive(tracked);
+  }
+
+  /**
+   * The record's outcome so far, else an attempt: the first, or a resume if it was left mid-way.
+   * The caller is answered as soon as the conversation exists (or the attempt ends without one);
+   * the note and the transcript go on in the background under the attempt's lease.
+   */
   async function outcomeOf(
     record: EscalationRecord,
     attemptOptions: AttemptOptions,
   ): Promise<EscalationResult> {
     if (record.result) return record.result;
-    const outcome = await attempt(record, attemptOptions);
-    if (outcome.kind === 'finished') return outcome.result;
+    let answer: (result: EscalationResult) => void = () => undefined;
+    const answered = new Promise<EscalationResult>((resolve) => (answer = resolve));
+    const finished = attempt(record, { ...attemptOptions, onAnswer: answer });
+    keep(finished.catch(() => undefined));
+    const first = await Promise.race([answered, finished]);
+    if ('status' in first) return first;
+    if (first.kind === 'finished') return first.result;
     // Another attempt holds the lease (a double click, a drain): it answers when it finishes.
     return {
       status: 'queued',
@@ -166,6 +186,7 @@ export function createEscalationService(
       settings,
       resume: !inserted,
       deadlineMs: config.escalateDeadlineMs,
+      finishDeadlineMs: config.drainDeadlineMs,
       lane: 'escalation',
       failState: 'queued',
     };
@@ -232,9 +253,13 @@ export function createEscalationService(
       drainers.add(handle);
       return handle;
     },
+    async idle() {
+      while (background.size) await Promise.allSettled([...background]);
+    },
     async close() {
       await Promise.all([...drainers].map((d) => d.stop()));
       await Promise.allSettled([...inflight.values()].map((p) => p.promise));
+      await Promise.allSettled([...background]);
       await store.close();
     },
   };

@@ -3,13 +3,17 @@
  * resumed escalation continues from its last finished step:
  *
  *   customer (findOrCreate; cached -> no request)            -> customer_resolved
- *   conversation (externalId = escalationId)                  -> conversation_created
- *   transcript (bulk) and internal note, in parallel          -> transcript_synced -> done
+ *   conversation (externalId = escalationId)                  -> conversation_created + answer
+ *   internal note and transcript (bulk job), in parallel      -> transcript_synced -> done
  *
- * That is at most 4 sequential round trips for a new customer, 3 for a known one, 2 for a cached
- * one. A resumed attempt (after a crash, a timeout, a reset: anything where a write may have
- * landed without our knowing) looks each resource up by externalId before creating it, so nothing
- * is created twice (kustomer-api.md §12).
+ * The caller hears `escalated` as soon as the conversation exists and is routed: 3 sequential
+ * round trips for a new customer (lookup, create, conversation), 2 for a known one, 1 for a cached
+ * one. The note and the transcript follow under the same lease; Kustomer runs the transcript's
+ * bulk job asynchronously, so it lands seconds later. A resumed attempt (after a crash, a
+ * timeout, a reset: anything where a write may have landed without our knowing) looks each
+ * resource up by externalId before creating it, so nothing is created twice
+ * (kustomer-api.md §12), and follows the transcript jobs an earlier attempt recorded instead of
+ * sending them again.
  */
 import type {
   CallOptions,
@@ -18,16 +22,18 @@ import type {
   KustomerClient,
   Team,
 } from '../kustomer/types.js';
-import type { EscalationRequest } from '../shared/escalation.js';
+import type { EscalatedResult, EscalationRequest } from '../shared/escalation.js';
 import type { IntegrationSettings } from '../shared/settings.js';
 import type { Breaker } from './breaker.js';
 import { afterPartialWrites, failureMayHaveLanded } from './failures.js';
 import { conversationInput, noteExternalId, noteInput, transcriptMessages } from './payload.js';
+import { escalatedResult } from './records.js';
 import { route } from './routing.js';
 import type { EscalationRecord, EscalationStore, RoutingDecision } from './store.js';
 
 export interface StepDeps {
   client: KustomerClient;
+  clock: () => number;
   store: EscalationStore;
   breaker: Breaker;
   sessionUrl: (request: EscalationRequest) => string | null;
@@ -41,6 +47,12 @@ export interface StepRun {
   lane: CallOptions['lane'];
   /** The attempt's deadline: waiting longer than this for rate budget cannot help. */
   maxWaitMs: number;
+  /** Epoch ms (deps' clock) by which the whole attempt must end; a bulk job is followed until shortly before. */
+  deadlineAt: number;
+  /** How long a transcript job whose status cannot be read is given before the conversation is listed. */
+  bulkSettleMs: number;
+  /** Told once the conversation exists and is routed, before the note and the transcript. */
+  onAnswer?: (result: EscalatedResult) => void;
 }
 
 export type Call = <T>(fn: (options: CallOptions) => Promise<T>) => Promise<T>;
@@ -129,10 +141,14 @@ async function conversationStep(
       ),
     ));
   const routing = found ? routingOf(found, planned, teamList) : planned;
+  const result = escalatedResult({ ...record, conversationId: conversation.id, routing }, (c) =>
+    client.conversationUrl(c),
+  );
   return deps.store.update(id, {
     state: 'conversation_created',
     conversationId: conversation.id,
     routing,
+    result,
   });
 }
 
@@ -167,6 +183,15 @@ async function timelineStep(deps: StepDeps, run: StepRun, call: Call, record: Es
           client.messages.addTranscript(conversationId, transcriptMessages(request), {
             ...o,
             resume: run.resume,
+            journal: {
+              pending: record.transcriptJobs ?? [],
+              settleMs: run.bulkSettleMs,
+              save: async (jobs) => {
+                await deps.store.update(record.escalationId, { transcriptJobs: jobs });
+              },
+            },
+            // Stop following a job in time to record why, before the attempt's deadline.
+            maxWaitForJobMs: Math.max(0, run.deadlineAt - deps.clock() - 500),
           }),
         ).catch((error: unknown) => {
           // Earlier chunks may have landed before the one that failed.
@@ -212,5 +237,11 @@ export async function runSteps(
     });
   }
   if (!record.conversationId) record = await conversationStep(deps, run, call, record, teams);
+  if (record.result?.status !== 'escalated') {
+    // Left by an older attempt before it could answer: the conversation exists, so it is escalated.
+    const result = escalatedResult(record, (c) => deps.client.conversationUrl(c));
+    record = await deps.store.update(record.escalationId, { result });
+  }
+  run.onAnswer?.(record.result as EscalatedResult);
   return timelineStep(deps, run, call, record);
 }

@@ -11,6 +11,7 @@ import type {
   EscalationResult,
   EscalationState,
 } from '../shared/escalation.js';
+import type { PendingBulkJob } from '../kustomer/resources/bulk-jobs.js';
 import type { Priority } from '../shared/priority.js';
 import type { IntegrationSettings } from '../shared/settings.js';
 
@@ -41,7 +42,16 @@ export interface EscalationRecord {
    * true it stays true, whatever later attempts prove of themselves. Absent on older records: treated as true.
    */
   mayHaveLanded?: boolean;
+  /**
+   * What the caller was told. Once `escalated` (the conversation exists, routed) it stays so,
+   * while the transcript and note may still be on their way (state not yet `done`).
+   */
   result: EscalationResult | null;
+  /**
+   * Transcript bulk jobs sent and not yet confirmed (an id of null: the POST's answer was lost).
+   * Kept so that a later attempt, on any instance, follows them instead of sending again.
+   */
+  transcriptJobs?: PendingBulkJob[];
   attempts: number;
   nextAttemptAt: string | null;
   lastError: { code: string; message: string } | null;

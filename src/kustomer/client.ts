@@ -45,6 +45,11 @@ export interface KustomerClientOptions {
   /** Timers for the limiter; defaults to real ones driven by `clock`. */
   timers?: LimiterTimers;
   cache?: CacheOptions;
+  /**
+   * How long a bulk job is expected to take until this client has seen one complete (then it
+   * learns from Kustomer's own timestamps): when the first poll of a job goes out. @default 1000
+   */
+  expectedBulkJobMs?: number;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -81,7 +86,13 @@ export function createKustomerClient(options: KustomerClientOptions): KustomerCl
     customers: createCustomers(transport, cache),
     conversations: createConversations(transport),
     messages: {
-      ...createMessages({ transport, app: options.app ?? 'chatbot', clock, sleep }),
+      ...createMessages({
+        transport,
+        app: options.app ?? 'chatbot',
+        clock,
+        sleep,
+        expectedBulkJobMs: options.expectedBulkJobMs ?? 1000,
+      }),
       ...createLiveMessages({ transport, app: options.app ?? 'chatbot' }),
     },
     notes: createNotes(transport),

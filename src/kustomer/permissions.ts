@@ -76,6 +76,13 @@ export const CAPABILITY_RULES: Record<ClientCapability, CapabilityRule> = {
     breaks:
       'A retried escalation cannot see which transcript lines already landed (risk of duplicate lines).',
   },
+  'bulk.read': {
+    label: 'Read bulk jobs',
+    newRole: 'org.permission.bulk.read',
+    legacyRole: 'org.user.bulk.read',
+    breaks:
+      'The transcript job cannot be followed: its lines are confirmed only by listing the conversation after a settle time (slower).',
+  },
   'note.create': {
     label: 'Create notes',
     newRole: 'org.permission.note.create',

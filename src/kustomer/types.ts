@@ -5,6 +5,7 @@
  */
 import type { MetricsSnapshot, PermissionReport } from '../shared/integration.js';
 import type { Priority } from '../shared/priority.js';
+import type { TranscriptOptions } from './resources/transcript-sync.js';
 
 /** Escalation traffic goes ahead of background traffic (team refreshes, health checks, drains). */
 export type RequestLane = 'escalation' | 'background';
@@ -202,15 +203,17 @@ export interface KustomerClient {
   };
   messages: {
     /**
-     * Adds transcript lines to a conversation in as few requests as possible (bulk, chunked at
-     * 100), splitting text longer than 10,240 characters into numbered parts, never cutting it.
-     * With `resume: true` it first lists the conversation's messages and skips externalIds that
-     * already exist (use after an ambiguous failure).
+     * Adds transcript lines to a conversation in as few requests as possible (bulk jobs of at most
+     * 100, followed until their lines land), splitting text longer than 10,240 characters into
+     * numbered parts, never cutting it. With `resume: true` it first lists the conversation's
+     * messages and skips externalIds that already exist (use after an ambiguous failure); with a
+     * `journal` it keeps the jobs in flight where a later call finds them. Throws
+     * BulkJobPendingError when a job's outcome cannot be known yet.
      */
     addTranscript(
       conversationId: string,
       messages: TranscriptMessageInput[],
-      options?: CallOptions & { resume?: boolean },
+      options?: TranscriptOptions,
     ): Promise<TranscriptResult>;
     listForConversation(conversationId: string, options?: CallOptions): Promise<Message[]>;
     /** One live inbound message (direction in, no importedAt): notifies the agent. */

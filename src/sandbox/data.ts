@@ -4,6 +4,7 @@
  * (and, as documented, none on conversation or message externalIds).
  */
 import { randomBytes } from 'node:crypto';
+import type { BulkJob } from './bulk-jobs.js';
 import type {
   SandboxConversation,
   SandboxCustomer,
@@ -11,12 +12,6 @@ import type {
   SandboxNote,
   SandboxTeam,
 } from './types.js';
-
-export interface BulkJob {
-  id: string;
-  ids: string[];
-  createdAt: string;
-}
 
 export function objectId(): string {
   // Kustomer ids are 24-hex ObjectIds: 4 bytes of time, then randomness.

@@ -41,6 +41,8 @@ export function createFaults(now: () => number) {
       random = Math.random;
     },
     latencyMs: () => faults.latencyMs ?? 0,
+    /** The same seeded draws, for decisions made inside a handler (bulk job faults). */
+    random: () => random(),
     /** Decided before the handler runs: a status or outage means nothing is written. */
     before(method: string, path: string): FaultDecision {
       if (!matches(method, path)) return { kind: 'none' };

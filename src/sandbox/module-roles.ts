@@ -13,6 +13,7 @@ export const ALL_MODULE_ROLES = [
   'org.permission.conversation.update',
   'org.permission.message.create',
   'org.permission.message.read',
+  'org.permission.bulk.read',
   'org.permission.note.create',
   'org.permission.note.read',
   'org.permission.team.read',

@@ -1,3 +1,4 @@
+import type { BulkRuntime } from './bulk-jobs.js';
 import type { BodyKind, BodyValidator } from './request-schemas.js';
 import type { SandboxData } from './data.js';
 import { SandboxHttpError } from './http-error.js';
@@ -12,6 +13,8 @@ export interface SandboxCore {
   duplicateStatus: 400 | 409;
   /** Sends an outbound webhook event as Kustomer would (to the configured target, if any). */
   emit(name: string, data: unknown, changes: unknown): void;
+  /** How bulk jobs run: their duration and injected faults. */
+  bulk: BulkRuntime;
 }
 
 export interface RouteContext {

@@ -1,29 +1,129 @@
 /**
- * Bulk message creation and its job. In Kustomer the bulk create is an asynchronous job; the
- * sandbox completes it at once and answers with the job already `completed`, the fastest case a
- * client must handle. Every item is validated before any is written, as a rejected job must leave
- * nothing behind.
+ * Bulk message creation, its job and the job's batches. POST answers with the job as Kustomer's
+ * example shows it, but at creation: `ids: []`, not yet complete; the items are written when the
+ * job finishes (bulk-jobs.ts). Every item is validated before the job is accepted, as a rejected
+ * POST must leave nothing behind.
+ * https://developer.kustomer.com/api/core-resources/bulk-create-messages
  */
-import { objectId } from './data.js';
+import { startBulkJob, jobStatus, type BulkJob } from './bulk-jobs.js';
 import { SandboxHttpError } from './http-error.js';
-import { checkBody, iso, notFound, perCustomer, type Route } from './route-types.js';
+import {
+  checkBody,
+  notFound,
+  perCustomer,
+  type Route,
+  type RouteContext,
+  type SandboxCore,
+} from './route-types.js';
 import { MESSAGE_CREATE, newMessage, type MessageBody } from './routes-messages.js';
 
-function bulkResource(job: { id: string; ids: string[]; createdAt: string }) {
+const ORG_ID = '5a0000000000000000000001';
+const USER_ID = '5a0000000000000000000002';
+const BULK_READ = ['org.permission.bulk.read', 'org.user.bulk.read'];
+
+const rel = (type: string, id: string) => ({
+  links: { self: `/v1/${type}s/${id}` },
+  data: { type, id },
+});
+
+/** Kustomer's example bulk resource (BulkCreateMessages, 200), filled from the job. */
+function bulkResource(core: SandboxCore, job: BulkJob) {
+  const status = jobStatus(core, job);
   return {
     type: 'bulk',
     id: job.id,
     attributes: {
-      ids: job.ids,
-      context: 'message',
-      status: 'completed',
-      completed: true,
+      ids: [],
+      context: 'api.sobjects.messages.bulk-create',
+      status,
       v2: true,
+      payload: {
+        api: {
+          data: job.summaries,
+          path: '/v1/messages',
+          user: {
+            id: USER_ID,
+            userType: 'user',
+            roles: ['org'],
+            orgName: 'sandbox',
+            subject: USER_ID,
+            org: ORG_ID,
+          },
+          requestId: job.batch.id,
+          service: 'sobjects',
+          method: 'POST',
+        },
+      },
+      batches: { complete: status === 'complete' ? 1 : 0, total: 1 },
       createdAt: job.createdAt,
-      updatedAt: job.createdAt,
+      updatedAt: job.updatedAt,
+      completed: status === 'complete',
     },
+    relationships: { org: rel('org', ORG_ID), createdBy: rel('user', USER_ID) },
     links: { self: `/v1/bulk/${job.id}` },
   };
+}
+
+/**
+ * One batch per job (a job holds at most 100 items). Kustomer documents the fields of a batch
+ * (status queued | scheduled | complete, objectIds, successCount, failureCount, completedAt,
+ * errors) but shows no example of the envelope; this one is the JSON:API list Kustomer uses
+ * everywhere else.
+ */
+function batchResource(core: SandboxCore, job: BulkJob) {
+  const complete = jobStatus(core, job) === 'complete';
+  return {
+    type: 'bulk_batch',
+    id: job.batch.id,
+    attributes: {
+      status: complete ? 'complete' : 'scheduled',
+      objectIds: complete ? job.batch.objectIds : [],
+      successCount: complete ? job.batch.successCount : 0,
+      failureCount: complete ? job.batch.failureCount : 0,
+      errors: complete ? job.batch.errors : [],
+      completedAt: job.completedAt,
+      createdAt: job.createdAt,
+      updatedAt: job.updatedAt,
+    },
+    relationships: { bulk: { data: { type: 'bulk', id: job.id } } },
+  };
+}
+
+/** The job named in the path; a job whose status is made unreadable answers 404 like an unknown one. */
+function readableJob(ctx: RouteContext): BulkJob {
+  const job = ctx.core.store.data.bulkJobs.find((j) => j.id === ctx.params[0]);
+  if (!job || job.unreadable) return notFound('bulk job');
+  return job;
+}
+
+function acceptBulk(ctx: RouteContext) {
+  checkBody(ctx.core, 'message.bulk', ctx.body);
+  if (!Array.isArray(ctx.body))
+    throw new SandboxHttpError(400, 'bad_request', 'the body must be an array', '/');
+  const bodies = ctx.body as MessageBody[];
+  // Validate every item before accepting the job, so a rejected one leaves nothing behind.
+  const items = bodies.map((body, i) => {
+    const conversation = body.conversation ? ctx.core.store.conversation(body.conversation) : null;
+    if (!conversation)
+      throw new SandboxHttpError(
+        400,
+        'bad_request',
+        `/${i}/conversation must name an existing conversation`,
+        `/${i}/conversation`,
+      );
+    return { conversation, body };
+  });
+  for (const { conversation, body } of items)
+    perCustomer(ctx.core, 'message', conversation.customerId, Boolean(body.importedAt));
+  const job = startBulkJob(
+    ctx.core,
+    ctx.core.bulk,
+    items.map(({ conversation, body }) => ({
+      conversation,
+      build: () => newMessage(ctx.core, conversation, body),
+    })),
+  );
+  return { status: 200, body: { data: bulkResource(ctx.core, job) } };
 }
 
 export const bulkRoutes: Route[] = [
@@ -32,47 +132,23 @@ export const bulkRoutes: Route[] = [
     pattern: /^\/v1\/messages\/bulk$/,
     name: 'POST /v1/messages/bulk',
     roles: MESSAGE_CREATE,
-    handle(ctx) {
-      checkBody(ctx.core, 'message.bulk', ctx.body);
-      if (!Array.isArray(ctx.body))
-        throw new SandboxHttpError(400, 'bad_request', 'the body must be an array', '/');
-      const items = ctx.body as MessageBody[];
-      // Validate every item before writing any, so a rejected job leaves nothing behind.
-      const targets = items.map((item, i) => {
-        const conversation = item.conversation
-          ? ctx.core.store.conversation(item.conversation)
-          : null;
-        if (!conversation)
-          throw new SandboxHttpError(
-            400,
-            'bad_request',
-            `/${i}/conversation must name an existing conversation`,
-            `/${i}/conversation`,
-          );
-        return conversation;
-      });
-      const messages = items.map((item, i) => {
-        perCustomer(ctx.core, 'message', targets[i]!.customerId, Boolean(item.importedAt));
-        return newMessage(ctx, targets[i]!, item);
-      });
-      ctx.core.store.data.messages.push(...messages);
-      const job = { id: objectId(), ids: messages.map((m) => m.id), createdAt: iso(ctx.core) };
-      ctx.core.store.data.bulkJobs.push(job);
-      return { status: 200, body: { data: bulkResource(job) } };
-    },
+    handle: acceptBulk,
   },
   {
     method: 'GET',
     pattern: /^\/v1\/bulk\/([0-9a-f]{24})$/,
     name: 'GET /v1/bulk/{id}',
-    roles: null,
-    handle: ({ params, core }) => ({
+    roles: BULK_READ,
+    handle: (ctx) => ({ status: 200, body: { data: bulkResource(ctx.core, readableJob(ctx)) } }),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/bulk\/([0-9a-f]{24})\/batches$/,
+    name: 'GET /v1/bulk/{id}/batches',
+    roles: BULK_READ,
+    handle: (ctx) => ({
       status: 200,
-      body: {
-        data: bulkResource(
-          core.store.data.bulkJobs.find((j) => j.id === params[0]) ?? notFound('bulk job'),
-        ),
-      },
+      body: { data: [batchResource(ctx.core, readableJob(ctx))] },
     }),
   },
 ];

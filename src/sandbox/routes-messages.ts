@@ -14,6 +14,7 @@ import {
   perCustomer,
   type Route,
   type RouteContext,
+  type SandboxCore,
 } from './route-types.js';
 import type { SandboxConversation, SandboxMessage } from './types.js';
 
@@ -34,7 +35,7 @@ export type MessageBody = {
 
 /** A message as Kustomer stores it, on the conversation's customer; single and bulk creates share it. */
 export function newMessage(
-  ctx: RouteContext,
+  core: SandboxCore,
   conversation: SandboxConversation,
   body: MessageBody,
 ): SandboxMessage {
@@ -50,7 +51,7 @@ export function newMessage(
     sentAt: body.sentAt ?? null,
     importedAt: body.importedAt ?? null,
     meta: body.meta ?? {},
-    createdAt: iso(ctx.core),
+    createdAt: iso(core),
   };
 }
 
@@ -72,7 +73,7 @@ function reopenIfDone(ctx: RouteContext, conversation: SandboxConversation): voi
 function addOne(ctx: RouteContext, conversationId: string, body: MessageBody) {
   const conversation = ctx.core.store.conversation(conversationId) ?? notFound('conversation');
   perCustomer(ctx.core, 'message', conversation.customerId, Boolean(body.importedAt));
-  const message = newMessage(ctx, conversation, body);
+  const message = newMessage(ctx.core, conversation, body);
   ctx.core.store.data.messages.push(message);
   if (message.direction === 'in' && !message.importedAt) reopenIfDone(ctx, conversation);
   return { status: 201, body: { data: messageResource(message) } };

@@ -4,6 +4,7 @@
  * actions and the SandboxHandle all read and change this one object, which is why it exists apart
  * from any of them.
  */
+import { DEFAULT_BULK_JOB_MS } from './bulk-jobs.js';
 import { createData, DEFAULT_TEAMS } from './data.js';
 import { createFaults } from './faults.js';
 import { ALL_MODULE_ROLES } from './module-roles.js';
@@ -47,6 +48,11 @@ export function createSandboxRuntime(options: SandboxOptions): SandboxRuntime {
     limits,
     now,
     duplicateStatus: options.duplicateStatus ?? 400,
+    bulk: {
+      faults: () => faults.get().bulk ?? {},
+      random: () => faults.random(),
+      defaultJobMs: options.bulkJobMs ?? DEFAULT_BULK_JOB_MS,
+    },
     validator: createBodyValidator(),
     emit: (name, data, changes) =>
       void deliverEvent(runtime.webhook, name, data, changes, runtime.log),

@@ -3,6 +3,7 @@
  * steer its faults and inspect what landed. The sandbox speaks Kustomer's v1 API under /v1 and its
  * own admin API under /__sandbox (never part of Kustomer's API, and never reachable in live mode).
  */
+import type { BulkJobFaults } from './bulk-jobs.js';
 
 /** A key the sandbox accepts, with the roles GET /v1/auth/tokens/current reports for it. */
 export interface SandboxKey {
@@ -26,6 +27,12 @@ export interface SandboxOptions {
   duplicateStatus?: 400 | 409;
   /** x-ratelimit-reset as epoch seconds or as seconds until reset; Kustomer's is unconfirmed. @default 'epoch' */
   resetHeaderStyle?: 'epoch' | 'delta';
+  /**
+   * How long a bulk job takes before its items are written and its status is `complete`
+   * (Kustomer runs bulk creates as asynchronous jobs). The `bulk.jobMs` fault overrides it.
+   * @default 3000
+   */
+  bulkJobMs?: number;
   /** Teams to seed. @default a few named teams (Support, Billing, Technical, Enterprise) */
   teams?: { id?: string; name: string }[];
   /** Where to deliver outbound webhooks (kustomer.message.create, kustomer.conversation.update). */
@@ -57,6 +64,8 @@ export interface SandboxFaults {
   retryAfterSeconds?: number;
   /** Only requests whose "METHOD /path" matches this regex are faulted (e.g. "^POST /v1/customers$"). */
   match?: string | null;
+  /** Bulk jobs: their duration, items failing inside a job, jobs whose status cannot be read. */
+  bulk?: BulkJobFaults;
   /** Deterministic fault decisions. */
   seed?: number;
 }

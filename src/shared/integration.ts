@@ -10,6 +10,7 @@ export const CAPABILITIES = [
   'conversation.create',
   'message.create',
   'message.read',
+  'bulk.read',
   'note.create',
   'note.read',
   'team.read',

@@ -57,7 +57,7 @@ describe('npm run kustomer', () => {
     const r = await kustomer('test-connection');
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain(`Connected to ${sandbox.url} in`);
-    expect(r.stdout).toContain('All 9 permissions held.');
+    expect(r.stdout).toContain('All 10 permissions held.');
     expect(r.code).toBe(0);
   });
 

@@ -16,15 +16,15 @@ describe('test-connection', () => {
     expect(code).toBe(0);
     expect(out).toContain(`Connected to ${sandbox().url}`);
     expect(out).toContain('Key: escalations');
-    expect(out.match(/\byes\b/g)).toHaveLength(9);
-    expect(out).toContain('All 9 permissions held.');
+    expect(out.match(/\byes\b/g)).toHaveLength(10);
+    expect(out).toContain('All 10 permissions held.');
     expect(err).toBe('');
   });
 
   it('exits 1 and names each missing role for a key with too few roles', async () => {
     const { code, out, err } = await run(['test-connection'], { KUSTOMER_API_KEY: FEW_KEY });
     expect(code).toBe(1);
-    expect(out.match(/\bNO\b/g)).toHaveLength(7);
+    expect(out.match(/\bNO\b/g)).toHaveLength(8);
     expect(err).toContain('missing: Create customers (org.permission.customer.create)');
     expect(err).toContain('missing: Create notes (org.permission.note.create)');
     expect(err).not.toContain('Read teams');
@@ -42,6 +42,7 @@ describe('test-connection', () => {
       'conversation.create',
       'message.create',
       'message.read',
+      'bulk.read',
       'note.create',
       'note.read',
     ]);

@@ -2,7 +2,9 @@
  * Chaos: a few hundred escalations against the sandbox under a schedule of faults (5xx bursts,
  * 429 storms, an outage, resets after commit, responses slower than the client's timeout) with a
  * crash and restart in the middle; a third of the chats then send three later messages each.
- * Afterwards Kustomer must hold exactly one customer per identity, one conversation per
+ * Kustomer's bulk jobs run asynchronously throughout, for a random time each, and one phase adds
+ * items failing inside jobs, jobs whose status cannot be read and resets after the bulk POST
+ * committed. Afterwards Kustomer must hold exactly one customer per identity, one conversation per
  * escalation, every transcript line once, one note each, and every later message once, in the
  * order its chat sent them.
  */
@@ -22,6 +24,9 @@ import { crashable } from './helpers/crashable-store.js';
 import { escalationRequest, transcript } from './helpers/requests.js';
 
 const PER_PHASE = 36;
+/** Bulk jobs take up to this long (real time); drains wait it out after a jump of the clock. */
+const MAX_JOB_MS = 400;
+const jobs = (max: number) => ({ jobMs: { min: 20, max } });
 // Longer than any attempt's deadline, as the service requires; on the test clock, so the jump
 // after the crash expires the dead instance's leases.
 const LEASE_TTL_MS = 10_000;
@@ -59,6 +64,8 @@ async function startInstance(sandbox: SandboxHandle, dir: string, owner: string)
     drainConcurrency: 8,
     leaseTtlMs: LEASE_TTL_MS,
     staleAfterMs: 30_000,
+    // Under the clock's jumps between drains, so an unreadable job is listed in the next round.
+    bulkSettleMs: 15_000,
   });
   return { inner, store, service };
 }
@@ -116,9 +123,17 @@ async function chatAll(
   );
 }
 
+/** The clock jumps only once no attempt is running (a jump would expire their leases). */
+async function jump(service: ReturnType<typeof createEscalationService>, ms: number) {
+  await service.idle();
+  skipped += ms;
+  // A job given its settle time on the jumping clock has had its real time to run too.
+  await sleep(MAX_JOB_MS + 20);
+}
+
 async function drainRounds(service: ReturnType<typeof createEscalationService>, rounds: number) {
   for (let i = 0; i < rounds; i++) {
-    skipped += 20_000;
+    await jump(service, 20_000);
     await service.drain({ limit: 200 });
     if (service.breakerState() === 'open') await sleep(250);
   }
@@ -140,9 +155,19 @@ describe('chaos', () => {
       ['outage', { outageUntil: clock() + 30_000 }],
       ['resets after commit + crash', { resetAfterCommitRate: 0.3, seed: 3 }],
       ['slow responses', { slowResponseRate: 0.15, slowResponseMs: 1_200, seed: 4 }],
+      [
+        'bulk jobs failing, unreadable, reset after commit',
+        {
+          resetAfterCommitRate: 0.3,
+          match: '^(POST /v1/messages/bulk|GET /v1/bulk/.*)$',
+          bulk: { ...jobs(MAX_JOB_MS), itemFailureRate: 0.2, unreadableRate: 0.25 },
+          seed: 5,
+        },
+      ],
     ];
     for (const [index, [name, faults]] of schedule.entries()) {
-      sandbox.setFaults(faults);
+      // Every phase runs asynchronous jobs of random length.
+      sandbox.setFaults({ bulk: jobs(MAX_JOB_MS / 2), ...faults });
       const requests = makeRequests(PER_PHASE, index);
       all.push(...requests);
       if (name.includes('crash')) {
@@ -151,6 +176,7 @@ describe('chaos', () => {
         await sleep(60);
         instance.store.crash();
         const lost = await running;
+        await instance.service.idle();
         await instance.inner.close();
         // Requests the dead instance had on the wire land or fail; then its leases run out.
         await sleep(200);
@@ -187,7 +213,7 @@ describe('chaos', () => {
       });
       const messagesWaiting = await instance.store.messagesDue(new Date(clock() + 3_600_000), 1);
       if (summary.queued + summary.retrying + stuck.length + messagesWaiting.length === 0) break;
-      skipped += 61_000;
+      await jump(instance.service, 61_000);
       await instance.service.drain({ limit: 500 });
       if (instance.service.breakerState() !== 'closed') await sleep(250);
     }
@@ -259,5 +285,5 @@ describe('chaos', () => {
     );
     expect([...notesByConversation.values()].every((n) => n === 1)).toBe(true);
     expect(state.notes).toHaveLength(all.length);
-  }, 90_000);
+  }, 180_000);
 });

@@ -1,9 +1,11 @@
 /**
  * Exactly once under any fault schedule: fast-check picks the fault rates and the seed that
  * decides which request meets which fault (5xx and 429 refused before the write, resets after the
- * write committed, answers held past the client's timeout), and the shape of the work (customers
- * shared or not, transcripts that need one bulk call or two). Escalations are sent and drained
- * under those faults, then drained on a healthy sandbox; Kustomer must then hold each thing once.
+ * write committed, answers held past the client's timeout; asynchronous bulk jobs with random
+ * durations, items failing inside a job, jobs whose status cannot be read), and the shape of the
+ * work (customers shared or not, transcripts that need one bulk call or two). Escalations are sent
+ * and drained under those faults, then drained on a healthy sandbox; Kustomer must then hold each
+ * thing once.
  * The chaos test covers volume and a crash; this covers the orders of failure it may not meet.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -15,6 +17,8 @@ import { createHarness, type Harness } from './helpers/harness.js';
 import { escalationRequest, transcript } from './helpers/requests.js';
 
 const TIMEOUT_MS = 250;
+/** The longest a bulk job takes here (real time, as the sandbox runs them). */
+const MAX_JOB_MS = 120;
 const RUNS = 80;
 // The breaker's cool-down runs on real time (cockatiel uses Date.now), so drains wait it out.
 const BREAKER_COOL_DOWN_MS = 40;
@@ -35,6 +39,8 @@ async function freshHarness(): Promise<Harness> {
       escalateDeadlineMs: 2_000,
       drainDeadlineMs: 2_000,
       leaseTtlMs: 5_000,
+      // Less than the minute each drain round moves the clock on.
+      bulkSettleMs: 30_000,
     },
   });
   harnesses.push(h);
@@ -50,6 +56,11 @@ const faultsArb: fc.Arbitrary<SandboxFaults> = fc.record({
   resetAfterCommitRate: rate(40),
   slowResponseRate: rate(10),
   slowResponseMs: fc.constant(TIMEOUT_MS + 150),
+  bulk: fc.record({
+    jobMs: fc.integer({ min: 0, max: MAX_JOB_MS }).map((max) => ({ min: 0, max })),
+    itemFailureRate: rate(30),
+    unreadableRate: rate(30),
+  }),
 });
 
 const workArb = fc.record({
@@ -62,12 +73,21 @@ const workArb = fc.record({
   faultyDrains: fc.integer({ min: 0, max: 4 }),
 });
 
+/**
+ * A minute on the frozen clock (past the settle time and the rate-limit window), and the real
+ * time the sandbox's jobs take, so that a job given its settle time has indeed run.
+ */
+async function settleJobs(h: Harness): Promise<void> {
+  h.advance(61_000);
+  await sleep(MAX_JOB_MS + 20);
+}
+
 async function drainUntilEmpty(h: Harness): Promise<void> {
   for (let round = 0; round < 30; round++) {
     const { queued, retrying } = await h.service.outboxSummary();
     if (queued + retrying === 0) return;
     if (h.service.breakerState() === 'open') await sleep(BREAKER_COOL_DOWN_MS + 10);
-    h.advance(61_000);
+    await settleJobs(h);
     await h.service.drain();
   }
   throw new Error(`the outbox did not empty: ${JSON.stringify(await h.service.outboxSummary())}`);
@@ -88,8 +108,10 @@ describe('exactly once under generated fault schedules', () => {
         }
         h.sandbox.setFaults(faults);
         await Promise.all(requests.map((r) => h.service.escalate(r)));
+        // The transcripts and notes go on after the answers.
+        await h.service.idle();
         for (let i = 0; i < work.faultyDrains; i++) {
-          h.advance(61_000);
+          await settleJobs(h);
           await h.service.drain();
         }
         h.sandbox.clearFaults();
@@ -115,8 +137,10 @@ describe('exactly once under generated fault schedules', () => {
           expect(state.notes.filter((n) => n.conversationId === id)).toHaveLength(1);
         }
         expect(state.conversations).toHaveLength(requests.length);
+        for (const request of requests)
+          expect(await h.service.status(request.escalationId)).toMatchObject({ state: 'done' });
       }),
       { numRuns: RUNS },
     );
-  }, 120_000);
+  }, 300_000);
 });

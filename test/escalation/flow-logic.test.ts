@@ -40,7 +40,9 @@ describe('escalation flow', () => {
     const request = escalationRequest();
     const result = await service.escalate(request);
     expect(result).toMatchObject({ status: 'escalated', priority: 3 });
+    // Answered once the conversation exists; the transcript and note follow.
     expect(fake.state.conversations).toHaveLength(1);
+    await service.idle();
     expect(fake.state.messages).toHaveLength(4);
     expect(fake.state.notes).toHaveLength(1);
     expect(await service.status(request.escalationId)).toMatchObject({
@@ -112,9 +114,11 @@ describe('escalation flow', () => {
     const { fake, service, store, advance } = setup();
     fake.setFault((op) => (op === 'POST note' ? fake.outage() : null));
     const request = escalationRequest();
-    await service.escalate(request);
+    expect(await service.escalate(request)).toMatchObject({ status: 'escalated' });
+    await service.idle();
     expect(await store.get(request.escalationId)).toMatchObject({
       state: 'queued',
+      result: { status: 'escalated' },
       transcriptSynced: true,
       noteCreated: false,
     });

@@ -23,6 +23,7 @@ const LEGACY_ROLES = [
   'org.user.conversation.write',
   'org.user.message.read',
   'org.user.message.write',
+  'org.user.bulk.read',
   'org.user.note.read',
   'org.user.note.write',
   // Kustomer shows no legacy twin for listing teams.
@@ -106,6 +107,7 @@ describe('permission report', () => {
       'conversation.create': 'org.user.conversation.write',
       'message.create': 'org.user.message.write',
       'message.read': 'org.user.message.read',
+      'bulk.read': 'org.user.bulk.read',
       'note.create': 'org.user.note.write',
       'note.read': 'org.user.note.read',
       'team.read': 'org.permission.team.read',
@@ -121,6 +123,7 @@ describe('permission report', () => {
       'conversation.read',
       'message.create',
       'message.read',
+      'bulk.read',
       'note.create',
       'note.read',
       'team.read',

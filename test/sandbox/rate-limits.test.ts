@@ -141,6 +141,8 @@ describe('body size', () => {
       conversation: conversationId,
       importedAt: '2026-01-05T09:00:00.000Z',
     });
+    // A job that completes at once, so what it wrote can be counted right after.
+    sandbox.setFaults({ bulk: { jobMs: 0 } });
     const under = Array.from({ length: 9 }, () => item(10_240)); // ~93 KB
     expect(Buffer.byteLength(JSON.stringify(under))).toBeLessThan(100 * 1024);
     expect((await api(sandbox, 'POST', '/v1/messages/bulk', { body: under })).status).toBe(200);

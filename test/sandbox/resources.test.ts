@@ -129,23 +129,6 @@ describe('envelopes', () => {
     expect(sandbox.state().conversations.at(-1)!.tags).toEqual(['chatbot']);
   });
 
-  it('answers a bulk create with a completed job that can be polled', async () => {
-    const { conversationId } = await seedConversation(sandbox, 'bulk@example.com');
-    const items = [1, 2].map((i) => ({
-      channel: 'chat',
-      app: 'bot',
-      preview: `${i}`,
-      conversation: conversationId,
-    }));
-    const job = await api<{ data: Resource }>(sandbox, 'POST', '/v1/messages/bulk', {
-      body: items,
-    });
-    expect(job.body.data).toMatchObject({ type: 'bulk', attributes: { status: 'completed' } });
-    expect(job.body.data.attributes.ids).toEqual(sandbox.state().messages.map((m) => m.id));
-    const polled = await api<{ data: Resource }>(sandbox, 'GET', `/v1/bulk/${job.body.data.id}`);
-    expect(polled.body.data).toEqual(job.body.data);
-  });
-
   it('rejects a whole bulk job when one item names no conversation', async () => {
     const { conversationId } = await seedConversation(sandbox, 'bulk2@example.com');
     const reply = await api<KustomerErrorBody>(sandbox, 'POST', '/v1/messages/bulk', {

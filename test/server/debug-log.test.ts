@@ -39,6 +39,7 @@ async function escalateAndCollect(id: string, summary: string) {
     json: escalationBody(id, { summary }),
   });
   expect(response.status).toBe(201);
+  await h.services.escalations.idle(); // the note and transcript follow the answer
   return h.logs.slice(from).map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 

@@ -95,6 +95,7 @@ describe('POST /api/escalations', () => {
 describe('GET /api/escalations/:id', () => {
   it('shows state, team, priority and the conversation link; 404 for an unknown id', async () => {
     await h.call('/api/escalations', { method: 'POST', json: escalationBody('e-status') });
+    await h.services.escalations.idle(); // the transcript's job, after the answer
     const response = await h.call('/api/escalations/e-status?sessionId=chat-e-status');
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({
@@ -108,6 +109,7 @@ describe('GET /api/escalations/:id', () => {
 
   it('answers only the chat session that escalated, or an admin', async () => {
     await h.call('/api/escalations', { method: 'POST', json: escalationBody('e-owned') });
+    await h.services.escalations.idle();
     const other = await h.call('/api/escalations/e-owned?sessionId=chat-someone-else');
     expect(other.status).toBe(404);
     expect(JSON.stringify(await other.json())).not.toContain('e-owned@example.com');

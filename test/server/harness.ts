@@ -29,7 +29,8 @@ export async function startHarness(
   keys = [{ key: LIVE_KEY, name: 'tests', roles: ALL_MODULE_ROLES }],
   overrides: ServiceOverrides = {},
 ): Promise<Harness> {
-  const sandbox = await startTestSandbox({ keys });
+  // Kustomer's bulk jobs are asynchronous; a short one keeps handler tests quick.
+  const sandbox = await startTestSandbox({ keys, bulkJobMs: 100 });
   const logs: string[] = [];
   const serverEnv = loadServerEnv({
     KUSTOMER_API_KEY: keys[0]!.key,

@@ -1,54 +1,28 @@
 /**
- * The transcript on the conversation's timeline in as few requests as possible. One line is one
- * POST /v1/conversations/{id}/messages; more go through POST /v1/messages/bulk (≤100 items a
- * call), which Kustomer runs as an asynchronous bulk job, so the job is polled until completed
- * before the transcript counts as synced. Every message carries importedAt, which exempts it from
- * the 120-messages-per-minute-per-customer limit, and an externalId, so `resume` can skip what an
- * earlier, interrupted attempt already created.
+ * Messages on a conversation: one line is one POST /v1/conversations/{id}/messages; a transcript
+ * goes through transcript-sync.ts (bulk jobs, followed until their lines are on the timeline).
+ * Every message carries importedAt, which exempts it from the 120-messages-per-minute-per-customer
+ * limit, and an externalId, so a resumed sync can skip what an earlier attempt already created.
  * https://developer.kustomer.com/api/core-resources/create-message-from-conversation
  */
 import type { z } from 'zod';
-import { KustomerUnavailableError, isNotFoundError, isKustomerError } from '../errors.js';
 import { rolesFor } from '../permissions.js';
-import { bulkResource, listSchema, messageResource, relatedId, singleSchema } from '../schemas.js';
+import { listSchema, messageResource, relatedId, singleSchema } from '../schemas.js';
 import type { Transport } from '../transport.js';
-import type { CallOptions, Message, TranscriptMessageInput, TranscriptResult } from '../types.js';
+import type { CallOptions, Message } from '../types.js';
+import { bulkJobSchema, createBulkTiming, type PendingBulkJob } from './bulk-jobs.js';
 import { collectPages } from './paging.js';
-import { toLines, type MessageLine } from './transcript-lines.js';
+import type { MessageLine } from './transcript-lines.js';
+import { createTranscriptSync } from './transcript-sync.js';
 
-const BULK_MAX = 100;
-/**
- * Kustomer answers 413 past 100 KB for most endpoints
- * (https://developer.kustomer.com/docs/concepts/errors); 100 long lines would be over 1 MB, so a
- * bulk call is also cut by size, with room to spare.
- */
-export const BULK_MAX_BYTES = 90 * 1024;
-const BULK_POLLS = 8;
-
-/** Consecutive groups of at most BULK_MAX items and BULK_MAX_BYTES of JSON, order kept. */
-export function bulkChunks<T>(items: T[], bodyOf: (item: T) => unknown): T[][] {
-  const chunks: T[][] = [];
-  let current: T[] = [];
-  let bytes = 2; // the array's brackets
-  for (const body of items) {
-    const size = Buffer.byteLength(JSON.stringify(bodyOf(body))) + 1;
-    if (current.length > 0 && (current.length >= BULK_MAX || bytes + size > BULK_MAX_BYTES)) {
-      chunks.push(current);
-      current = [];
-      bytes = 2;
-    }
-    current.push(body);
-    bytes += size;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
-}
+export { BULK_MAX_BYTES, bulkChunks } from './transcript-sync.js';
 
 export interface MessagesDeps {
   transport: Transport;
   app: string;
   clock: () => number;
   sleep: (ms: number) => Promise<void>;
+  expectedBulkJobMs?: number;
 }
 
 export function toMessage(resource: z.infer<typeof messageResource>): Message {
@@ -70,7 +44,7 @@ export function toMessage(resource: z.infer<typeof messageResource>): Message {
   };
 }
 
-export function createMessages({ transport, app, clock, sleep }: MessagesDeps) {
+export function createMessages({ transport, app, clock, sleep, expectedBulkJobMs }: MessagesDeps) {
   const createRoles = rolesFor('message.create');
 
   function body(line: MessageLine, conversationId?: string): Record<string, unknown> {
@@ -103,45 +77,24 @@ export function createMessages({ transport, app, clock, sleep }: MessagesDeps) {
     });
   }
 
-  /** One bulk job; returns the requests it took (the post and any polls). */
-  async function createBulk(
+  /** Sends one bulk job (≤100 items) and answers what is needed to follow it. */
+  async function postBulk(
     bodies: Record<string, unknown>[],
     options: CallOptions,
-  ): Promise<number> {
+  ): Promise<PendingBulkJob> {
+    const postedAt = new Date(clock()).toISOString();
     const posted = await transport.call({
       ...options,
       method: 'POST',
       path: '/v1/messages/bulk',
       route: '/v1/messages/bulk',
       body: bodies,
-      schema: singleSchema(bulkResource),
+      schema: bulkJobSchema,
       roles: createRoles,
     });
-    let job = posted.data;
-    let requests = 1;
-    for (
-      let poll = 0;
-      job.attributes.completed !== true && job.attributes.status !== 'completed';
-      poll += 1
-    ) {
-      if (poll >= BULK_POLLS) {
-        throw new KustomerUnavailableError(`Kustomer bulk job ${job.id} did not complete in time`, {
-          method: 'GET',
-          path: '/v1/bulk/{id}',
-        });
-      }
-      await sleep(Math.min(2000, 100 * 2 ** poll));
-      const polled = await transport.call({
-        ...options,
-        method: 'GET',
-        path: `/v1/bulk/${encodeURIComponent(job.id)}`,
-        route: '/v1/bulk/{id}',
-        schema: singleSchema(bulkResource),
-      });
-      job = polled.data;
-      requests += 1;
-    }
-    return requests;
+    const createdAt = posted.data.attributes?.createdAt ?? null;
+    const acceptedAt = new Date(clock()).toISOString();
+    return { id: posted.data.id, postedAt, count: bodies.length, acceptedAt, createdAt };
   }
 
   async function listForConversation(
@@ -168,44 +121,19 @@ export function createMessages({ transport, app, clock, sleep }: MessagesDeps) {
   return {
     listForConversation: (conversationId: string, options?: CallOptions) =>
       listForConversation(conversationId, options),
-    async addTranscript(
-      conversationId: string,
-      messages: TranscriptMessageInput[],
-      options: CallOptions & { resume?: boolean } = {},
-    ): Promise<TranscriptResult> {
-      const { resume, ...callOptions } = options;
-      let lines = toLines(messages);
-      let requests = 0;
-      let skipped = 0;
-      if (resume && lines.length > 0) {
-        const listed = { pages: 0 };
-        const existing = await listForConversation(conversationId, callOptions, listed);
-        requests += listed.pages;
-        const seen = new Set(existing.map((m) => m.externalId));
-        skipped = lines.filter((line) => seen.has(line.externalId)).length;
-        lines = lines.filter((line) => !seen.has(line.externalId));
-      }
-      if (lines.length === 1) {
-        await createOne(conversationId, lines[0]!, callOptions);
-        return { created: 1, skipped, requests: requests + 1 };
-      }
-      const items = lines.map((line) => ({ line, body: body(line, conversationId) }));
-      for (const group of bulkChunks(items, (item) => item.body)) {
-        const chunk = group.map((item) => item.line);
-        try {
-          requests += await createBulk(
-            group.map((item) => item.body),
-            callOptions,
-          );
-        } catch (error) {
-          // An org or gateway without the bulk route: fall back to one request per message.
-          if (!isNotFoundError(error) && !(isKustomerError(error) && error.status === 405))
-            throw error;
-          for (const line of chunk) await createOne(conversationId, line, callOptions);
-          requests += chunk.length + 1;
-        }
-      }
-      return { created: lines.length, skipped, requests };
-    },
+    addTranscript: createTranscriptSync({
+      transport,
+      clock,
+      sleep,
+      timing: createBulkTiming(expectedBulkJobMs),
+      createOne: (conversationId, line, options) => createOne(conversationId, line, options),
+      postBulk: (conversationId, lines, options) =>
+        postBulk(
+          lines.map((line) => body(line, conversationId)),
+          options,
+        ),
+      bodyOf: (conversationId, line) => body(line, conversationId),
+      list: (conversationId, options, stats) => listForConversation(conversationId, options, stats),
+    }),
   };
 }

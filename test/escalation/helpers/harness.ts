@@ -41,7 +41,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   // budget always resets a known 59 s ahead of the frozen clock.
   let now = Math.floor(Date.now() / 60_000) * 60_000 + 1_000;
   const clock = () => now;
-  const sandbox = await startSandbox({ now: clock, ...options.sandbox });
+  // Kustomer's bulk jobs are asynchronous; a short one keeps tests quick (tests may set longer).
+  const sandbox = await startSandbox({ now: clock, bulkJobMs: 50, ...options.sandbox });
   const client = createKustomerClient({
     clock,
     // As KUSTOMER_RATE_LIMIT_PER_MIN would be set to the org's plan in production.
@@ -53,6 +54,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     timeoutMs: options.timeoutMs ?? 2_000,
     // The outbox is the retry mechanism under test; the client only retries what is cheap.
     maxRetries: 0,
+    expectedBulkJobMs: 50,
   });
   const store = options.store ?? createMemoryStore({ clock });
   const settings = createSettingsService({ store, client });
