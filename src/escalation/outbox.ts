@@ -4,7 +4,13 @@
  */
 import type { EscalationStatus } from '../shared/escalation.js';
 import type { OutboxItem } from '../shared/integration.js';
-import { OUTBOX_STATES, toOutboxItem, toStatus } from './records.js';
+import {
+  IN_PROGRESS_STATES,
+  OUTBOX_STATES,
+  timelinePending,
+  toOutboxItem,
+  toStatus,
+} from './records.js';
 import type { EscalationStore } from './store.js';
 import type { OutboxSummary } from './types.js';
 
@@ -24,14 +30,23 @@ export function createOutboxViews(
     return toStatus(record, conversationUrl);
   }
 
+  /** Waiting and dead escalations, then those still finishing their timeline after the answer. */
   async function outbox(options: { limit?: number } = {}): Promise<OutboxItem[]> {
-    const records = await store.list({ states: OUTBOX_STATES, limit: options.limit ?? 50 });
-    return records.map(toOutboxItem);
+    const limit = options.limit ?? 50;
+    const records = await store.list({ states: OUTBOX_STATES, limit });
+    const finishing =
+      records.length < limit
+        ? (await store.list({ states: IN_PROGRESS_STATES, limit: limit - records.length })).filter(
+            timelinePending,
+          )
+        : [];
+    return [...records, ...finishing].map(toOutboxItem);
   }
 
   async function summary(): Promise<OutboxSummary> {
     const counts = await store.countByState();
     const waiting = await store.list({ states: ['queued', 'retrying'] });
+    const unfinished = await store.list({ states: [...IN_PROGRESS_STATES, ...OUTBOX_STATES] });
     const oldest = waiting.reduce<string | null>(
       (min, r) => (min === null || Date.parse(r.createdAt) < Date.parse(min) ? r.createdAt : min),
       null,
@@ -41,6 +56,7 @@ export function createOutboxViews(
       retrying: counts.retrying ?? 0,
       dead: counts.dead ?? 0,
       oldestQueuedAt: oldest,
+      timelinePending: unfinished.filter(timelinePending).length,
     };
   }
 

@@ -21,6 +21,10 @@ export const IN_PROGRESS_STATES: EscalationState[] = [
 ];
 export const OUTBOX_STATES: EscalationState[] = ['queued', 'retrying', 'dead'];
 
+/** The chat heard `escalated`, and the transcript or note is not yet on the timeline. */
+export const timelinePending = (record: Pick<EscalationRecord, 'state' | 'result'>): boolean =>
+  record.result?.status === 'escalated' && record.state !== 'done';
+
 /** Nothing more will be attempted: delivered, or refused because the integration was off. */
 export const isFinished = (record: Pick<EscalationRecord, 'state'>): boolean =>
   record.state === 'done' || record.state === 'refused';
@@ -114,5 +118,6 @@ export function toOutboxItem(record: EscalationRecord): OutboxItem {
     customer: maskIdentity(record.request.customer),
     reason: record.request.reason,
     test: record.request.test ?? false,
+    timelinePending: timelinePending(record),
   };
 }

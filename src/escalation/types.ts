@@ -28,6 +28,8 @@ export interface OutboxSummary {
   retrying: number;
   dead: number;
   oldestQueuedAt: string | null;
+  /** Escalated (the chat was answered) while the transcript or note is still on its way. */
+  timelinePending: number;
 }
 
 export interface AgentReplyEvent {

@@ -45,6 +45,8 @@ export interface ServiceOverrides {
   escalateDeadlineMs?: number;
   /** @default Date.now */
   clock?: () => number;
+  /** Keeps the host alive for work after a response (Vercel's waitUntil). See EscalationServiceOptions. */
+  keepAlive?: (work: Promise<unknown>) => void;
 }
 
 export async function createServices(
@@ -123,6 +125,7 @@ export async function createServices(
     appUrl: env.appUrl,
     retentionMs: env.retentionDays * 86_400_000,
     ...(overrides.escalateDeadlineMs ? { escalateDeadlineMs: overrides.escalateDeadlineMs } : {}),
+    ...(overrides.keepAlive ? { keepAlive: overrides.keepAlive } : {}),
   });
   const services: Services = {
     env,
@@ -152,9 +155,9 @@ export async function createServices(
 
 let shared: Promise<Services> | null = null;
 
-/** The process-wide services, created on first use from process.env. */
-export function getServices(): Promise<Services> {
-  shared ??= createServices(loadServerEnv(process.env)).catch((error: unknown) => {
+/** The process-wide services, created on first use from process.env (overrides apply then). */
+export function getServices(overrides: ServiceOverrides = {}): Promise<Services> {
+  shared ??= createServices(loadServerEnv(process.env), overrides).catch((error: unknown) => {
     shared = null;
     throw error;
   });

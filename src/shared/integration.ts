@@ -92,6 +92,11 @@ export const outboxItemSchema = z.object({
   customer: z.string(),
   reason: z.string(),
   test: z.boolean(),
+  /**
+   * The chat was told `escalated` (the conversation exists) and the transcript or note is not yet
+   * on its timeline.
+   */
+  timelinePending: z.boolean().default(false),
 });
 export type OutboxItem = z.infer<typeof outboxItemSchema>;
 
@@ -112,6 +117,8 @@ export const integrationStatusSchema = z.object({
     retrying: z.number(),
     dead: z.number(),
     oldestQueuedAt: z.string().nullable(),
+    /** Escalated (conversation routed) with the transcript or note still on its way. */
+    timelinePending: z.number().default(0),
     items: z.array(outboxItemSchema),
   }),
   metrics: metricsSnapshotSchema,

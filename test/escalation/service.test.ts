@@ -193,6 +193,11 @@ describe('escalation over HTTP', () => {
       state: 'queued',
       result: { status: 'escalated' },
     });
+    // The Integrations page lists it as escalated with its timeline pending.
+    expect(await h.service.outboxSummary()).toMatchObject({ timelinePending: 1 });
+    expect(await h.service.outbox()).toEqual([
+      expect.objectContaining({ escalationId: request.escalationId, timelinePending: true }),
+    ]);
     // Attempt 2 is refused outright (a 503 proves only that this attempt wrote nothing).
     h.sandbox.setFaults({ outageUntil: Date.now() + 60_000 });
     h.advance(2_000);

@@ -28,6 +28,7 @@ function setEnv(env: Record<string, string>): void {
 beforeAll(async () => {
   sandbox = await startTestSandbox({
     keys: [{ key: KEY, name: 'vercel', roles: ALL_MODULE_ROLES }],
+    bulkJobMs: 200,
   });
 });
 afterEach(() => {
@@ -111,5 +112,47 @@ describe('api/index.ts with a broken configuration', () => {
     const ready = await GET(request('/api/ready'));
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ ready: true, checks: { mode: 'live' } });
+  });
+});
+
+describe('api/index.ts after the answer', () => {
+  it('hands the note and transcript that follow the answer to Vercel’s waitUntil', async () => {
+    // Vercel's runtime exposes the request context here; @vercel/functions reads it.
+    const kept: Promise<unknown>[] = [];
+    const context = Symbol.for('@vercel/request-context');
+    (globalThis as Record<symbol, unknown>)[context] = {
+      get: () => ({ waitUntil: (work: Promise<unknown>) => kept.push(work) }),
+    };
+    try {
+      setEnv({
+        KUSTOMER_API_KEY: KEY,
+        KUSTOMER_API_BASE_URL: sandbox.url,
+        ADMIN_TOKEN: 'a-long-enough-admin-token-123',
+        STORE: 'memory',
+      });
+      started = true;
+      const response = await POST(
+        request('/api/escalations', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(escalationBody('v-kept')),
+        }),
+      );
+      expect(response.status).toBe(201);
+      expect(await response.json()).toMatchObject({ status: 'escalated' });
+      expect(kept.length).toBeGreaterThan(0);
+      await Promise.all(kept);
+      const conversation = sandbox.state().conversations.find((c) => c.externalId === 'v-kept')!;
+      expect(
+        sandbox.state().notes.filter((n) => n.conversationId === conversation.id),
+      ).toHaveLength(1);
+      expect(
+        sandbox.state().messages.filter((m) => m.conversationId === conversation.id).length,
+      ).toBeGreaterThan(0);
+      const services = await getServices();
+      expect(await services.escalations.status('v-kept')).toMatchObject({ state: 'done' });
+    } finally {
+      delete (globalThis as Record<symbol, unknown>)[context];
+    }
   });
 });

@@ -76,7 +76,13 @@ export async function probeStore(env: ServerEnv, environment: Environment): Prom
     durability: null,
   };
   if (env.store === 'file' && !existsSync(env.storeDir)) {
-    facts.summary = { queued: 0, retrying: 0, dead: 0, oldestQueuedAt: null };
+    facts.summary = {
+      queued: 0,
+      retrying: 0,
+      dead: 0,
+      oldestQueuedAt: null,
+      timelinePending: 0,
+    };
     return facts;
   }
   let store: EscalationStore | null = null;

@@ -78,6 +78,26 @@ describe('Health', () => {
     expect(dead).toHaveTextContent('Gave up after 8 attempts: retry by hand');
   });
 
+  it('shows escalations whose transcript or note is still on its way after the answer', async () => {
+    const finishing = outboxItemOf({
+      escalationId: 'esc-finishing-3',
+      state: 'conversation_created',
+      attempts: 0,
+      lastError: null,
+      timelinePending: true,
+    });
+    serveIntegrationApi({
+      status: liveStatus({ outbox: { timelinePending: 1, items: [finishing] } }),
+    });
+    renderUi(<IntegrationsPage />);
+    await screen.findByRole('heading', { name: 'Health' });
+    expect(figure('Timeline pending')).toHaveTextContent('1');
+    const table = within(await screen.findByRole('table', { name: 'Outbox' }));
+    const [row] = table.getAllByRole('row').slice(1);
+    expect(row).toHaveTextContent('esc-finishing-3');
+    expect(row).toHaveTextContent('escalated · timeline pending');
+  });
+
   it('lists queued and dead escalations, each with Retry now', async () => {
     serveIntegrationApi({ status: withOutbox() });
     renderUi(<IntegrationsPage />);

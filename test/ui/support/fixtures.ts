@@ -43,6 +43,7 @@ export function outboxItemOf(overrides: Partial<OutboxItem> = {}): OutboxItem {
     customer: 'j***@example.com',
     reason: 'user_requested',
     test: false,
+    timelinePending: false,
     ...overrides,
   };
 }
@@ -66,7 +67,15 @@ export function statusOf(overrides: StatusOverrides = {}): IntegrationStatus {
     retentionDays: 30,
     deliveries: { delivered: 0, waiting: 0, gaveUp: 0, refused: 0 },
     ...rest,
-    outbox: { queued: 0, retrying: 0, dead: 0, oldestQueuedAt: null, items: [], ...outbox },
+    outbox: {
+      queued: 0,
+      retrying: 0,
+      dead: 0,
+      oldestQueuedAt: null,
+      timelinePending: 0,
+      items: [],
+      ...outbox,
+    },
     metrics: {
       since: '2026-01-01T09:00:00.000Z',
       requests: 0,

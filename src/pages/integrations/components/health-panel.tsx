@@ -34,6 +34,7 @@ export function HealthPanel({ status }: { status: IntegrationStatus }) {
     ['Latency p95', ms(metrics.p95Ms)],
     ['Rate-limited answers (429)', String(metrics.rateLimited)],
     ['Rate-limit headroom', headroom],
+    ['Timeline pending', String(outbox.timelinePending)],
   ];
   const waiting = outbox.items.filter((item) => item.state !== 'done');
   return (

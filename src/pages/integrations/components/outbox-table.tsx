@@ -1,4 +1,7 @@
-/** Queued, retrying and dead escalations, each with "Retry now". On a phone, rows stack. */
+/**
+ * Queued, retrying and dead escalations, and escalated ones whose transcript or note is still on
+ * its way, each with "Retry now". On a phone, rows stack.
+ */
 import type { OutboxItem } from '../../../shared/integration.js';
 import { lastErrorText, outboxStateText } from './health-words.js';
 
@@ -37,6 +40,7 @@ export function OutboxTable({
             </td>
             <td data-label="State">
               <span className={`pill pill-${item.state}`}>{outboxStateText(item)}</span>
+              {item.timelinePending && <div className="muted">escalated · timeline pending</div>}
             </td>
             <td data-label="Attempts">{item.attempts}</td>
             <td data-label="Last error">{lastErrorText(item)}</td>
