@@ -2,7 +2,8 @@
  * `npm run bench`: every benchmark, each against a baseline run in the same process, reported as
  * ratios (machines here are noisy; absolute milliseconds are not comparable between runs).
  *
- *   npm run bench                 # latency; 10 s of escalations under a 1,000/min org limit;
+ *   npm run bench                 # latency (bulk jobs of 5 s); 10 s of escalations under a
+ *                                 # 1,000/min org limit;
  *                                 # a burst of 320 lookups under a 100/min org limit
  *   npm run bench -- --long       # throughput for 60 s
  */
@@ -18,10 +19,11 @@ function latencyRatios(rows: LatencyRow[]) {
     const naive = rows.find((r) => r.customer === customer && r.implementation === 'naive')!;
     return {
       customer,
-      'p50 module/naive': ratio(module.p50Ms, naive.p50Ms),
-      'p95 module/naive': ratio(module.p95Ms, naive.p95Ms),
-      'requests module/naive': ratio(module.requests, naive.requests),
-      'sequential trips (module, naive)': `${module.sequential}, ${naive.sequential}`,
+      'trips to escalated (module, naive)': `${module.tripsToEscalated}, ${naive.tripsToEscalated}`,
+      'ms to escalated module/naive': ratio(module.escalatedP50Ms, naive.escalatedP50Ms),
+      'ms to transcript module/naive': ratio(module.transcriptP50Ms, naive.transcriptP50Ms),
+      'done after last line (module ms)': module.doneAfterTranscriptP50Ms,
+      'requests (module, naive)': `${module.requests}, ${naive.requests}`,
     };
   });
 }

@@ -124,12 +124,12 @@ export function createBulkTiming(initialMs = 1000, remember = 10) {
 export type BulkTiming = ReturnType<typeof createBulkTiming>;
 
 /**
- * The wait before the next poll: the expected end first (with a little room for the job's own
- * timestamps being taken after our clock saw the answer), then growing steps.
+ * The wait before the next poll: when a job like the recent ones is done (the poll's own transit
+ * makes it arrive just after), then short, growing steps in case this one takes longer.
  */
 export function nextPollDelay(poll: number, sinceMs: number, expectedMs: number): number {
-  if (poll === 0) return Math.max(0, Math.ceil(expectedMs * 1.05) + 25 - sinceMs);
-  return Math.min(4000, 500 * 1.5 ** (poll - 1));
+  if (poll === 0) return Math.max(0, expectedMs - sinceMs);
+  return Math.min(4000, Math.round(250 * 1.6 ** (poll - 1)));
 }
 
 /**
