@@ -139,7 +139,7 @@ describe('permission report', () => {
 
   it('passes a least-privilege key: no update roles, as nothing in the flow updates', async () => {
     const report = await client(KEYS.least).auth.permissionReport();
-    expect(LEAST_ROLES).toHaveLength(9);
+    expect(LEAST_ROLES).toHaveLength(10);
     expect(report).toMatchObject({ ok: true, missing: [], broadRoles: [] });
     expect(report.capabilities.map((c) => c.capability)).not.toContain('customer.update');
   });
