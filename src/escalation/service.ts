@@ -16,6 +16,7 @@
  * the work is never done twice. A repeat from another chat session is refused (see
  * session-conflict.ts).
  */
+import { answerFirst, createBackground } from './answer-first.js';
 import type { EscalationRequest, EscalationResult } from '../shared/escalation.js';
 import { createAttempter, type AttemptOptions } from './attempt.js';
 import { createDrain, startDrainLoop } from './drain.js';
@@ -141,13 +142,7 @@ export function createEscalationService(
     return stored.record.result ?? result;
   }
 
-  const background = new Set<Promise<unknown>>();
-  /** Work that goes on after the caller was answered: tracked for close(), kept alive by the host. */
-  function keep(work: Promise<unknown>): void {
-    const tracked = work.finally(() => background.delete(tracked));
-    background.add(tracked);
-    config.keepAlive(tracked);
-  }
+  const background = createBackground(config.keepAlive);
 
   /**
    * The record's outcome so far, else an attempt: the first, or a resume if it was left mid-way.
@@ -159,11 +154,9 @@ export function createEscalationService(
     attemptOptions: AttemptOptions,
   ): Promise<EscalationResult> {
     if (record.result) return record.result;
-    let answer: (result: EscalationResult) => void = () => undefined;
-    const answered = new Promise<EscalationResult>((resolve) => (answer = resolve));
-    const finished = attempt(record, { ...attemptOptions, onAnswer: answer });
-    keep(finished.catch(() => undefined));
-    const first = await Promise.race([answered, finished]);
+    const first = await answerFirst(background, (onAnswer) =>
+      attempt(record, { ...attemptOptions, onAnswer }),
+    );
     if ('status' in first) return first;
     if (first.kind === 'finished') return first.result;
     // Another attempt holds the lease (a double click, a drain): it answers when it finishes.
@@ -253,13 +246,11 @@ export function createEscalationService(
       drainers.add(handle);
       return handle;
     },
-    async idle() {
-      while (background.size) await Promise.allSettled([...background]);
-    },
+    idle: background.idle,
     async close() {
       await Promise.all([...drainers].map((d) => d.stop()));
       await Promise.allSettled([...inflight.values()].map((p) => p.promise));
-      await Promise.allSettled([...background]);
+      await background.idle();
       await store.close();
     },
   };

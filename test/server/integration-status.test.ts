@@ -36,6 +36,7 @@ describe('status from live deliveries', () => {
       json: escalationBody('status-1'),
     });
     expect(sent.status).toBe(201);
+    await h.services.escalations.idle(); // delivered once its transcript and note are there
     const recovered = await status();
     expect(recovered.status).toBe('connected');
     expect(Date.parse(recovered.metrics.lastSuccessAt!)).toBeGreaterThan(

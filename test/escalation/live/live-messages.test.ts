@@ -163,6 +163,7 @@ describe('later chat messages', () => {
     });
     const result = await h.service.escalate(request);
     expect(result.status).toBe('escalated');
+    await h.service.idle(); // the transcript and note follow the answer
     const state = h.sandbox.state();
     const everything = JSON.stringify([state.messages, state.notes]);
     expect(everything).toContain('••••-••••-••••-4444');
