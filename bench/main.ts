@@ -7,6 +7,7 @@
  *                                 # a burst of 320 lookups under a 100/min org limit
  *   npm run bench -- --long       # throughput for 60 s
  */
+import { run as runStrategy } from './customer-strategy.js';
 import { run as runLatency, type LatencyRow } from './escalation-latency.js';
 import { run as runThroughput } from './escalation-throughput.js';
 import { run as runBurst } from './lookup-burst.js';
@@ -30,6 +31,7 @@ function latencyRatios(rows: LatencyRow[]) {
 
 const long = process.argv.includes('--long');
 const latency = await runLatency();
+await runStrategy();
 const throughput = await runThroughput({ durationMs: long ? 60_000 : 10_000 });
 const [burstModule, burstNaive] = await runBurst();
 

@@ -4,6 +4,7 @@
  * benchmark's business, on a quiet machine).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { run as runStrategy } from '../../bench/customer-strategy.js';
 import { run as runLatency } from '../../bench/escalation-latency.js';
 import { run as runThroughput } from '../../bench/escalation-throughput.js';
 import { run as runBurst } from '../../bench/lookup-burst.js';
@@ -31,6 +32,18 @@ describe('npm run bench, small', () => {
       expect(row('module', c).transcriptP50Ms).toBeGreaterThanOrEqual(JOB_MS);
     }
   }, 60_000);
+
+  it('customer strategy: a parallel create costs a known customer one more request, and never makes a second customer', async () => {
+    const rows = await runStrategy();
+    const requests = rows.map((r) => `${r.strategy}/${r.customer}: ${r.requests}`);
+    expect(requests).toEqual([
+      'lookup, then create/new: 2',
+      'lookup, then create/known: 1',
+      'lookup and create at once/new: 2',
+      'lookup and create at once/known: 2',
+    ]);
+    expect(rows.every((r) => r.customers === 1)).toBe(true);
+  }, 30_000);
 
   it('throughput: every escalation delivered once, none dead, no 429 earned', async () => {
     const report = await runThroughput({ durationMs: 500, workers: 2 });

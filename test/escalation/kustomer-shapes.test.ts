@@ -26,6 +26,7 @@ describe("escalations against Kustomer's shapes", () => {
     h = await createHarness();
     const request = escalationRequest({ transcript: transcript(3), tags: ['vip'] });
     expect(await h.service.escalate(request)).toMatchObject({ status: 'escalated' });
+    await h.service.idle(); // the note and transcript follow the answer
     expect(await h.store.countByState()).toEqual({ done: 1 });
 
     const [conversation] = h.sandbox.state().conversations;
@@ -49,6 +50,7 @@ describe("escalations against Kustomer's shapes", () => {
       h.service.escalate(escalationRequest({ customer })),
     ]);
     expect(results.map((r) => r.status)).toEqual(['escalated', 'escalated']);
+    await h.service.idle();
     expect(await h.store.countByState()).toEqual({ done: 2 });
     expect(h.sandbox.state().customers).toHaveLength(1);
     // Both created; the loser was refused, looked up again and took the winner's customer.
