@@ -28,6 +28,8 @@ export const sandboxStateSchema = z.object({
       direction: z.enum(['in', 'out']),
       preview: z.string().nullable(),
       sentAt: z.string().nullable(),
+      /** Set on transcript lines imported from the chat (the bot's and the customer's); an agent's reply has none. */
+      importedAt: z.string().nullable().optional(),
     }),
   ),
   notes: z.array(z.object({ id: z.string(), conversationId: z.string(), body: z.string() })),

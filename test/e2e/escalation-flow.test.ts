@@ -35,7 +35,7 @@ async function expectNoHorizontalScroll(on: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
+  mkdirSync(`${SHOTS}tabs`, { recursive: true });
   app = await startBuiltApp({ ADMIN_TOKEN });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
@@ -119,6 +119,14 @@ async function type(text: string): Promise<void> {
   await page.getByRole('button', { name: 'Send' }).click();
 }
 
+const TABS = ['Overview', 'Settings', 'Routing', 'Diagnostics', 'Sandbox'];
+
+/** Selects a tab of the Integrations page and waits for its panel. */
+async function tab(name: string, on: Page = page): Promise<void> {
+  await on.getByRole('tab', { name }).click();
+  await on.getByRole('tabpanel', { name }).waitFor();
+}
+
 const lineOf = (text: string) =>
   page.getByRole('list', { name: 'Conversation' }).getByRole('listitem').filter({ hasText: text });
 
@@ -127,6 +135,7 @@ describe('in a real browser', () => {
     // The production server guards the settings with ADMIN_TOKEN: the page asks for it first.
     expect(await openSettings()).toEqual({ askedToSignIn: true });
     await page.getByRole('status', { name: 'Status: Sandbox' }).waitFor();
+    await tab('Routing');
     await page.getByLabel('Default priority').selectOption('3');
     await page.getByRole('button', { name: 'Add rule' }).click();
     await page.getByLabel('Intents', { exact: true }).fill('billing');
@@ -135,6 +144,7 @@ describe('in a real browser', () => {
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved.').waitFor();
     await shot('01-settings-saved');
+    await tab('Diagnostics');
     await page.getByRole('button', { name: 'Test connection' }).click();
     await page.getByText('Every permission the module needs is granted.').waitFor();
     expect(
@@ -148,6 +158,7 @@ describe('in a real browser', () => {
     await page.getByText("You're connected with the Billing team").waitFor();
     await shot('03-chat-escalated');
     await page.getByRole('link', { name: 'Settings › Integrations' }).click();
+    await tab('Sandbox');
     const conversations = page.getByRole('list', { name: 'Sandbox conversations' });
     await conversations.getByText('jane@example.com · Billing · priority 4 · open').waitFor();
     await shot('04-sandbox-inspector');
@@ -155,6 +166,7 @@ describe('in a real browser', () => {
 
   it('queues during an outage, tells the customer honestly, and delivers once Kustomer recovers', async () => {
     await openSettings();
+    await tab('Sandbox');
     await page.getByRole('button', { name: 'Simulate Kustomer outage (2 min)' }).click();
     await page.getByText('Kustomer is down: escalations are queued in the outbox.').waitFor();
     await escalateFromChat('sam@example.com');
@@ -169,18 +181,22 @@ describe('in a real browser', () => {
     await shot('06-degraded-outbox');
     const waiting = page.getByRole('row').filter({ hasText: 's***@example.com' });
     await waiting.getByRole('button', { name: /^Retry now / }).waitFor();
+    await tab('Sandbox');
     await page.getByRole('button', { name: 'End outage' }).click();
     await page.getByRole('button', { name: 'Simulate Kustomer outage (2 min)' }).waitFor();
+    await tab('Overview');
     // Retry now and the server's drainer (every 5 s) race to deliver it: whichever wins, the
     // conversation must land in Kustomer exactly once. A lost race leaves no button to click.
-    const retried = waiting
+    await waiting
       .getByRole('button', { name: /^Retry now / })
       .click({ timeout: 5_000 })
       .catch(() => 'delivered by the drainer first');
+    await page
+      .getByText('Nothing waiting: every escalation was delivered.')
+      .waitFor({ timeout: 20_000 });
+    await tab('Sandbox');
     const conversations = page.getByRole('list', { name: 'Sandbox conversations' });
     await conversations.getByText(/^sam@example\.com · Billing/).waitFor({ timeout: 20_000 });
-    await retried;
-    await page.getByText('Nothing waiting: every escalation was delivered.').waitFor();
     expect(await conversations.getByText(/^sam@example\.com/).count()).toBe(1);
     await shot('07-delivered-after-recovery');
   });
@@ -190,6 +206,7 @@ describe('in a real browser', () => {
     await page.getByText("You're connected with the Billing team").waitFor();
     const chat = await browser.newPage();
     await openSettings(chat);
+    await tab('Sandbox', chat);
     const item = chat
       .getByRole('list', { name: 'Sandbox conversations' })
       .getByRole('listitem')
@@ -277,19 +294,46 @@ describe('in a real browser', () => {
     await shot('09-phone-chat', phone);
 
     await openSettings(phone);
+    await tab('Diagnostics', phone);
     await phone.getByRole('button', { name: 'Test connection' }).click();
     await phone.getByText('Every permission the module needs is granted.').waitFor();
+    await tab('Sandbox', phone);
     await phone.getByRole('button', { name: 'Simulate Kustomer outage (2 min)' }).click();
     await phone.getByText('Kustomer is down: escalations are queued in the outbox.').waitFor();
+    await tab('Diagnostics', phone);
     await phone.getByRole('button', { name: 'Send test escalation' }).click();
     await phone.getByText(/^Queued \(/).waitFor({ timeout: 20_000 });
     // The outbox table (five columns on a desktop) is the widest thing on the page.
+    await tab('Overview', phone);
     await phone.getByRole('button', { name: /^Retry now test-/ }).waitFor();
     await expectNoHorizontalScroll(phone);
     await shot('10-phone-integrations', phone);
+    await tab('Sandbox', phone);
     await phone.getByRole('button', { name: 'End outage' }).click();
     await phone.getByRole('button', { name: 'Simulate Kustomer outage (2 min)' }).waitFor();
     await phone.close();
+  });
+
+  it('shows every Integrations tab at 1280 and 390 px without sideways scrolling (screenshots kept)', async () => {
+    const heights: string[] = [];
+    for (const width of [1280, 390]) {
+      const view = await browser.newPage({ viewport: { width, height: 900 } });
+      await openSettings(view);
+      for (const name of TABS) {
+        await tab(name, view);
+        const { scrollWidth, scrollHeight } = await view.evaluate<{
+          scrollWidth: number;
+          scrollHeight: number;
+        }>(
+          '({ scrollWidth: document.documentElement.scrollWidth, scrollHeight: document.documentElement.scrollHeight })',
+        );
+        expect(scrollWidth, `${name} at ${width} px`).toBeLessThanOrEqual(width);
+        heights.push(`${name} ${width}: ${scrollHeight}`);
+        await shot(`tabs/${name.toLowerCase()}-${width}`, view);
+      }
+      await view.close();
+    }
+    console.log(`Integrations page heights (px): ${heights.join(', ')}`);
   });
 
   it('meets WCAG 2.1 AA (axe) on the chat, the escalation prompt, the Integrations page and the sign-in', async () => {
@@ -307,8 +351,10 @@ describe('in a real browser', () => {
     await page.getByLabel('Your email, so the team can reply').waitFor();
     await audit('escalation prompt');
     await openSettings();
-    await page.getByRole('heading', { name: 'Sandbox inspector' }).waitFor();
-    await audit('integrations');
+    for (const name of TABS) {
+      await tab(name);
+      await audit(`integrations: ${name}`);
+    }
     // A new tab holds no token yet: the admin sign-in.
     const fresh = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     await fresh.goto(`${app.url}/settings/integrations`);
@@ -318,7 +364,7 @@ describe('in a real browser', () => {
     expect(audited).toEqual({
       chat: [],
       'escalation prompt': [],
-      integrations: [],
+      ...Object.fromEntries(TABS.map((name) => [`integrations: ${name}`, []])),
       'admin sign-in': [],
     });
   });

@@ -7,7 +7,6 @@ import { useTeams } from './api/get-teams.js';
 import { integrationKeys } from './api/keys.js';
 import { AdminSignIn, AdminTokenNotSet } from './components/admin-sign-in.js';
 import { KustomerCard } from './components/kustomer-card.js';
-import { PrivacySettings } from './components/privacy-settings.js';
 
 export default function IntegrationsPage() {
   const queryClient = useQueryClient();
@@ -46,7 +45,6 @@ export default function IntegrationsPage() {
           teams={{ list: teams.data ?? [], loading: teams.isPending }}
         />
       )}
-      {status.data && <PrivacySettings settings={status.data.settings} />}
       {status.error && status.data && (
         <p className="banner warn" role="status">
           Showing the last known state: refreshing failed ({status.error.message}).

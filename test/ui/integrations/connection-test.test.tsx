@@ -5,13 +5,14 @@ import IntegrationsPage from '../../../src/pages/integrations/integrations-page.
 import { CAPABILITIES } from '../../../src/shared/integration.js';
 import { liveStatus, permissionsOf } from '../support/fixtures.js';
 import { API, apiError, serveIntegrationApi } from '../support/integration-api.js';
-import { renderUi } from '../support/render.js';
+import { openTab, renderUi } from '../support/render.js';
 import { requestLog, server } from '../support/server.js';
 
 async function testConnection(answer: () => Response | Promise<Response>) {
   serveIntegrationApi({ status: liveStatus() });
   server.use(http.post(`${API}/test`, answer));
   const view = renderUi(<IntegrationsPage />);
+  await openTab('Diagnostics');
   await view.user.click(await screen.findByRole('button', { name: 'Test connection' }));
   return view;
 }

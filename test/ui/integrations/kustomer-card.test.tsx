@@ -5,7 +5,7 @@ import IntegrationsPage from '../../../src/pages/integrations/integrations-page.
 import type { IntegrationStatus } from '../../../src/shared/integration.js';
 import { liveStatus, outboxItemOf, settingsOf, statusOf } from '../support/fixtures.js';
 import { API, apiError, serveIntegrationApi } from '../support/integration-api.js';
-import { renderUi } from '../support/render.js';
+import { openTab, renderUi } from '../support/render.js';
 import { requestLog, server } from '../support/server.js';
 
 const BADGES: [IntegrationStatus['status'], IntegrationStatus['mode'], string][] = [
@@ -158,6 +158,7 @@ describe('the Kustomer CRM card', () => {
   it('shows the org, the region and only the last four characters of the key', async () => {
     serveIntegrationApi({ status: liveStatus() });
     renderUi(<IntegrationsPage />);
+    await openTab('Settings');
     const details = within(await screen.findByLabelText('Kustomer org'));
     expect(details.getByText('acme')).toBeVisible();
     expect(details.getByText('EU')).toBeVisible();
@@ -168,6 +169,7 @@ describe('the Kustomer CRM card', () => {
   it('says when finished escalations are kept forever', async () => {
     serveIntegrationApi({ status: { ...liveStatus(), retentionDays: 0 } });
     renderUi(<IntegrationsPage />);
+    await openTab('Settings');
     const details = within(await screen.findByLabelText('Kustomer org'));
     expect(details.getByText('Forever (ESCALATION_RETENTION_DAYS=0)')).toBeVisible();
   });
@@ -176,13 +178,15 @@ describe('the Kustomer CRM card', () => {
     serveIntegrationApi({ status: liveStatus() });
     renderUi(<IntegrationsPage />);
     await screen.findByRole('heading', { name: 'Kustomer CRM' });
-    expect(screen.queryByRole('heading', { name: 'Sandbox inspector' })).toBeNull();
+    expect(screen.queryByRole('tab', { name: 'Sandbox' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Sandbox inspector', hidden: true })).toBeNull();
     expect(requestLog).not.toContain(`GET ${API}/sandbox`);
   });
 
   it('shows the sandbox inspector in sandbox mode', async () => {
     serveIntegrationApi({ status: statusOf() });
     renderUi(<IntegrationsPage />);
+    await openTab('Sandbox');
     expect(await screen.findByRole('heading', { name: 'Sandbox inspector' })).toBeVisible();
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import IntegrationsPage from '../../../src/pages/integrations/integrations-page.js';
 import { liveStatus } from '../support/fixtures.js';
 import { API, apiError, serveIntegrationApi } from '../support/integration-api.js';
-import { renderUi } from '../support/render.js';
+import { openTab, renderUi } from '../support/render.js';
 import { server } from '../support/server.js';
 
 /** A response the test releases when it has looked at the loading state. */
@@ -120,6 +120,7 @@ describe('the Integrations page while loading, failing and signed out', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Teams could not be loaded from Kustomer: the key lacks org.permission.team.read',
     );
+    await openTab('Settings');
     expect(screen.getByRole('button', { name: 'Save settings' })).toBeEnabled();
   });
 

@@ -9,7 +9,7 @@ import {
   apiError,
   serveIntegrationApi,
 } from '../support/integration-api.js';
-import { renderUi } from '../support/render.js';
+import { openTab, renderUi } from '../support/render.js';
 import { server } from '../support/server.js';
 
 describe('Privacy', () => {
@@ -17,6 +17,7 @@ describe('Privacy', () => {
     const api = serveIntegrationApi({ status: liveStatus() });
     const bodies = acceptSettingsSaves(api);
     const { user } = renderUi(<IntegrationsPage />);
+    await openTab('Settings');
     const cards = await screen.findByLabelText(/Mask card numbers/);
     expect(cards).toBeChecked();
     await user.type(
@@ -40,6 +41,7 @@ describe('Privacy', () => {
       ),
     );
     const { user } = renderUi(<IntegrationsPage />);
+    await openTab('Settings');
     await user.type(
       await screen.findByLabelText('Also mask (one regular expression per line)'),
       '([[',

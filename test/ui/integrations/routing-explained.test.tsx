@@ -6,7 +6,7 @@ import type { RoutingTrialRequest } from '../../../src/shared/routing-trial.js';
 import type { RoutingRule } from '../../../src/shared/settings.js';
 import { BILLING, liveStatus, settingsOf, TECH } from '../support/fixtures.js';
 import { acceptSettingsSaves, API, serveIntegrationApi } from '../support/integration-api.js';
-import { renderUi } from '../support/render.js';
+import { openTab, renderUi } from '../support/render.js';
 import { server } from '../support/server.js';
 
 const rule = (n: number) => within(screen.getByRole('listitem', { name: `Rule ${n}` }));
@@ -33,6 +33,7 @@ describe('routing rules that say what they do', () => {
       { id: 'r-2', reasons: ['negative_sentiment'], teamId: 'none', priority: 5 },
     ]);
     renderUi(<IntegrationsPage />);
+    await openTab('Routing');
     expect(await screen.findByText('all the conditions you fill in must match')).toBeVisible();
     expect(
       rule(1).getByText(
@@ -48,6 +49,7 @@ describe('routing rules that say what they do', () => {
   it('offers the intents the bot knows as toggles that edit the intents field', async () => {
     serveWith([REFUNDS]);
     const { user } = renderUi(<IntegrationsPage />);
+    await openTab('Routing');
     await screen.findByRole('listitem', { name: 'Rule 1' });
     const billing = rule(1).getByRole('button', { name: 'billing' });
     expect(billing).toHaveAttribute('aria-pressed', 'true');
@@ -61,6 +63,7 @@ describe('routing rules that say what they do', () => {
   it('saves "No team" as an explicit choice, apart from the default team', async () => {
     const saves = acceptSettingsSaves(serveWith([REFUNDS]));
     const { user } = renderUi(<IntegrationsPage />);
+    await openTab('Routing');
     await screen.findByRole('listitem', { name: 'Rule 1' });
     await user.selectOptions(rule(1).getByLabelText('Team'), 'No team (unassigned)');
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
@@ -94,6 +97,7 @@ describe('routing rules that say what they do', () => {
       }),
     );
     const { user } = renderUi(<IntegrationsPage />);
+    await openTab('Routing');
     await screen.findByRole('listitem', { name: 'Rule 1' });
     await user.selectOptions(rule(1).getByLabelText('Team'), BILLING.name);
     await user.type(screen.getByLabelText('The customer wrote'), 'Why is my invoice high?');

@@ -4,7 +4,7 @@ import IntegrationsPage from '../../../src/pages/integrations/integrations-page.
 import type { RoutingRule } from '../../../src/shared/settings.js';
 import { BILLING, liveStatus, settingsOf, TECH } from '../support/fixtures.js';
 import { acceptSettingsSaves, serveIntegrationApi } from '../support/integration-api.js';
-import { renderUi } from '../support/render.js';
+import { openTab, renderUi } from '../support/render.js';
 
 const rule = (n: number) => within(screen.getByRole('listitem', { name: `Rule ${n}` }));
 const RULES: RoutingRule[] = [
@@ -16,6 +16,7 @@ describe('the routing rules editor', () => {
   it('starts empty, adds a rule with focus in it, and saves intent, keyword and reason rules', async () => {
     const bodies = acceptSettingsSaves(serveIntegrationApi({ status: liveStatus() }));
     const { user } = renderUi(<IntegrationsPage />);
+    await openTab('Routing');
     expect(await screen.findByText(/No rules yet/)).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Add rule' }));
     expect(rule(1).getByLabelText('Name')).toHaveFocus();
@@ -45,6 +46,7 @@ describe('the routing rules editor', () => {
       }),
     );
     const { user } = renderUi(<IntegrationsPage />);
+    await openTab('Routing');
     expect(await screen.findByRole('button', { name: 'Move rule 1 up' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Move rule 2 down' })).toBeDisabled();
 
@@ -69,6 +71,7 @@ describe('the routing rules editor', () => {
   it('removes a rule and returns focus to Add rule', async () => {
     serveIntegrationApi({ status: liveStatus({ settings: settingsOf({ routingRules: RULES }) }) });
     const { user } = renderUi(<IntegrationsPage />);
+    await openTab('Routing');
     await user.click(await screen.findByRole('button', { name: 'Remove rule 1' }));
     expect(screen.queryByRole('listitem', { name: 'Rule 2' })).toBeNull();
     expect(rule(1).getByLabelText('Name')).toHaveValue('Unhappy');
@@ -78,6 +81,7 @@ describe('the routing rules editor', () => {
   it('asks for the value when a rule matches on a customer attribute', async () => {
     serveIntegrationApi({ status: liveStatus() });
     const { user } = renderUi(<IntegrationsPage />);
+    await openTab('Routing');
     await user.click(await screen.findByRole('button', { name: 'Add rule' }));
     await user.type(rule(1).getByLabelText('Customer attribute'), 'plan');
     await user.click(screen.getByRole('button', { name: 'Save settings' }));

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import IntegrationsPage from '../../../src/pages/integrations/integrations-page.js';
 import { BILLING, sandboxOf, statusOf } from '../support/fixtures.js';
 import { API, apiError, serveIntegrationApi } from '../support/integration-api.js';
-import { renderUi } from '../support/render.js';
+import { openTab, renderUi } from '../support/render.js';
 import { server } from '../support/server.js';
 
 const LANDED = sandboxOf({
@@ -29,7 +29,15 @@ const LANDED = sandboxOf({
       preview: 'My invoice is wrong',
       sentAt: null,
     },
-    { id: 'm2', conversationId: 'conv1', direction: 'out', preview: 'Let me check', sentAt: null },
+    {
+      id: 'm2',
+      conversationId: 'conv1',
+      direction: 'out',
+      preview: 'Let me check',
+      sentAt: null,
+      importedAt: '2026-01-01T10:00:00.000Z',
+    },
+    { id: 'm3', conversationId: 'conv1', direction: 'out', preview: 'Refunded!', sentAt: null },
   ],
   notes: [{ id: 'n1', conversationId: 'conv1', body: 'Bot summary: billing dispute' }],
 });
@@ -38,8 +46,9 @@ describe('the sandbox inspector', () => {
   it('shows customers, conversations with team and priority, transcript and notes', async () => {
     serveIntegrationApi({ status: statusOf(), sandbox: LANDED });
     const { user } = renderUi(<IntegrationsPage />);
+    await openTab('Sandbox');
     expect(
-      await screen.findByText('1 customer(s), 1 conversation(s), 2 message(s), 1 note(s).'),
+      await screen.findByText('1 customer(s), 1 conversation(s), 3 message(s), 1 note(s).'),
     ).toBeVisible();
     expect(screen.getByRole('list', { name: 'Sandbox customers' })).toHaveTextContent(
       'Jane Doe jane@example.com',
@@ -50,16 +59,23 @@ describe('the sandbox inspector', () => {
       }),
     );
     expect(conversation.getByText('jane@example.com · Billing · priority 4 · open')).toBeVisible();
-    await user.click(conversation.getByText('Transcript (2) and notes (1)'));
-    expect(conversation.getByRole('list', { name: 'Transcript' })).toHaveTextContent(
-      'Customer: My invoice is wrong',
+    await user.click(conversation.getByText('Transcript (3) and notes (1)'));
+    // The bot's line was imported with the transcript; the agent's reply was not: told apart.
+    const lines = within(conversation.getByRole('list', { name: 'Transcript' })).getAllByRole(
+      'listitem',
     );
+    expect(lines.map((line) => [line.textContent, line.className])).toEqual([
+      ['Customer: My invoice is wrong', 'msg msg-customer'],
+      ['Bot: Let me check', 'msg msg-bot'],
+      ['Agent: Refunded!', 'msg msg-agent'],
+    ]);
     expect(conversation.getByText('Bot summary: billing dispute')).toBeVisible();
   });
 
   it('says nothing has landed yet', async () => {
     serveIntegrationApi({ status: statusOf() });
     renderUi(<IntegrationsPage />);
+    await openTab('Sandbox');
     expect(await screen.findByText(/Nothing yet: escalate from the chat/)).toBeVisible();
   });
 
@@ -75,6 +91,7 @@ describe('the sandbox inspector', () => {
       }),
     );
     const { user } = renderUi(<IntegrationsPage />);
+    await openTab('Sandbox');
     const before = Date.now();
     await user.click(
       await screen.findByRole('button', { name: 'Simulate Kustomer outage (2 min)' }),
@@ -104,6 +121,7 @@ describe('the sandbox inspector', () => {
       }),
     );
     const { user } = renderUi(<IntegrationsPage />);
+    await openTab('Sandbox');
     const input = await screen.findByLabelText('Agent reply to jane@example.com');
     await user.type(input, 'Refund done');
     await user.click(screen.getByRole('button', { name: 'Reply as agent' }));
@@ -117,6 +135,7 @@ describe('the sandbox inspector', () => {
     serveIntegrationApi({ status: statusOf() });
     server.use(http.get(`${API}/sandbox`, () => apiError(500, 'internal_error', 'boom')));
     renderUi(<IntegrationsPage />);
+    await openTab('Sandbox');
     expect(await screen.findByText('Could not read the sandbox: boom')).toBeVisible();
   });
 });

@@ -9,16 +9,17 @@ import {
   apiError,
   serveIntegrationApi,
 } from '../support/integration-api.js';
-import { renderUi } from '../support/render.js';
+import { openTab, renderUi } from '../support/render.js';
 import { requestLog, server } from '../support/server.js';
 
 const rule = (n: number) => within(screen.getByRole('listitem', { name: `Rule ${n}` }));
 
 describe('Configure', () => {
-  it('saves defaults, sync and debug, then refetches the status it changed', async () => {
+  it("saves each tab's own fields: defaults on Routing, sync and debug on Settings", async () => {
     const api = serveIntegrationApi({ status: liveStatus() });
     const bodies = acceptSettingsSaves(api);
     const { user } = renderUi(<IntegrationsPage />);
+    await openTab('Routing');
     const team = await screen.findByLabelText('Default team');
     expect(
       within(team)
@@ -27,22 +28,20 @@ describe('Configure', () => {
     ).toEqual(['No team (unassigned)', 'Billing', 'Technical']);
     await user.selectOptions(team, 'Technical');
     await user.selectOptions(screen.getByLabelText('Default priority'), '4 – High');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Settings saved.')).toBeVisible();
+    await openTab('Settings');
     await user.click(screen.getByLabelText(/Sync the chat transcript/));
     await user.click(screen.getByLabelText(/Debug mode/));
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
-    expect(await screen.findByText('Settings saved.')).toBeVisible();
+    const panel = within(screen.getByRole('tabpanel', { name: 'Settings' }));
+    expect(await panel.findByText('Settings saved.')).toBeVisible();
     expect(bodies).toEqual([
-      {
-        whenDisabled: 'refuse',
-        defaultTeamId: TECH.id,
-        defaultPriority: 4,
-        transcriptSync: false,
-        debug: true,
-        conversationAttributes: [],
-        routingRules: [],
-      },
+      { defaultTeamId: TECH.id, defaultPriority: 4, routingRules: [] },
+      { whenDisabled: 'refuse', conversationAttributes: [], transcriptSync: false, debug: true },
     ]);
-    expect(requestLog.filter((line) => line === `GET ${API}`)).toHaveLength(2);
+    expect(requestLog.filter((line) => line === `GET ${API}`)).toHaveLength(3);
+    await openTab('Routing');
     expect(screen.getByLabelText('Default team')).toHaveValue(TECH.id);
   });
 
@@ -51,6 +50,7 @@ describe('Configure', () => {
       status: liveStatus({ settings: settingsOf({ defaultTeamId: BILLING.id }) }),
     });
     renderUi(<IntegrationsPage />);
+    await openTab('Routing');
     await screen.findByRole('option', { name: 'Billing' });
     expect(screen.getByLabelText('Default team')).toHaveValue(BILLING.id);
   });
@@ -68,6 +68,7 @@ describe('Configure', () => {
       ),
     );
     const { user } = renderUi(<IntegrationsPage />);
+    await openTab('Routing');
     await user.selectOptions(await screen.findByLabelText('Default team'), 'Technical');
     await user.click(screen.getByRole('button', { name: 'Add rule' }));
     await user.type(rule(1).getByLabelText('Intents'), 'billing, refunds');
@@ -96,6 +97,7 @@ describe('Configure', () => {
   it('stops a rule without conditions in the browser, with no request', async () => {
     serveIntegrationApi({ status: liveStatus() });
     const { user } = renderUi(<IntegrationsPage />);
+    await openTab('Routing');
     await user.click(await screen.findByRole('button', { name: 'Add rule' }));
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
     expect(rule(1).getByLabelText('Intents')).toHaveAccessibleDescription(
@@ -109,6 +111,7 @@ describe('Configure', () => {
   it('checks the form against the shared settings schema before sending it', async () => {
     serveIntegrationApi({ status: liveStatus() });
     const { user } = renderUi(<IntegrationsPage />);
+    await openTab('Routing');
     await user.click(await screen.findByRole('button', { name: 'Add rule' }));
     await user.type(rule(1).getByLabelText('Intents'), 'x'.repeat(65));
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
@@ -121,6 +124,7 @@ describe('Configure', () => {
   it('rejects custom attribute keys Kustomer would refuse', async () => {
     serveIntegrationApi({ status: liveStatus() });
     const { user } = renderUi(<IntegrationsPage />);
+    await openTab('Settings');
     await user.type(await screen.findByLabelText('Conversation custom attributes'), 'botIntent');
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
     expect(screen.getByLabelText('Conversation custom attributes')).toHaveAccessibleDescription(
@@ -133,6 +137,7 @@ describe('Configure', () => {
     serveIntegrationApi({ status: liveStatus() });
     server.use(http.put(`${API}/settings`, () => apiError(503, 'unavailable', 'Store is down')));
     const { user } = renderUi(<IntegrationsPage />);
+    await openTab('Settings');
     await user.click(await screen.findByRole('button', { name: 'Save settings' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Store is down');
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import IntegrationsPage from '../../../src/pages/integrations/integrations-page.js';
 import { BILLING, liveStatus } from '../support/fixtures.js';
 import { API, apiError, serveIntegrationApi } from '../support/integration-api.js';
-import { renderUi } from '../support/render.js';
+import { openTab, renderUi } from '../support/render.js';
 import { requestLog, server } from '../support/server.js';
 
 const JANE = {
@@ -21,6 +21,7 @@ async function lookUp(email: string, answer: () => Response) {
   serveIntegrationApi({ status: liveStatus() });
   server.use(http.get(`${API}/customers`, answer));
   const view = renderUi(<IntegrationsPage />);
+  await openTab('Diagnostics');
   await view.user.type(await screen.findByLabelText('Customer lookup by email'), email);
   await view.user.click(screen.getByRole('button', { name: 'Look up' }));
   return view;
@@ -59,6 +60,7 @@ describe('Send test escalation', () => {
       }),
     );
     const view = renderUi(<IntegrationsPage />);
+    await openTab('Diagnostics');
     const field = await screen.findByLabelText('Test escalation email');
     if (email) await view.user.type(field, email);
     await view.user.click(screen.getByRole('button', { name: 'Send test escalation' }));

@@ -1,6 +1,6 @@
 /** Renders a component or route with a fresh QueryClient (no retries) and the app's router. */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { RouterProvider } from '../../../src/app/router.js';
@@ -24,4 +24,9 @@ export function renderUi(ui: ReactElement, { path = '/' }: { path?: string } = {
     </QueryClientProvider>,
   );
   return { ...view, user, client };
+}
+
+/** Opens a tab of the Integrations page once it has loaded. */
+export async function openTab(name: string): Promise<void> {
+  await userEvent.click(await screen.findByRole('tab', { name }));
 }

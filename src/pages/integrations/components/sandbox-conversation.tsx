@@ -36,14 +36,14 @@ export function SandboxConversation({
         </summary>
         {messages.length === 0 && <p className="empty">No messages synced.</p>}
         <ol className="transcript" aria-label="Transcript">
-          {messages.map((m) => (
-            <li key={m.id} className={`msg msg-${m.direction}`}>
-              <span className="sr-only">
-                {m.direction === 'in' ? 'Customer' : 'Bot or agent'}:{' '}
-              </span>
-              {m.preview}
-            </li>
-          ))}
+          {messages.map((m) => {
+            const who = author(m);
+            return (
+              <li key={m.id} className={`msg msg-${who.toLowerCase()}`}>
+                <span className="author-tag">{who}:</span> {m.preview}
+              </li>
+            );
+          })}
         </ol>
         {notes.map((n) => (
           <pre key={n.id} className="note" aria-label="Internal note">
@@ -92,4 +92,10 @@ export function SandboxConversation({
       )}
     </li>
   );
+}
+
+/** Imported transcript lines are the chat's (customer or bot); an outbound line not imported is an agent's. */
+function author(message: SandboxStateView['messages'][number]): 'Customer' | 'Bot' | 'Agent' {
+  if (message.direction === 'in') return 'Customer';
+  return message.importedAt ? 'Bot' : 'Agent';
 }

@@ -1,15 +1,21 @@
-/** Configure: read-only org details, defaults, sync/debug, and the routing rules; saved together. */
+/**
+ * One settings form per tab: `general` (org details, when off, custom attributes, sync, debug)
+ * or `routing` (default team and priority, the rules, the trial box). Each sends only its own
+ * fields, so saving one tab never overwrites what another is editing.
+ */
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { ApiRequestError } from '../../../app/api-client.js';
 import { fieldErrors } from '../../../shared/api-error.js';
 import type { IntegrationStatus, Team } from '../../../shared/integration.js';
-import { integrationSettingsSchema, settingsUpdateSchema } from '../../../shared/settings.js';
+import {
+  integrationSettingsSchema,
+  settingsUpdateSchema,
+  type SettingsUpdate,
+} from '../../../shared/settings.js';
 import { useSaveSettings } from '../api/save-settings.js';
-import { Field } from './field.js';
-import { OrgDetails } from './org-details.js';
-import { PriorityOptions } from './priority-options.js';
+import { GeneralFields, RoutingDefaults } from './settings-fields.js';
 import { RoutingRulesEditor } from './routing-rules-editor.js';
 import { RoutingTrial } from './routing-trial.js';
 import {
@@ -31,7 +37,25 @@ export interface TeamsState {
   loading: boolean;
 }
 
-export function SettingsForm({ status, teams }: { status: IntegrationStatus; teams: TeamsState }) {
+const PART_KEYS = {
+  general: ['whenDisabled', 'conversationAttributes', 'transcriptSync', 'debug'],
+  routing: ['defaultTeamId', 'defaultPriority', 'routingRules'],
+} as const;
+export type SettingsPart = keyof typeof PART_KEYS;
+
+function partOf(update: SettingsUpdate, part: SettingsPart): SettingsUpdate {
+  return Object.fromEntries(PART_KEYS[part].map((key) => [key, update[key]]));
+}
+
+export function SettingsForm({
+  status,
+  teams,
+  part,
+}: {
+  status: IntegrationStatus;
+  teams: TeamsState;
+  part: SettingsPart;
+}) {
   const save = useSaveSettings();
   const [saved, setSaved] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
@@ -80,7 +104,7 @@ export function SettingsForm({ status, teams }: { status: IntegrationStatus; tea
     setFormError(null);
     const rules = values.routingRules.length;
     // The schema the server validates with: the same messages, without the round trip.
-    const checked = settingsUpdateSchema.safeParse(toUpdate(values));
+    const checked = settingsUpdateSchema.safeParse(partOf(toUpdate(values), part));
     if (!checked.success) {
       place(fieldErrors(checked.error.issues), rules, 'Fix the highlighted settings.');
       return;
@@ -96,64 +120,23 @@ export function SettingsForm({ status, teams }: { status: IntegrationStatus; tea
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="configure-heading">
-      <h3 id="configure-heading">Configure</h3>
-      <OrgDetails status={status} />
-      <div className="grid">
-        <Field
-          label="Default team"
-          error={errors.defaultTeamId?.message}
-          {...(!teams.loading && teams.list.length === 0
-            ? { hint: 'No teams found in Kustomer: create one there first.' }
-            : {})}
-        >
-          <select {...register('defaultTeamId')} aria-busy={teams.loading || undefined}>
-            <option value="">{teams.loading ? 'Loading teams…' : 'No team (unassigned)'}</option>
-            {teams.list.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Default priority" error={errors.defaultPriority?.message}>
-          <select {...register('defaultPriority')}>
-            <PriorityOptions />
-          </select>
-        </Field>
-        <Field label="When the integration is off" error={errors.whenDisabled?.message}>
-          <select {...register('whenDisabled')}>
-            <option value="refuse">Refuse escalations (the chat says so)</option>
-            <option value="queue">Keep them in the outbox for later</option>
-          </select>
-        </Field>
-        <Field
-          label="Conversation custom attributes"
-          hint="Keys defined on your Conversation Klass, comma-separated"
-          error={errors.conversationAttributes?.message}
-        >
-          <input
-            {...register('conversationAttributes')}
-            placeholder="botIntentStr, botConfidenceNum"
+    <form onSubmit={onSubmit} noValidate aria-labelledby={`${part}-heading`}>
+      <h3 id={`${part}-heading`}>{part === 'general' ? 'Settings' : 'Routing'}</h3>
+      {part === 'general' ? (
+        <GeneralFields status={status} register={register} errors={errors} />
+      ) : (
+        <>
+          <RoutingDefaults register={register} errors={errors} teams={teams} />
+          <RoutingRulesEditor
+            control={control}
+            register={register}
+            errors={errors}
+            setValue={setValue}
+            teams={teams.list}
           />
-        </Field>
-      </div>
-      <label className="check">
-        <input type="checkbox" {...register('transcriptSync')} /> Sync the chat transcript to the
-        conversation timeline
-      </label>
-      <label className="check">
-        <input type="checkbox" {...register('debug')} /> Debug mode (logs every Kustomer call,
-        redacted; contact details unmasked)
-      </label>
-      <RoutingRulesEditor
-        control={control}
-        register={register}
-        errors={errors}
-        setValue={setValue}
-        teams={teams.list}
-      />
-      <RoutingTrial currentRules={currentRules} />
+          <RoutingTrial currentRules={currentRules} />
+        </>
+      )}
       <div className="actions">
         <button type="submit" className="primary" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? 'Saving…' : 'Save settings'}
