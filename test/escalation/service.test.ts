@@ -43,8 +43,10 @@ async function drainWindowByWindow(h: Harness) {
 /**
  * Escalates with every request held LATENCY ms: elapsed / LATENCY = requests made one after
  * another before the chat was answered. The note and transcript that follow are waited for.
+ * LATENCY is also the slack for our own processing (floor), so it is large enough that a machine
+ * busy with other test files does not add a phantom trip.
  */
-const LATENCY = 250;
+const LATENCY = 500;
 async function sequentialTrips(h: Harness, request: ReturnType<typeof escalationRequest>) {
   h.sandbox.setFaults({ latencyMs: LATENCY });
   const before = h.sandbox.state().requests;
