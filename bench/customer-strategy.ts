@@ -12,6 +12,7 @@ import { createKustomerClient } from '../src/kustomer/client.js';
 import type { KustomerClient } from '../src/kustomer/types.js';
 import { startSandbox } from '../src/sandbox/server.js';
 import type { SandboxHandle } from '../src/sandbox/types.js';
+import { createCustomer } from './sandbox-customer.js';
 
 export interface StrategyRow {
   strategy: 'lookup, then create' | 'lookup and create at once';
@@ -56,15 +57,6 @@ async function once(sandbox: SandboxHandle, resolve: Resolve, known: boolean, n:
     requests: sandbox.state().requests.total - before,
     customers,
   };
-}
-
-async function createCustomer(sandbox: SandboxHandle, email: string): Promise<void> {
-  const response = await fetch(`${sandbox.url}/v1/customers`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${sandbox.apiKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ emails: [{ email }] }),
-  });
-  if (!response.ok) throw new Error(`creating a customer failed: ${response.status}`);
 }
 
 export async function run(): Promise<StrategyRow[]> {

@@ -19,6 +19,7 @@ import { createMemoryStore } from '../src/escalation/stores/index.js';
 import { createKustomerClient } from '../src/kustomer/client.js';
 import { startSandbox } from '../src/sandbox/server.js';
 import type { SandboxHandle } from '../src/sandbox/types.js';
+import { createCustomer } from './sandbox-customer.js';
 import type { EscalationRequest } from '../src/shared/escalation.js';
 import { escalationRequest, transcript } from '../test/escalation/helpers/requests.js';
 import { createNaiveEscalator } from './escalation-naive.js';
@@ -43,15 +44,6 @@ export interface LatencyRow {
 const LATENCY_MS = 50;
 const LINES = 20;
 type Kind = LatencyRow['customer'];
-
-async function createCustomer(sandbox: SandboxHandle, email: string): Promise<void> {
-  const response = await fetch(`${sandbox.url}/v1/customers`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${sandbox.apiKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ emails: [{ email }] }),
-  });
-  if (!response.ok) throw new Error(`creating a customer failed: ${response.status}`);
-}
 
 interface Implementation {
   escalate(request: EscalationRequest): Promise<unknown>;
