@@ -44,6 +44,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/ui/**/*.test.{ts,tsx}'],
           setupFiles: ['test/ui/setup.ts'],
+          // Typing with user-event in jsdom is slow on a machine busy with other test files.
+          testTimeout: 15_000,
         },
       },
       {

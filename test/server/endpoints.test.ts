@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { createMemoryStore } from '../../src/escalation/stores/index.js';
 import { escalationBody, startHarness, CRON_SECRET, type Harness } from './harness.js';
 
 let h: Harness;
@@ -79,9 +80,16 @@ describe('POST /api/escalations', () => {
   });
 
   it('limits escalations per chat session with 429 and Retry-After', async () => {
+    // The store's clock stands still, so the per-minute window cannot roll over mid-test on a
+    // busy machine.
+    const frozen = Math.floor(Date.now() / 60_000) * 60_000 + 1_000;
+    const limited = await startHarness({}, undefined, {
+      store: createMemoryStore({ clock: () => frozen }),
+    });
+    onTestFinished(() => limited.close());
     const statuses: number[] = [];
     for (let i = 0; i < 7; i += 1) {
-      const response = await h.call('/api/escalations', {
+      const response = await limited.call('/api/escalations', {
         method: 'POST',
         json: escalationBody(`e-rl-${i}`, { sessionId: 'chat-flood' }),
       });
