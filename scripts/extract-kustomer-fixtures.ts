@@ -50,6 +50,10 @@ const TEMPLATES: Record<string, ExampleRef[]> = {
     ['get', '/conversations/{id}/messages', '200'],
   ],
   note: [['post', '/conversations/{id}/notes', '201']],
+  attachment: [
+    ['post', '/attachments', '201'],
+    ['get', '/messages/{message_id}/attachments/{id}', '200'],
+  ],
 };
 
 /** Every route the client calls or the sandbox serves, as the spec writes it (no /v1 prefix). */
@@ -71,6 +75,9 @@ export const MODULE_ROUTES: [method: string, path: string][] = [
   ['post', '/messages/bulk'],
   ['post', '/conversations/{id}/notes'],
   ['get', '/conversations/{id}/notes'],
+  ['post', '/attachments'],
+  ['get', '/attachments/{id}'],
+  ['get', '/messages/{message_id}/attachments/{id}'],
 ];
 
 /** The request bodies the sandbox checks, by the name request-schemas.ts gives them. */
@@ -84,6 +91,7 @@ const BODY_OPERATIONS: Record<string, [method: string, path: string]> = {
   'message.createStandalone': ['post', '/messages'],
   'message.bulk': ['post', '/messages/bulk'],
   'note.create': ['post', '/conversations/{id}/notes'],
+  'attachment.create': ['post', '/attachments'],
 };
 
 interface Media {

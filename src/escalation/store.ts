@@ -82,6 +82,20 @@ export interface ChatMessageRecord {
   masked: boolean;
   deliveredAt: string | null;
   kustomerMessageId: string | null;
+  attachment?: StoredAttachment;
+}
+
+/**
+ * A file the customer attached, kept until its message is delivered (then `data` is dropped, so
+ * the store holds a file only while it waits). `kustomerId` is set once the file is uploaded to
+ * the attachment Kustomer created for it: from then on a retry references it, never re-uploads.
+ */
+export interface StoredAttachment {
+  name: string;
+  contentType: string;
+  contentLength: number;
+  data: string | null;
+  kustomerId: string | null;
 }
 
 export interface MessageOutbox {

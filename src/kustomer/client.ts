@@ -11,6 +11,7 @@ import { createMetrics } from './metrics.js';
 import { createRedactor } from './redact.js';
 import { createConversations } from './resources/conversations.js';
 import { createCustomers } from './resources/customers.js';
+import { createAttachments } from './resources/attachments.js';
 import { createLiveMessages } from './resources/live-messages.js';
 import { createMessages } from './resources/messages.js';
 import { createNotes } from './resources/notes.js';
@@ -95,6 +96,7 @@ export function createKustomerClient(options: KustomerClientOptions): KustomerCl
       }),
       ...createLiveMessages({ transport, app: options.app ?? 'chatbot' }),
     },
+    attachments: createAttachments(transport),
     notes: createNotes(transport),
     teams: createTeams(transport, cache),
     conversationUrl: (id) =>

@@ -5,6 +5,7 @@
  */
 import type { MetricsSnapshot, PermissionReport } from '../shared/integration.js';
 import type { Priority } from '../shared/priority.js';
+import type { createAttachments } from './resources/attachments.js';
 import type { TranscriptOptions } from './resources/transcript-sync.js';
 
 /** Escalation traffic goes ahead of background traffic (team refreshes, health checks, drains). */
@@ -95,6 +96,14 @@ export interface TranscriptMessageInput {
   meta?: Record<string, unknown>;
 }
 
+/** An uploaded attachment as a message references it (create-message `attachments`). */
+export interface AttachmentRef {
+  _id: string;
+  name: string;
+  contentType: string;
+  contentLength: number;
+}
+
 /** A customer message after the hand-off, recorded live (no importedAt). */
 export interface LiveMessageInput {
   /** Unique per conversation; looked up after an ambiguous failure before sending again. */
@@ -102,6 +111,8 @@ export interface LiveMessageInput {
   text: string;
   sentAt: string;
   meta?: Record<string, unknown>;
+  /** Uploaded attachments the message carries, as create-message's `attachments` items. */
+  attachments?: AttachmentRef[];
 }
 
 export interface Message {
@@ -223,6 +234,7 @@ export interface KustomerClient {
       options?: CallOptions,
     ): Promise<Message>;
   };
+  attachments: ReturnType<typeof createAttachments>;
   notes: {
     create(conversationId: string, input: CreateNoteInput, options?: CallOptions): Promise<Note>;
     /** Existing note on the conversation with this externalId, or null. */

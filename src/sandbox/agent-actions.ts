@@ -36,6 +36,7 @@ export async function agentReply(
     importedAt: null,
     meta: { author: 'Sandbox Agent' },
     createdAt: at,
+    attachmentIds: [],
   };
   rt.core.store.data.messages.push(message);
   await deliverEvent(rt.webhook, 'kustomer.message.create', messageResource(message), null, rt.log);

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { BulkJob } from './bulk-jobs.js';
 import type {
+  SandboxAttachment,
   SandboxConversation,
   SandboxCustomer,
   SandboxMessage,
@@ -34,6 +35,7 @@ export function createData(teamSeed: { id?: string; name: string }[]) {
     conversations: [] as SandboxConversation[],
     messages: [] as SandboxMessage[],
     notes: [] as SandboxNote[],
+    attachments: [] as SandboxAttachment[],
     bulkJobs: [] as BulkJob[],
     teams,
   };
@@ -62,11 +64,13 @@ export function createData(teamSeed: { id?: string; name: string }[]) {
     takenIdentity,
     customer: (id: string) => data.customers.find((c) => c.id === id) ?? null,
     conversation: (id: string) => data.conversations.find((c) => c.id === id) ?? null,
+    attachment: (id: string) => data.attachments.find((a) => a.id === id) ?? null,
     reset() {
       data.customers.length = 0;
       data.conversations.length = 0;
       data.messages.length = 0;
       data.notes.length = 0;
+      data.attachments.length = 0;
       data.bulkJobs.length = 0;
     },
   };

@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { KUSTOMER_EXAMPLES } from './kustomer-examples.js';
 import type {
+  SandboxAttachment,
   SandboxConversation,
   SandboxCustomer,
   SandboxMessage,
@@ -137,7 +138,7 @@ export function conversationResource(c: SandboxConversation) {
 }
 
 export function messageResource(m: SandboxMessage) {
-  return fromTemplate(
+  const resource = fromTemplate(
     KUSTOMER_EXAMPLES.message,
     m.id,
     { customer: m.customerId, conversation: m.conversationId },
@@ -155,6 +156,50 @@ export function messageResource(m: SandboxMessage) {
       ...defined({ externalId: m.externalId, importedAt: m.importedAt }),
     },
   );
+  return withAttachments(resource, m.attachmentIds ?? []);
+}
+
+/**
+ * A message's attachments as Kustomer relates them (`relationships.attachments`), present only
+ * when it has some, as GET …/messages?include=attachments reads them.
+ */
+function withAttachments(resource: Json, ids: string[]): Json {
+  if (ids.length === 0) return resource;
+  const relationships = resource.relationships as Json;
+  relationships.attachments = { data: ids.map((id) => ({ type: 'attachment', id })) };
+  return resource;
+}
+
+/**
+ * An attachment built from Kustomer's examples: the create answer's shape, plus the `message`
+ * relationship and the download link in `links.related` when read through its message.
+ */
+export function attachmentResource(a: SandboxAttachment, via?: { messageId: string; url: string }) {
+  const resource = fromTemplate(
+    KUSTOMER_EXAMPLES.attachment,
+    a.id,
+    via ? { message: via.messageId } : {},
+    {
+      name: a.name,
+      contentType: a.contentType,
+      contentLength: a.contentLength,
+      uploaded: a.data !== null,
+      redacted: false,
+    },
+  );
+  const links = resource.links as Json;
+  links.self = via
+    ? `/v1/messages/${via.messageId}/attachments/${a.id}`
+    : `/v1/attachments/${a.id}`;
+  links.related = via?.url ?? links.related;
+  const relationships = resource.relationships as Json;
+  if (via)
+    relationships.message = {
+      links: { self: `/v1/messages/${via.messageId}` },
+      data: { type: 'message', id: via.messageId },
+    };
+  else delete relationships.message;
+  return resource;
 }
 
 export function noteResource(n: SandboxNote) {

@@ -199,4 +199,26 @@ export const KUSTOMER_EXAMPLES = {
     },
     links: { self: '/v1/notes/5828a3be7c7f551a00b5b720' },
   },
+  attachment: {
+    id: '5a4d1a8a6d92880012ad2923',
+    type: 'attachment',
+    attributes: {
+      name: 'myattachment.jpg',
+      contentType: 'image/jpeg',
+      contentLength: 512,
+      redacted: false,
+      uploaded: false,
+    },
+    relationships: {
+      org: {
+        data: { id: '56b0cd58baccb23e00c847cf', type: 'org' },
+        links: { self: '/v1/orgs/56b0cd58baccb23e00c847cf' },
+      },
+      message: {
+        links: { self: '/v1/messages/5e0e14a7af4e8c001a084dba' },
+        data: { type: 'message', id: '5e0e14a7af4e8c001a084dba' },
+      },
+    },
+    links: { self: '/v1/attachments/5a4d1a8a6d92880012ad2923', related: 'http://www.cool.com' },
+  },
 } as const;

@@ -1255,4 +1255,17 @@ export const KUSTOMER_REQUEST_SCHEMAS: Record<string, JsonSchema> = {
     required: ['body'],
     additionalProperties: false,
   },
+  'attachment.create': {
+    type: 'object',
+    title: 'Attachment Create',
+    description: 'Schema for attachment creation operations',
+    additionalProperties: false,
+    properties: {
+      name: { type: 'string', minLength: 1 },
+      contentType: { type: 'string', minLength: 1 },
+      contentLength: { type: 'number' },
+      '': { type: 'string' },
+    },
+    required: ['name', 'contentType', 'contentLength'],
+  },
 };

@@ -19,6 +19,7 @@ const BODY_KINDS = [
   'message.createStandalone',
   'message.bulk',
   'note.create',
+  'attachment.create',
 ] as const;
 
 export type BodyKind = (typeof BODY_KINDS)[number];

@@ -11,6 +11,8 @@ export interface SandboxCore {
   limits: ReturnType<typeof createRateLimits>;
   now: () => number;
   duplicateStatus: 400 | 409;
+  /** The sandbox's own origin, known once it listens: upload forms and file links point at it. */
+  origin: string;
   /** Sends an outbound webhook event as Kustomer would (to the configured target, if any). */
   emit(name: string, data: unknown, changes: unknown): void;
   /** How bulk jobs run: their duration and injected faults. */

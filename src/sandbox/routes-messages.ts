@@ -3,6 +3,7 @@
  * https://developer.kustomer.com/api/core-resources/create-message-from-conversation
  */
 import { objectId } from './data.js';
+import { referencedAttachments } from './routes-attachments.js';
 import { conversationResource, messageResource } from './envelope.js';
 import { SandboxHttpError } from './http-error.js';
 import {
@@ -31,6 +32,7 @@ export type MessageBody = {
   importedAt?: string;
   meta?: Record<string, unknown>;
   conversation?: string;
+  attachments?: unknown;
 };
 
 /** A message as Kustomer stores it, on the conversation's customer; single and bulk creates share it. */
@@ -52,6 +54,7 @@ export function newMessage(
     importedAt: body.importedAt ?? null,
     meta: body.meta ?? {},
     createdAt: iso(core),
+    attachmentIds: referencedAttachments(core, body.attachments),
   };
 }
 

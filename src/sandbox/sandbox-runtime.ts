@@ -53,6 +53,7 @@ export function createSandboxRuntime(options: SandboxOptions): SandboxRuntime {
       random: () => faults.random(),
       defaultJobMs: options.bulkJobMs ?? DEFAULT_BULK_JOB_MS,
     },
+    origin: 'http://127.0.0.1',
     validator: createBodyValidator(),
     emit: (name, data, changes) =>
       void deliverEvent(runtime.webhook, name, data, changes, runtime.log),

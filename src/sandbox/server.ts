@@ -13,6 +13,8 @@ import { SandboxHttpError } from './http-error.js';
 import { resetRequestCounters } from './request-counters.js';
 import { createSandboxRuntime, type SandboxRuntime } from './sandbox-runtime.js';
 import { sendJson } from './send-json.js';
+import { UPLOAD_PATH } from './routes-attachments.js';
+import { handleUploads } from './uploads.js';
 import type { SandboxHandle, SandboxOptions, SandboxState } from './types.js';
 
 /** A handler's thrown SandboxHttpError is Kustomer's error body; anything else is a sandbox bug. */
@@ -44,13 +46,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       ? handleAdmin(req, res, url, handle)
       : url.pathname.startsWith('/v1/')
         ? handleV1(rt, req, res, url)
-        : Promise.resolve(sendJson(res, 404, errorBody(404, 'not_found', 'not found')));
+        : url.pathname.startsWith(UPLOAD_PATH)
+          ? handleUploads(rt, req, res, url)
+          : Promise.resolve(sendJson(res, 404, errorBody(404, 'not_found', 'not found')));
     work.catch((error: unknown) => answerFailure(rt, res, error));
   });
   server.keepAliveTimeout = 5000;
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
   const port = (server.address() as AddressInfo).port;
+  rt.core.origin = `http://${host}:${port}`;
 
   const handle: SandboxHandle = {
     url: `http://${host}:${port}`,

@@ -110,6 +110,20 @@ export interface SandboxMessage {
   importedAt: string | null;
   meta: Record<string, unknown>;
   createdAt: string;
+  /** Ids of the uploaded attachments the message references. */
+  attachmentIds: string[];
+}
+/** An attachment as POST /v1/attachments creates it; the file arrives through its upload form. */
+export interface SandboxAttachment {
+  id: string;
+  name: string;
+  contentType: string;
+  contentLength: number;
+  /** The signed policy the upload form carries; an upload without it is refused. */
+  policy: string;
+  /** The uploaded file in base64, null until uploaded. */
+  data: string | null;
+  createdAt: string;
 }
 export interface SandboxNote {
   id: string;
@@ -132,6 +146,7 @@ export interface SandboxState {
   conversations: SandboxConversation[];
   messages: SandboxMessage[];
   notes: SandboxNote[];
+  attachments: SandboxAttachment[];
   teams: SandboxTeam[];
   faults: SandboxFaults;
   /** Requests seen per "METHOD /v1/route-template" and how many were answered 429. */

@@ -4,6 +4,7 @@
  * of the groups does not decide which route answers.
  */
 import type { Route } from './route-types.js';
+import { attachmentRoutes } from './routes-attachments.js';
 import { bulkRoutes } from './routes-bulk.js';
 import { conversationRoutes } from './routes-conversations.js';
 import { currentTokenRoutes } from './routes-current-token.js';
@@ -16,6 +17,7 @@ export const V1_ROUTES: Route[] = [
   ...customerRoutes,
   ...conversationRoutes,
   ...messageRoutes,
+  ...attachmentRoutes,
   ...bulkRoutes,
   ...noteRoutes,
   ...teamRoutes,

@@ -9,6 +9,46 @@ import { agentReplySchema } from './escalation.js';
 /** Kustomer's message preview holds at most 10,240 characters (create-message). */
 export const CHAT_MESSAGE_MAX = 10_240;
 
+/**
+ * What a customer may attach to a later message: images, PDF and plain text, up to 3 MB. The
+ * limit keeps a message's JSON body (the file in base64, a third larger) under Vercel's 4.5 MB
+ * request body limit (https://vercel.com/docs/functions/limitations#request-body-size).
+ */
+export const ATTACHMENT_TYPES = [
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'application/pdf',
+  'text/plain',
+] as const;
+export const ATTACHMENT_MAX_BYTES = 3 * 1024 * 1024;
+/** For the chat: the types as a file input's accept list and the limit in words. */
+export const ATTACHMENT_ACCEPT = ATTACHMENT_TYPES.join(',');
+export const ATTACHMENT_LIMIT_TEXT = 'Images, PDF or text, up to 3 MB';
+
+/** Bytes held by a base64 string (padding excluded). */
+export const base64Bytes = (data: string) =>
+  Math.floor((data.length * 3) / 4) - (data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0);
+
+export const chatAttachmentInputSchema = z
+  .object({
+    /** The file's name as the customer's device gave it. */
+    name: z.string().trim().min(1).max(255),
+    contentType: z.enum(ATTACHMENT_TYPES, {
+      error: `use one of: ${ATTACHMENT_TYPES.join(', ')}`,
+    }),
+    /** The file's bytes in base64. */
+    data: z
+      .base64()
+      .min(1)
+      .refine((d) => base64Bytes(d) <= ATTACHMENT_MAX_BYTES, {
+        error: `the file is larger than ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB`,
+      }),
+  })
+  .strict();
+export type ChatAttachmentInput = z.infer<typeof chatAttachmentInputSchema>;
+
 export const chatMessageInputSchema = z
   .object({
     /** The chat's own id for the message; a repeat with the same id is answered, not re-sent. */
@@ -19,6 +59,7 @@ export const chatMessageInputSchema = z
       .regex(/^[A-Za-z0-9_.:-]+$/, 'use letters, digits and _ . : - only'),
     text: z.string().trim().min(1).max(CHAT_MESSAGE_MAX),
     at: z.iso.datetime({ offset: true }),
+    attachment: chatAttachmentInputSchema.optional(),
   })
   .strict();
 export type ChatMessageInput = z.infer<typeof chatMessageInputSchema>;

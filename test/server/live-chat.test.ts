@@ -10,6 +10,7 @@ import { createMemoryStore } from '../../src/escalation/stores/index.js';
 import { createApp } from '../../src/server/app.js';
 import { openEventStream } from '../../src/server/handlers/live-stream.js';
 import { MESSAGES_PER_SESSION_PER_MIN } from '../../src/server/handlers/live-chat.js';
+import { ATTACHMENT_MAX_BYTES } from '../../src/shared/live-chat.js';
 import { nodeHandler } from '../../src/server/node-adapter.js';
 import { sseReader } from '../support/sse.js';
 import { escalationBody, startHarness, WEBHOOK_SECRET, type Harness } from './harness.js';
@@ -82,6 +83,34 @@ describe('POST /api/escalations/:id/messages', () => {
     });
     expect(noSession.status).toBe(400);
     expect((await noSession.json()).error.fields).toEqual({ sessionId: 'Required' });
+  });
+
+  it('refuses a file of another type, too large or not base64 with 400 naming it; takes a PDF', async () => {
+    const before = liveMessages().length;
+    const file = (contentType: string, data: string) => ({
+      ...message('see the file'),
+      attachment: { name: 'file', contentType, data },
+    });
+    const cases: [body: unknown, field: string][] = [
+      [file('application/x-msdownload', 'TVo='), 'attachment.contentType'],
+      [
+        file('application/pdf', 'A'.repeat(((ATTACHMENT_MAX_BYTES + 3) / 3) * 4)),
+        'attachment.data',
+      ],
+      [file('text/plain', 'not base64!'), 'attachment.data'],
+    ];
+    for (const [body, field] of cases) {
+      const response = await post(body);
+      expect(response.status).toBe(400);
+      expect(Object.keys((await response.json()).error.fields)).toEqual([field]);
+    }
+    expect(liveMessages()).toHaveLength(before);
+    const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+    const ok = await post(file('application/pdf', pdf.toString('base64')));
+    expect(ok.status).toBe(201);
+    const landed = liveMessages().at(-1)!;
+    const attachment = h.sandbox.state().attachments.find((a) => a.id === landed.attachmentIds[0]);
+    expect(Buffer.from(attachment!.data!, 'base64')).toEqual(pdf);
   });
 
   it('limits messages per chat session with 429 and Retry-After', async () => {

@@ -4,12 +4,13 @@
  * store applies them atomically with updateWhere.
  */
 import { fitExternalId } from '../../kustomer/limits.js';
-import type { ChatMessageInput } from '../../shared/live-chat.js';
+import { base64Bytes, type ChatMessageInput } from '../../shared/live-chat.js';
 import type {
   ChatMessageRecord,
   EscalationPatch,
   EscalationRecord,
   MessageOutbox,
+  StoredAttachment,
 } from '../store.js';
 
 /**
@@ -54,6 +55,7 @@ export function appendMessage(
     masked: stored.masked,
     deliveredAt: null,
     kustomerMessageId: null,
+    ...(input.attachment ? { attachment: storedAttachment(input.attachment) } : {}),
   };
   const outbox = outboxOf(record);
   // Due now unless a failure set a later retry: a new message must not jump a backoff.
@@ -73,7 +75,43 @@ export function markDelivered(
   const chatMessages = chatMessagesOf(record).map((m) => {
     if (m.deliveredAt !== null || !delivered.has(m.id)) return m;
     changed = true;
-    return { ...m, deliveredAt: nowIso, kustomerMessageId: delivered.get(m.id) ?? null };
+    // Delivered: the file is on Kustomer, so the store stops holding its bytes.
+    const attachment = m.attachment ? { attachment: { ...m.attachment, data: null } } : {};
+    return {
+      ...m,
+      ...attachment,
+      deliveredAt: nowIso,
+      kustomerMessageId: delivered.get(m.id) ?? null,
+    };
+  });
+  return changed ? { chatMessages } : null;
+}
+
+function storedAttachment(input: NonNullable<ChatMessageInput['attachment']>): StoredAttachment {
+  return {
+    name: input.name,
+    contentType: input.contentType,
+    contentLength: base64Bytes(input.data),
+    data: input.data,
+    kustomerId: null,
+  };
+}
+
+/** Bytes of the files waiting in the store with undelivered messages. */
+export const pendingAttachmentBytes = (record: EscalationRecord): number =>
+  pendingMessages(record).reduce((sum, m) => sum + (m.attachment?.contentLength ?? 0), 0);
+
+/** Records the Kustomer attachment a pending message's file was uploaded to; null if gone. */
+export function markUploaded(
+  record: EscalationRecord,
+  messageId: string,
+  kustomerId: string,
+): EscalationPatch | null {
+  let changed = false;
+  const chatMessages = chatMessagesOf(record).map((m) => {
+    if (m.id !== messageId || !m.attachment || m.attachment.kustomerId !== null) return m;
+    changed = true;
+    return { ...m, attachment: { ...m.attachment, kustomerId } };
   });
   return changed ? { chatMessages } : null;
 }

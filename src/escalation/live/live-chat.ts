@@ -12,7 +12,12 @@ import type { Breaker } from '../breaker.js';
 import { messagesDueAt } from '../records.js';
 import type { EscalationRecord, EscalationStore } from '../store.js';
 import { maskText } from '../privacy.js';
-import { appendMessage, chatMessagesOf, outboxOf } from './chat-messages.js';
+import {
+  appendMessage,
+  chatMessagesOf,
+  outboxOf,
+  pendingAttachmentBytes,
+} from './chat-messages.js';
 import type { ChangeSignal } from './change-signal.js';
 import { createMessageDelivery, type DeliveryOutcome } from './message-delivery.js';
 
@@ -40,6 +45,21 @@ export class ChatClosedError extends Error {
   constructor() {
     super('this chat was not handed to a person, so there is no conversation to write to');
     this.name = 'ChatClosedError';
+  }
+}
+
+/**
+ * Files wait in the store only until their message is delivered; while Kustomer is away at most
+ * this much waits per chat, so an outage cannot fill the store.
+ */
+export const PENDING_ATTACHMENT_MAX_BYTES = 12 * 1024 * 1024;
+
+/** The chat's waiting files already fill PENDING_ATTACHMENT_MAX_BYTES. */
+export class AttachmentsWaitingError extends Error {
+  readonly code = 'attachments_waiting';
+  constructor() {
+    super('earlier files are still waiting to reach the agent; send this one once they have');
+    this.name = 'AttachmentsWaitingError';
   }
 }
 
@@ -101,7 +121,13 @@ export function createLiveChat(deps: LiveChatDeps): LiveChat {
     const settings = await deps.settings();
     const { text, masked } = maskText(input.text, settings.privacy);
     const nowIso = new Date(clock()).toISOString();
-    await store.updateWhere(escalationId, (r) => appendMessage(r, input, { text, masked }, nowIso));
+    let full = false;
+    await store.updateWhere(escalationId, (r) => {
+      const size = input.attachment ? input.attachment.data.length * 0.75 : 0;
+      full = size > 0 && pendingAttachmentBytes(r) + size > PENDING_ATTACHMENT_MAX_BYTES;
+      return full ? null : appendMessage(r, input, { text, masked }, nowIso);
+    });
+    if (full) throw new AttachmentsWaitingError();
     const outcome = await deliverInTurn(escalationId, deps.config.sendDeadlineMs);
     const after = (await store.get(escalationId)) ?? record;
     const stored = chatMessagesOf(after).find((m) => m.id === input.id)!;

@@ -20,6 +20,7 @@ import {
   outboxOf,
   pendingMessages,
 } from './chat-messages.js';
+import { uploadedAttachment } from './attachment-upload.js';
 
 export interface MessageDeliveryDeps {
   client: KustomerClient;
@@ -77,6 +78,7 @@ export function createMessageDelivery(deps: MessageDeliveryDeps) {
       });
     for (let pending = pendingMessages(record); pending.length > 0;) {
       const message = pending[0]!;
+      const attachments = await uploadedAttachment(deps, call, record, message);
       const created = await call((o) =>
         deps.client.messages.createLive(
           conversationId,
@@ -85,6 +87,7 @@ export function createMessageDelivery(deps: MessageDeliveryDeps) {
             text: message.text,
             sentAt: message.at,
             meta: { role: 'user', sessionId: record.request.sessionId, live: true },
+            ...(attachments ? { attachments } : {}),
           },
           o,
         ),

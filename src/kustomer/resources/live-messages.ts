@@ -33,6 +33,7 @@ export function createLiveMessages({ transport, app }: { transport: Transport; a
           externalId: input.externalId,
           sentAt: input.sentAt,
           ...(input.meta ? { meta: input.meta } : {}),
+          ...(input.attachments?.length ? { attachments: input.attachments } : {}),
         },
         schema: singleSchema(messageResource),
         roles: rolesFor('message.create'),

@@ -5,14 +5,15 @@
  *   rate-limited like the escalation endpoint; another session gets 404 and nothing is written.
  * - GET /api/escalations/:id/events?sessionId=: Server-Sent Events (see live-stream.ts).
  */
-import { ChatClosedError } from '../../escalation/live/live-chat.js';
+import { AttachmentsWaitingError, ChatClosedError } from '../../escalation/live/live-chat.js';
 import { chatMessageInputSchema } from '../../shared/live-chat.js';
 import { ApiError, json, parseWith, readJson } from '../http.js';
 import { limitPerMinute } from './escalations.js';
 import type { RequestContext, RouteDef } from '../router.js';
 import { openEventStream } from './live-stream.js';
 
-const BODY_LIMIT = 64 * 1024;
+/** A message with a 3 MB file in base64 (4 MB) and its text fits; Vercel's own limit is 4.5 MB. */
+const BODY_LIMIT = 4_400_000;
 /**
  * Half of Kustomer's 120 live messages a minute per customer: a person typing never gets near it,
  * a script is stopped before it spends the customer's whole budget.
@@ -49,6 +50,8 @@ async function send(ctx: RequestContext): Promise<Response> {
     return json(result.status === 'delivered' ? 201 : 202, result);
   } catch (error) {
     if (error instanceof ChatClosedError) throw new ApiError(409, 'no_conversation', error.message);
+    if (error instanceof AttachmentsWaitingError)
+      throw new ApiError(413, error.code, error.message, { attachment: error.message });
     throw error;
   }
 }
