@@ -14,6 +14,8 @@ export interface Line extends TranscriptEntry {
   masked?: boolean;
   /** The bot said it will connect the customer: the hand-off is offered on the line itself. */
   offer?: boolean;
+  /** A file sent with the message (the customer's), or one an agent sent (with its link). */
+  attachment?: { name: string; href?: string };
 }
 
 let seq = 0;

@@ -20,6 +20,16 @@ function speaker(line: Line): string {
   return line.role === 'bot' ? 'Bot' : 'Notice';
 }
 
+function AttachmentNote({ attachment }: { attachment: NonNullable<Line['attachment']> }) {
+  return attachment.href ? (
+    <a className="attachment" href={attachment.href} download={attachment.name}>
+      Download {attachment.name}
+    </a>
+  ) : (
+    <small className="attachment">Attached: {attachment.name}</small>
+  );
+}
+
 export function ChatLog({ lines, onRetry, onAcceptOffer, offerOpen }: ChatLogProps) {
   const end = useRef<HTMLLIElement>(null);
   const count = lines.length;
@@ -38,6 +48,7 @@ export function ChatLog({ lines, onRetry, onAcceptOffer, offerOpen }: ChatLogPro
           <span className="sr-only">{speaker(line)}: </span>
           {line.role === 'agent' && <strong className="author">{line.author ?? 'Agent'}</strong>}
           {line.text}
+          {line.attachment && <AttachmentNote attachment={line.attachment} />}
           {line.masked && <small className="note">A card number was hidden before sending.</small>}
           {line.delivery && (
             <small className="delivery">

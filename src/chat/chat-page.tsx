@@ -12,7 +12,9 @@ import { botTurn, summarize } from './demo-bot.js';
 import { findEmail } from './email.js';
 import { newId } from './new-id.js';
 import { queuedMessage } from './queued-message.js';
-import { useChatSender, type SendTarget } from './use-chat-sender.js';
+import { useChatSender, type Outgoing, type SendTarget } from './use-chat-sender.js';
+import { AttachControl } from './attach-control.js';
+import type { ChatAttachmentInput } from '../shared/live-chat.js';
 
 const EscalationButton = lazy(() => import('./escalation-button.js'));
 
@@ -32,6 +34,9 @@ export default function ChatPage() {
     { id: lineId(), role: 'bot', text: 'Hi! I am the support bot. How can I help?', at: nowIso() },
   ]);
   const [draft, setDraft] = useState('');
+  const [file, setFile] = useState<ChatAttachmentInput | null>(null);
+  // What each message to the person carried, so Try again resends it whole.
+  const [outgoing] = useState(() => new Map<string, Outgoing>());
   const [intent, setIntent] = useState('general');
   const [suggest, setSuggest] = useState<EscalationReason | null>(null);
   // Set from the hand-off (connected or queued) until the close: a person owns the chat.
@@ -63,15 +68,27 @@ export default function ChatPage() {
 
   const send = (event: FormEvent) => {
     event.preventDefault();
-    const text = draft.trim();
+    const typed = draft.trim();
+    const attachment = live ? file : null;
+    // A file alone is a message too: its name is the text the agent reads.
+    const text = typed || attachment?.name || '';
     if (!text) return;
     setDraft('');
+    setFile(null);
     const written = findEmail(text);
     if (written) setEmail(written);
     if (live) {
       const id = lineId();
-      add({ id, role: 'user', text, delivery: 'sending' });
-      sendLive(live, { id, text, at: nowIso() });
+      const message = { id, text, at: nowIso(), ...(attachment ? { attachment } : {}) };
+      outgoing.set(id, message);
+      add({
+        id,
+        role: 'user',
+        text,
+        delivery: 'sending',
+        ...(attachment ? { attachment: { name: attachment.name } } : {}),
+      });
+      sendLive(live, message);
       return; // a person has the conversation now: the bot stays quiet
     }
     // Before the hand-off the transcript carries the text; a card number is masked on its way.
@@ -94,7 +111,8 @@ export default function ChatPage() {
     notice(CLOSED_TEXT);
   };
   const retry = (line: Line) => {
-    if (live) sendLive(live, { id: line.id, text: line.text, at: line.at });
+    if (live)
+      sendLive(live, outgoing.get(line.id) ?? { id: line.id, text: line.text, at: line.at });
   };
 
   return (
@@ -120,6 +138,7 @@ export default function ChatPage() {
         />
         <button type="submit">Send</button>
       </form>
+      {live && <AttachControl file={file} onChange={setFile} />}
       <Suspense fallback={<p>Loading…</p>}>
         <EscalationButton
           key={round}

@@ -5,13 +5,14 @@
  * which resends the same id: the server never records it twice).
  */
 import { useCallback, useEffect, useRef } from 'react';
-import type { ChatMessageResult } from '../shared/live-chat.js';
+import type { ChatAttachmentInput, ChatMessageResult } from '../shared/live-chat.js';
 import type { Delivery } from './chat-lines.js';
 
 export interface Outgoing {
   id: string;
   text: string;
   at: string;
+  attachment?: ChatAttachmentInput;
 }
 
 export interface SendTarget {

@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import ChatPage from '../../../src/chat/chat-page.js';
 import {
@@ -118,5 +118,45 @@ describe('the chat page', () => {
     await say(user, 'card 4111 1111 1111 1111');
     const line = await log().findByText(/card •••• •••• •••• 1111/);
     expect(line.closest('li')).toHaveTextContent('A card number was hidden before sending.');
+  });
+
+  it('attaches a file within the stated limits to a message to the person, and says what it refuses', async () => {
+    serveEscalations(escalated);
+    serveEscalationStatus(() => ({}));
+    const toAgent = serveChatMessages();
+    const { user } = renderUi(<ChatPage />);
+    // Before the hand-off there is nobody to send a file to.
+    expect(screen.queryByLabelText('Attach a file')).toBeNull();
+    await say(user, 'lee@example.com: refund please');
+    await user.click(await screen.findByRole('button', { name: 'Talk to a human' }));
+    await screen.findByText(/You're connected/);
+    const input = screen.getByLabelText('Attach a file');
+    expect(input).toHaveAccessibleDescription('Images, PDF or text, up to 3 MB');
+    fireEvent.change(input, {
+      target: { files: [new File(['MZ'], 'setup.exe', { type: 'application/x-msdownload' })] },
+    });
+    expect(await screen.findByRole('alert')).toHaveTextContent('Images, PDF or text only');
+    const big = new File([new Uint8Array(3 * 1024 * 1024 + 1)], 'big.png', { type: 'image/png' });
+    fireEvent.change(input, { target: { files: [big] } });
+    await vi.waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('larger than 3 MB'));
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 255, 128]);
+    fireEvent.change(input, {
+      target: { files: [new File([bytes], 'receipt.png', { type: 'image/png' })] },
+    });
+    await screen.findByText(/Attached: receipt.png/);
+    await say(user, 'the receipt');
+    const line = log().getByText('the receipt').closest('li')!;
+    await vi.waitFor(() => expect(line).toHaveTextContent('Delivered'));
+    expect(line).toHaveTextContent('Attached: receipt.png');
+    expect(toAgent).toHaveLength(1);
+    expect(toAgent[0]?.attachment).toEqual({
+      name: 'receipt.png',
+      contentType: 'image/png',
+      data: Buffer.from(bytes).toString('base64'),
+    });
+    // Sent: the next message goes without it.
+    await say(user, 'thanks');
+    await vi.waitFor(() => expect(toAgent).toHaveLength(2));
+    expect(toAgent[1]?.attachment).toBeUndefined();
   });
 });

@@ -104,6 +104,7 @@ export interface SentChatMessage {
   text: string;
   at: string;
   sessionId: string | null;
+  attachment?: { name: string; contentType: string; data: string };
 }
 
 /**
