@@ -28,6 +28,13 @@ function resultNotice(result: EscalationResult, email: string | null): string {
   return result.message;
 }
 
+/** The server's link to an agent's file: the session proves whose chat it is. */
+function agentFile(live: SendTarget, messageId: string, file: { id: string; name: string }) {
+  const query = new URLSearchParams({ sessionId: live.sessionId });
+  const path = [live.escalationId, 'attachments', messageId, file.id].map(encodeURIComponent);
+  return { name: file.name, href: `/api/escalations/${path.join('/')}?${query}` };
+}
+
 export default function ChatPage() {
   const [sessionId] = useState(() => `chat-${newId()}`);
   const [lines, setLines] = useState<Line[]>([
@@ -102,8 +109,18 @@ export default function ChatPage() {
     notice(resultNotice(result, usedEmail || email));
     if (result.status !== 'refused') setLive({ escalationId: result.escalationId, sessionId });
   };
-  const onReply = (reply: AgentReply) =>
+  const onReply = (reply: AgentReply) => {
     add({ role: 'agent', text: reply.text, author: reply.author });
+    // Each file as a line of its own with its download link, served through this server.
+    for (const file of reply.attachments ?? [])
+      if (live)
+        add({
+          role: 'agent',
+          text: '',
+          author: reply.author,
+          attachment: agentFile(live, reply.id, file),
+        });
+  };
   const onClosed = () => {
     setLive(null);
     setSuggest(null);

@@ -40,6 +40,7 @@ export interface AgentReplyEvent {
   text: string;
   at: string;
   author: string | null;
+  attachments?: { id: string; name: string }[];
 }
 
 export interface ConversationClosedEvent {

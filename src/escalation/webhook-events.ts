@@ -8,6 +8,7 @@
  * so a shape the module does not understand must still be answered 2xx.
  */
 import { conversationResource, messageResource, relatedId } from '../kustomer/schemas.js';
+import { replyAttachments } from './reply-attachments.js';
 import type { AgentReplyEvent, ConversationClosedEvent } from './types.js';
 
 export type WebhookEvent =
@@ -70,6 +71,7 @@ function messageEvent(eventId: string, data: unknown, ctx: WebhookEventContext):
   const conversationId = relatedId(message, 'conversation');
   if (!conversationId) return { kind: 'ignored', reason: 'no conversation' };
   const author = text(a.meta.author);
+  const attachments = replyAttachments(data);
   return {
     kind: 'agent-reply',
     event: {
@@ -79,6 +81,7 @@ function messageEvent(eventId: string, data: unknown, ctx: WebhookEventContext):
       text: a.preview ?? '',
       at: text(a.sentAt) ?? text(a.createdAt) ?? ctx.now(),
       author,
+      ...(attachments.length ? { attachments } : {}),
     },
   };
 }

@@ -44,6 +44,7 @@ export function createWebhookHandlers(store: EscalationStore, config: WebhookCon
         text: event.text,
         at: event.at,
         author: event.author,
+        ...(event.attachments ? { attachments: event.attachments } : {}),
       }),
     );
     if (appended === UNKNOWN) return 'unknown';

@@ -16,7 +16,8 @@ import {
 import type { AuthToken } from './types.js';
 
 /** What the client can do; the flow uses only `Capability`. */
-export type ClientCapability = Capability | 'customer.update' | 'conversation.update';
+export type ClientCapability =
+  Capability | 'customer.update' | 'conversation.update' | 'attachment.read';
 
 interface CapabilityRule {
   label: string;
@@ -68,6 +69,12 @@ export const CAPABILITY_RULES: Record<ClientCapability, CapabilityRule> = {
     newRole: 'org.permission.message.create',
     legacyRole: 'org.user.message.write',
     breaks: 'The chat transcript does not appear on the conversation timeline.',
+  },
+  'attachment.read': {
+    label: 'Read attachments',
+    newRole: 'org.permission.attachment.read',
+    legacyRole: 'org.user.attachment.read',
+    breaks: 'Files an agent sends show in the chat but cannot be downloaded.',
   },
   'message.read': {
     label: 'Read messages',

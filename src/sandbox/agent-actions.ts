@@ -7,7 +7,7 @@ import { objectId } from './data.js';
 import { conversationResource, messageResource } from './envelope.js';
 import { SandboxHttpError } from './http-error.js';
 import type { SandboxRuntime } from './sandbox-runtime.js';
-import type { SandboxConversation, SandboxMessage } from './types.js';
+import type { SandboxAttachment, SandboxConversation, SandboxMessage } from './types.js';
 import { deliverEvent } from './webhooks.js';
 
 function conversationOrThrow(rt: SandboxRuntime, id: string): SandboxConversation {
@@ -16,10 +16,32 @@ function conversationOrThrow(rt: SandboxRuntime, id: string): SandboxConversatio
   return conversation;
 }
 
+/** A file an agent sends with a reply (in Kustomer, uploaded from the agent desktop). */
+export interface AgentFile {
+  name: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+function storeAgentFile(rt: SandboxRuntime, file: AgentFile, at: string): SandboxAttachment {
+  const attachment: SandboxAttachment = {
+    id: objectId(),
+    name: file.name,
+    contentType: file.contentType,
+    contentLength: file.bytes.length,
+    policy: objectId(),
+    data: Buffer.from(file.bytes).toString('base64'),
+    createdAt: at,
+  };
+  rt.core.store.data.attachments.push(attachment);
+  return attachment;
+}
+
 export async function agentReply(
   rt: SandboxRuntime,
   conversationId: string,
   text: string,
+  files: AgentFile[] = [],
 ): Promise<SandboxMessage> {
   const conversation = conversationOrThrow(rt, conversationId);
   const at = new Date(rt.now()).toISOString();
@@ -36,7 +58,7 @@ export async function agentReply(
     importedAt: null,
     meta: { author: 'Sandbox Agent' },
     createdAt: at,
-    attachmentIds: [],
+    attachmentIds: files.map((file) => storeAgentFile(rt, file, at).id),
   };
   rt.core.store.data.messages.push(message);
   await deliverEvent(rt.webhook, 'kustomer.message.create', messageResource(message), null, rt.log);

@@ -1,6 +1,8 @@
 /**
  * The roles the Kustomer client's calls need: the escalation flow's, plus the update roles of the
- * client's update calls, which the flow does not make. The sandbox's default key holds them all,
+ * client's update calls, which the flow does not make, and the attachment read that only an
+ * agent's file download needs (optional: without it the link answers 502). The sandbox's
+ * default key holds them all,
  * and tests build keys with fewer to check that each route refuses a key lacking its role; the
  * list lives apart from the server so that tests and tools can name it without the server.
  */
@@ -17,7 +19,10 @@ export const ALL_MODULE_ROLES = [
   'org.permission.note.create',
   'org.permission.note.read',
   'org.permission.team.read',
+  'org.permission.attachment.read',
 ];
 
 /** What the escalation flow calls, and so what the permission check asks of a key: no more. */
-export const REQUIRED_MODULE_ROLES = ALL_MODULE_ROLES.filter((role) => !role.endsWith('.update'));
+export const REQUIRED_MODULE_ROLES = ALL_MODULE_ROLES.filter(
+  (role) => !role.endsWith('.update') && role !== 'org.permission.attachment.read',
+);

@@ -76,7 +76,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       rt.core.limits.reset();
       resetRequestCounters(rt.requests);
     },
-    agentReply: (conversationId, text) => agentReply(rt, conversationId, text),
+    agentReply: (conversationId, text, files) => agentReply(rt, conversationId, text, files),
     closeConversation: (conversationId) => closeConversation(rt, conversationId),
     setWebhook: (next) => void (rt.webhook = next),
     close: () =>

@@ -165,7 +165,11 @@ export interface SandboxHandle {
   /** Empties customers, conversations, messages, notes, counters and faults; keeps teams and keys. */
   reset(): void;
   /** As an agent: adds an outbound message to the conversation and delivers kustomer.message.create. */
-  agentReply(conversationId: string, text: string): Promise<SandboxMessage>;
+  agentReply(
+    conversationId: string,
+    text: string,
+    files?: { name: string; contentType: string; bytes: Uint8Array }[],
+  ): Promise<SandboxMessage>;
   /** As an agent: sets the conversation to done and delivers kustomer.conversation.update. */
   closeConversation(conversationId: string): Promise<void>;
   setWebhook(webhook: { url: string; secret: string } | null): void;

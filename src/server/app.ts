@@ -12,6 +12,7 @@ import { isKustomerError } from '../kustomer/errors.js';
 import { escalationRoutes } from './handlers/escalations.js';
 import { integrationRoutes } from './handlers/integration.js';
 import { liveChatRoutes } from './handlers/live-chat.js';
+import { attachmentRoutes } from './handlers/attachments.js';
 import { opsRoutes } from './handlers/ops.js';
 import { sandboxRoutes } from './handlers/sandbox.js';
 import { webhookRoutes } from './handlers/webhooks.js';
@@ -41,6 +42,7 @@ export interface AppOptions {
 const ROUTES = compileRoutes([
   ...escalationRoutes,
   ...liveChatRoutes,
+  ...attachmentRoutes,
   ...integrationRoutes,
   ...sandboxRoutes,
   ...webhookRoutes,

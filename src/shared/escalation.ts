@@ -127,6 +127,8 @@ export const agentReplySchema = z.object({
   text: z.string(),
   at: z.string(),
   author: z.string().nullable(),
+  /** Files the agent sent: the chat links each to GET /api/escalations/:id/attachments/… */
+  attachments: z.array(z.object({ id: z.string(), name: z.string() })).optional(),
 });
 export type AgentReply = z.infer<typeof agentReplySchema>;
 

@@ -237,3 +237,36 @@ describe('an open event stream', () => {
     }
   });
 });
+
+describe('GET /api/escalations/:id/attachments/:messageId/:attachmentId', () => {
+  const fileOf = (messageId: string, attachmentId: string, session = SESSION) =>
+    fetch(
+      `${origin}/api/escalations/${ID}/attachments/${messageId}/${attachmentId}?sessionId=${session}`,
+    );
+
+  it('serves an agent’s file to the chat that escalated, and to no one else', async () => {
+    const bytes = Buffer.from('%PDF-1.4 invoice 4417\n%%EOF\n');
+    const reply = await h.sandbox.agentReply(conversationId, 'Here is your invoice', [
+      { name: 'invoice 4417.pdf', contentType: 'application/pdf', bytes },
+    ]);
+    const attachmentId = reply.attachmentIds[0]!;
+    const status = await (await h.call(`/api/escalations/${ID}?sessionId=${SESSION}`)).json();
+    const stored = status.replies.find((r: { id: string }) => r.id === reply.id);
+    expect(stored.attachments).toEqual([{ id: attachmentId, name: 'attachment' }]);
+
+    const file = await fileOf(reply.id, attachmentId);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('application/pdf');
+    expect(file.headers.get('content-disposition')).toBe(
+      "attachment; filename*=UTF-8''invoice%204417.pdf",
+    );
+    expect(Buffer.from(await file.arrayBuffer())).toEqual(bytes);
+
+    expect((await fileOf(reply.id, attachmentId, 'someone-else')).status).toBe(404);
+    expect((await fileOf(reply.id, 'a'.repeat(24))).status).toBe(404);
+    const noSession = await fetch(
+      `${origin}/api/escalations/${ID}/attachments/${reply.id}/${attachmentId}`,
+    );
+    expect(noSession.status).toBe(400);
+  });
+});

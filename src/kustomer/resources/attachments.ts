@@ -44,6 +44,15 @@ const createdSchema = z.object({
     .optional(),
 });
 
+const linkSchema = z.object({
+  data: z.object({
+    attributes: z
+      .object({ name: z.string().optional(), contentType: z.string().optional() })
+      .optional(),
+    links: z.object({ related: z.string().url().optional() }).optional(),
+  }),
+});
+
 /** Fails an upload the storage refused or never answered: retried later with a fresh form. */
 function uploadFailure(status: number | null, cause?: unknown): Error {
   return status === null
@@ -71,6 +80,27 @@ export function createAttachments(transport: Transport) {
         id: created.data.id,
         upload: created.meta?.upload ?? null,
       } satisfies CreatedAttachment;
+    },
+
+    /**
+     * Where the file of a message's attachment can be downloaded now: `links.related`, a signed
+     * storage URL that expires within minutes
+     * (https://developer.kustomer.com/api/core-resources/get-attachment-by-message-id-and-attachment-id-inbound-or-outbound).
+     */
+    async downloadLink(messageId: string, attachmentId: string, options: CallOptions = {}) {
+      const read = await transport.call({
+        ...options,
+        method: 'GET',
+        path: `/v1/messages/${encodeURIComponent(messageId)}/attachments/${encodeURIComponent(attachmentId)}`,
+        route: '/v1/messages/{message_id}/attachments/{id}',
+        schema: linkSchema,
+        roles: rolesFor('attachment.read'),
+      });
+      return {
+        url: read.data.links?.related ?? null,
+        name: read.data.attributes?.name ?? null,
+        contentType: read.data.attributes?.contentType ?? null,
+      };
     },
 
     /** Sends the file to the form `create` returned; resolves once storage took it (2xx). */

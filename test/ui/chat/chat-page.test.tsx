@@ -152,11 +152,34 @@ describe('the chat page', () => {
     expect(toAgent[0]?.attachment).toEqual({
       name: 'receipt.png',
       contentType: 'image/png',
-      data: Buffer.from(bytes).toString('base64'),
+      data: btoa(String.fromCharCode(...bytes)),
     });
     // Sent: the next message goes without it.
     await say(user, 'thanks');
     await vi.waitFor(() => expect(toAgent).toHaveLength(2));
     expect(toAgent[1]?.attachment).toBeUndefined();
+  });
+
+  it('shows a file an agent sent as a download link through this server', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const escalations = serveEscalations(escalated);
+    const withFile = {
+      ...reply('r9', 'Here is your invoice.'),
+      attachments: [{ id: '5e0e14c103a4e80018b374aa', name: 'invoice.pdf' }],
+    };
+    serveEscalationStatus(
+      () => ({}),
+      () => ({ replies: [withFile] }),
+    );
+    const { user } = renderUi(<ChatPage />);
+    await say(user, 'lee@example.com: refund please');
+    await user.click(await screen.findByRole('button', { name: 'Talk to a human' }));
+    await screen.findByText(/You're connected/);
+    await act(() => vi.advanceTimersByTimeAsync(3000));
+    const link = await log().findByRole('link', { name: 'Download invoice.pdf' });
+    const sent = escalations[0]!;
+    expect(link.getAttribute('href')).toBe(
+      `/api/escalations/${sent.escalationId}/attachments/r9/5e0e14c103a4e80018b374aa?sessionId=${sent.sessionId}`,
+    );
   });
 });
