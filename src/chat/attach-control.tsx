@@ -9,8 +9,8 @@ import {
   ATTACHMENT_LIMIT_TEXT,
   ATTACHMENT_MAX_BYTES,
   ATTACHMENT_TYPES,
-  type ChatAttachmentInput,
-} from '../shared/live-chat.js';
+} from '../shared/attachment-limits.js';
+import type { ChatAttachmentInput } from '../shared/live-chat.js';
 
 function toBase64(bytes: Uint8Array): string {
   let binary = '';
