@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { objectId } from './data.js';
 import { attachmentResource } from './envelope.js';
 import { SandboxHttpError } from './http-error.js';
+import { MESSAGE_CREATE } from './route-roles.js';
 import {
   checkBody,
   iso,
@@ -21,8 +22,6 @@ import {
 } from './route-types.js';
 import type { SandboxAttachment, SandboxMessage } from './types.js';
 
-// Kept apart from routes-messages.ts, which imports this module.
-const MESSAGE_CREATE = ['org.permission.message.create', 'org.user.message.write'];
 const NOTE_CREATE = ['org.permission.note.create', 'org.user.note.write'];
 const ATTACHMENT_READ = ['org.permission.attachment.read', 'org.user.attachment.read'];
 

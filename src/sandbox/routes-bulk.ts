@@ -15,7 +15,8 @@ import {
   type RouteContext,
   type SandboxCore,
 } from './route-types.js';
-import { MESSAGE_CREATE, newMessage, type MessageBody } from './routes-messages.js';
+import { MESSAGE_CREATE } from './route-roles.js';
+import { newMessage, type MessageBody } from './routes-messages.js';
 
 const ORG_ID = '5a0000000000000000000001';
 const USER_ID = '5a0000000000000000000002';

@@ -4,6 +4,7 @@
  */
 import { objectId } from './data.js';
 import { referencedAttachments } from './routes-attachments.js';
+import { MESSAGE_CREATE } from './route-roles.js';
 import { conversationResource, messageResource } from './envelope.js';
 import { SandboxHttpError } from './http-error.js';
 import {
@@ -19,7 +20,6 @@ import {
 } from './route-types.js';
 import type { SandboxConversation, SandboxMessage } from './types.js';
 
-export const MESSAGE_CREATE = ['org.permission.message.create', 'org.user.message.write'];
 const MESSAGE_READ = ['org.permission.message.read', 'org.user.message.read'];
 
 export type MessageBody = {
