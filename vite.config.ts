@@ -33,7 +33,9 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/{shared,kustomer,sandbox,escalation,server,cli,bench}/**/*.test.ts'],
+          include: [
+            'test/{platform,shared,kustomer,sandbox,escalation,server,cli,bench}/**/*.test.ts',
+          ],
           testTimeout: 20_000,
         },
       },

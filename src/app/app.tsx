@@ -2,8 +2,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Link, useRouter } from './router.js';
-import { apiFetch } from './api-client.js';
-import { shellKeys } from './shell-keys.js';
+import { apiFetch } from '../lib/api-client.js';
+import { shellKeys } from '../lib/shell-keys.js';
 
 const ChatPage = lazy(() => import('../chat/chat-page.js'));
 const IntegrationsPage = lazy(() => import('../pages/integrations/integrations-page.js'));

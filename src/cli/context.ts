@@ -6,13 +6,13 @@
  */
 import { loadKustomerConfig, type KustomerConfig } from '../kustomer/config.js';
 import { createKustomerClientFromConfig } from '../kustomer/client.js';
-import type { Logger } from '../kustomer/logger.js';
-import { createRedactor, redactValue } from '../kustomer/redact.js';
+import type { Logger } from '../platform/logger.js';
+import { createRedactor, redactValue } from '../platform/redact.js';
 import type { KustomerClient } from '../kustomer/types.js';
 import { startSandbox } from '../sandbox/server.js';
 import type { SandboxHandle } from '../sandbox/types.js';
 import { loadServerEnv } from '../server/env.js';
-import { maskContact } from '../server/logger.js';
+import { maskContact } from '../platform/redact.js';
 import { createServices, type Services } from '../server/services.js';
 import { secretsOf, type Environment } from './environment.js';
 import type { CliIo } from './io.js';

@@ -8,7 +8,7 @@
  * was answered. Once answered `escalated`, an escalation stays so: a later failure of the timeline
  * puts it back in the outbox with that result kept, and the drain finishes it.
  */
-import type { Logger } from '../kustomer/logger.js';
+import type { Logger } from '../platform/logger.js';
 import type { CallOptions } from '../kustomer/types.js';
 import type { EscalatedResult, EscalationResult, EscalationState } from '../shared/escalation.js';
 import type { IntegrationSettings } from '../shared/settings.js';

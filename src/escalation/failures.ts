@@ -52,7 +52,7 @@ export function failureMayHaveLanded(error: unknown): boolean {
   if (!isKustomerError(error)) return true;
   if (isRateLimitError(error)) return false;
   const status = error.status;
-  if (status === undefined) return error.code !== 'config';
+  if (status === undefined) return true;
   return !((status >= 400 && status < 500) || status === 503);
 }
 

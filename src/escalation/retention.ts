@@ -4,7 +4,7 @@
  * every drain, so no separate job is needed. Dead escalations are left for an operator to replay
  * or purge; anything still waiting is never touched.
  */
-import type { Logger } from '../kustomer/logger.js';
+import type { Logger } from '../platform/logger.js';
 import type { EscalationStore } from './store.js';
 
 /** Enough to keep up with any plausible escalation rate at one drain every few seconds or minutes. */

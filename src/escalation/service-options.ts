@@ -3,7 +3,7 @@
  */
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { silentLogger, type Logger } from '../kustomer/logger.js';
+import { silentLogger, type Logger } from '../platform/logger.js';
 import type { KustomerClient } from '../kustomer/types.js';
 import type { EscalationRequest } from '../shared/escalation.js';
 import { resolveBackoff, type BackoffConfig, type BackoffOptions } from './backoff.js';

@@ -4,11 +4,11 @@
  */
 import { createClientCache, type CacheOptions } from './cache.js';
 import type { KustomerConfig } from './config.js';
-import { KustomerError } from './errors.js';
+import { ConfigError } from '../platform/config-error.js';
 import { createLimiter, type LimiterTimers } from './limiter.js';
-import { silentLogger, type Logger } from './logger.js';
+import { silentLogger, type Logger } from '../platform/logger.js';
 import { createMetrics } from './metrics.js';
-import { createRedactor } from './redact.js';
+import { createRedactor } from '../platform/redact.js';
 import { createConversations } from './resources/conversations.js';
 import { createCustomers } from './resources/customers.js';
 import { createAttachments } from './resources/attachments.js';
@@ -113,10 +113,8 @@ export function createKustomerClientFromConfig(
   const baseURL = overrides.baseURL ?? config.baseUrl;
   const apiKey = overrides.apiKey ?? config.apiKey;
   if (!baseURL || !apiKey) {
-    throw new KustomerError(
-      'config',
+    throw new ConfigError(
       'KUSTOMER_API_KEY is not set: start the sandbox and pass its URL and key',
-      false,
     );
   }
   return createKustomerClient({

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { prioritySchema, type Priority } from '../shared/priority.js';
-import { KustomerError } from './errors.js';
+import { envBoolean, envInteger, parseEnv, type Env } from '../platform/env.js';
 
 export type KustomerRegion = 'us' | 'eu' | 'in';
 
@@ -32,24 +32,6 @@ export interface KustomerConfig {
   rateLimitPerMin: number;
   app: string;
 }
-
-const bool = (name: string) =>
-  z
-    .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], {
-      message: `${name} must be true or false`,
-    })
-    .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
-const int = (name: string, min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d+$/, `${name} must be a whole number`)
-    .transform(Number)
-    .pipe(
-      z
-        .number()
-        .min(min, `${name} must be at least ${min}`)
-        .max(max, `${name} must be at most ${max}`),
-    );
 
 const schema = z.object({
   KUSTOMER_API_KEY: z
@@ -89,17 +71,15 @@ const schema = z.object({
       return z.NEVER;
     })
     .optional(),
-  KUSTOMER_ENABLE_SYNC: bool('KUSTOMER_ENABLE_SYNC').optional(),
-  KUSTOMER_DEBUG: bool('KUSTOMER_DEBUG').optional(),
-  KUSTOMER_TIMEOUT_MS: int('KUSTOMER_TIMEOUT_MS', 500, 120_000).optional(),
-  KUSTOMER_RATE_LIMIT_PER_MIN: int('KUSTOMER_RATE_LIMIT_PER_MIN', 1, 100_000).optional(),
+  KUSTOMER_ENABLE_SYNC: envBoolean('KUSTOMER_ENABLE_SYNC').optional(),
+  KUSTOMER_DEBUG: envBoolean('KUSTOMER_DEBUG').optional(),
+  KUSTOMER_TIMEOUT_MS: envInteger('KUSTOMER_TIMEOUT_MS', 500, 120_000).optional(),
+  KUSTOMER_RATE_LIMIT_PER_MIN: envInteger('KUSTOMER_RATE_LIMIT_PER_MIN', 1, 100_000).optional(),
   KUSTOMER_APP: z
     .string()
     .regex(/^[a-z0-9_-]{1,64}$/i, 'KUSTOMER_APP must be letters, digits, _ or -')
     .optional(),
 });
-
-type Env = Record<string, string | undefined>;
 
 /**
  * Reads KUSTOMER_X, falling back to the older VITE_KUSTOMER_X with a warning; `legacy` collects
@@ -125,16 +105,9 @@ function withLegacyNames(env: Env, warnings: string[], legacy: Set<string>): Env
 export function loadKustomerConfig(env: Env): { config: KustomerConfig; warnings: string[] } {
   const warnings: string[] = [];
   const legacy = new Set<string>();
-  const parsed = schema.safeParse(withLegacyNames(env, warnings, legacy));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const variable = String(issue.path[0] ?? 'configuration');
-    const message = issue.message.startsWith(variable)
-      ? issue.message
-      : `${variable}: ${issue.message}`;
-    throw new KustomerError('config', legacy.has(variable) ? `VITE_${message}` : message, false);
-  }
-  const e = parsed.data;
+  const e = parseEnv(schema, withLegacyNames(env, warnings, legacy), (variable) =>
+    legacy.has(variable) ? `VITE_${variable}` : variable,
+  );
   const apiKey = e.KUSTOMER_API_KEY ?? null;
   const subdomain = e.KUSTOMER_SUBDOMAIN?.toLowerCase() ?? null;
   const region = e.KUSTOMER_REGION ?? null;

@@ -16,7 +16,7 @@ import {
   KustomerValidationError,
   type KustomerErrorDetails,
 } from './errors.js';
-import { maskContact, type Redactor } from './redact.js';
+import { maskContact, type Redactor } from '../platform/redact.js';
 
 export interface FailedCall {
   method: string;

@@ -16,8 +16,7 @@ export type KustomerErrorCode =
   | 'timeout'
   | 'unavailable'
   | 'schema'
-  | 'http'
-  | 'config';
+  | 'http';
 
 export interface KustomerErrorDetails {
   method?: string;

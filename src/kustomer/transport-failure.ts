@@ -9,7 +9,7 @@ import { exhausted, toKustomerError } from './error-factory.js';
 import { KustomerRateLimitError, KustomerSchemaError, type KustomerError } from './errors.js';
 import { RateBudgetWaitError } from './limiter.js';
 import { retryAfterMs } from './rate-limit-headers.js';
-import type { Redactor } from './redact.js';
+import type { Redactor } from '../platform/redact.js';
 import type { CallSpec } from './transport.js';
 
 export interface FailureContext {

@@ -12,7 +12,7 @@ import type { AxiosError, AxiosInstance, AxiosResponse, InternalAxiosRequestConf
 import axiosRetry from 'axios-retry';
 import { backoffDelay } from './backoff.js';
 import type { Limiter } from './limiter.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../platform/logger.js';
 import type { Metrics } from './metrics.js';
 import { parseRateLimit, retryAfterMs } from './rate-limit-headers.js';
 import type { RequestLane } from './types.js';

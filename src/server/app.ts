@@ -9,6 +9,7 @@ import { isEscalationSessionConflict } from '../escalation/session-conflict.js';
 import { UnknownEscalationError } from '../escalation/store.js';
 import { isStoreUnavailable } from '../escalation/stores/index.js';
 import { isKustomerError } from '../kustomer/errors.js';
+import { isConfigError } from '../platform/config-error.js';
 import { escalationRoutes } from './handlers/escalations.js';
 import { integrationRoutes } from './handlers/integration.js';
 import { liveChatRoutes } from './handlers/live-chat.js';
@@ -67,6 +68,9 @@ export function toApiError(error: unknown): ApiError {
     );
   if (isSettingsValidationError(error))
     return new ApiError(400, 'validation_failed', error.message, error.fields);
+  // A variable that does not parse: its message names the variable, never the value. Not a
+  // Kustomer failure, so never a 502 kustomer_*.
+  if (isConfigError(error)) return new ApiError(503, 'config_error', error.message);
   if (isKustomerError(error)) {
     const status =
       error.code === 'rate_limit' ||

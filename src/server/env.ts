@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { loadKustomerConfig, type KustomerConfig } from '../kustomer/config.js';
-import { KustomerError } from '../kustomer/errors.js';
+import { ConfigError } from '../platform/config-error.js';
+import { envInteger, parseEnv, withoutBlanks, type Env } from '../platform/env.js';
 import type { StoreKind } from '../escalation/store.js';
 import { parseTrustProxy, type TrustProxy } from './client-address.js';
 import { DEFAULT_SERVER_LIMITS } from './server-limits.js';
@@ -39,8 +40,7 @@ export interface ServerEnv {
   adminOpen: boolean;
 }
 
-const count = (name: string) =>
-  z.string().regex(/^\d+$/, `${name} must be a whole number`).transform(Number).optional();
+const count = (name: string) => envInteger(name).optional();
 
 const schema = z.object({
   ADMIN_TOKEN: z
@@ -66,64 +66,40 @@ const schema = z.object({
   MAX_CONNECTIONS: count('MAX_CONNECTIONS'),
   TRUST_PROXY: z.string().optional(),
   // At most Vercel's longest function duration (800 s); keep it under maxDuration in vercel.json.
-  DRAIN_BUDGET_MS: z
-    .string()
-    .regex(/^\d+$/, 'DRAIN_BUDGET_MS must be a whole number')
-    .transform(Number)
-    .pipe(
-      z
-        .number()
-        .min(1000, 'DRAIN_BUDGET_MS must be at least 1000')
-        .max(800_000, 'DRAIN_BUDGET_MS must be at most 800000'),
-    )
-    .optional(),
+  DRAIN_BUDGET_MS: envInteger('DRAIN_BUDGET_MS', 1000, 800_000).optional(),
 });
 
-function configError(message: string): KustomerError {
-  return new KustomerError('config', message, false);
-}
-
-export function loadServerEnv(env: Record<string, string | undefined> = process.env): ServerEnv {
+export function loadServerEnv(env: Env = process.env): ServerEnv {
   const { config, warnings } = loadKustomerConfig(env);
-  const blankless = Object.fromEntries(
-    Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''),
-  );
+  const blankless = withoutBlanks(env);
   // Hosted Redis integrations name the URL differently; accept the common names.
   blankless.REDIS_URL ??= blankless.KV_URL ?? blankless.UPSTASH_REDIS_URL;
-  const parsed = schema.safeParse(blankless);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const variable = String(issue.path[0]);
-    throw configError(
-      issue.message.startsWith(variable) ? issue.message : `${variable}: ${issue.message}`,
-    );
-  }
-  const e = parsed.data;
+  const e = parseEnv(schema, blankless);
   const onVercel = Boolean(env.VERCEL);
   const production = env.NODE_ENV === 'production' || env.VERCEL_ENV === 'production';
   let trustProxy: TrustProxy;
   try {
     trustProxy = parseTrustProxy(e.TRUST_PROXY, onVercel);
   } catch (error) {
-    throw configError((error as Error).message);
+    throw new ConfigError((error as Error).message);
   }
   const store: StoreKind = e.STORE ?? (e.REDIS_URL ? 'redis' : 'file');
   if (store === 'redis' && !e.REDIS_URL)
-    throw configError('REDIS_URL is required when STORE=redis');
+    throw new ConfigError('REDIS_URL is required when STORE=redis');
   if (onVercel && store === 'file') {
-    throw configError(
+    throw new ConfigError(
       'STORE=file does not survive on Vercel (each function has its own short-lived disk): set REDIS_URL',
     );
   }
   if (config.mode === 'live' && !e.ADMIN_TOKEN) {
-    throw configError(
+    throw new ConfigError(
       'ADMIN_TOKEN is required when KUSTOMER_API_KEY is set: it protects the settings and outbox endpoints',
     );
   }
   // Sandbox mode leaves the admin endpoints open without a token: fine on a laptop, not on a
   // public production URL. Vercel previews keep them closed instead (see adminOpen).
   if (production && !e.ADMIN_TOKEN) {
-    throw configError(
+    throw new ConfigError(
       'ADMIN_TOKEN is required in production (NODE_ENV or VERCEL_ENV is production): without it the admin endpoints are open',
     );
   }

@@ -9,13 +9,13 @@ import type { EscalationStore } from '../escalation/store.js';
 import { createStore, guardStore } from '../escalation/stores/index.js';
 import type { SettingsService } from '../escalation/types.js';
 import { createKustomerClientFromConfig } from '../kustomer/client.js';
-import type { Logger } from '../kustomer/logger.js';
+import type { Logger } from '../platform/logger.js';
 import type { KustomerClient } from '../kustomer/types.js';
 import { startSandbox } from '../sandbox/server.js';
 import type { SandboxHandle } from '../sandbox/types.js';
 import type { ConnectionResult } from '../shared/integration.js';
 import { loadServerEnv, type ServerEnv } from './env.js';
-import { createJsonLogger } from './logger.js';
+import { createJsonLogger } from '../platform/json-logger.js';
 
 export interface Services {
   env: ServerEnv;

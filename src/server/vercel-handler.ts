@@ -5,10 +5,10 @@
  * the configuration that is wrong. The next request tries again (getServices forgets a failure).
  */
 import { randomUUID } from 'node:crypto';
-import { isKustomerError } from '../kustomer/errors.js';
+import { isConfigError } from '../platform/config-error.js';
 import { createApp } from './app.js';
 import { ApiError, errorResponse, json } from './http.js';
-import { createJsonLogger } from './logger.js';
+import { createJsonLogger } from '../platform/json-logger.js';
 import { securityHeaders } from './security.js';
 import { getServices, type Services } from './services.js';
 
@@ -32,10 +32,9 @@ function startupFailure(request: Request, error: unknown): Response {
   });
   // Configuration messages name the variable and never its value (see env.ts); anything else
   // may hold internals, so the caller gets only the request id to find the log line.
-  const apiError =
-    isKustomerError(error) && error.code === 'config'
-      ? new ApiError(503, 'config_error', error.message)
-      : new ApiError(503, 'unavailable', 'the server cannot start; the request id is in the logs');
+  const apiError = isConfigError(error)
+    ? new ApiError(503, 'config_error', error.message)
+    : new ApiError(503, 'unavailable', 'the server cannot start; the request id is in the logs');
   return withHeaders(errorResponse(apiError, requestId), { ...headers, 'x-request-id': requestId });
 }
 

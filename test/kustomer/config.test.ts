@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadKustomerConfig } from '../../src/kustomer/config.js';
-import { isKustomerError } from '../../src/kustomer/errors.js';
+import { isConfigError } from '../../src/platform/config-error.js';
 
 const KEY = 'live-key-0123456789abcdefghij';
 
@@ -149,7 +149,7 @@ describe('config errors never contain the value', () => {
     ['KUSTOMER_APP', `${CANARY}!`],
   ])('%s: names the variable, not the value', (variable, value) => {
     const error = configError({ [variable]: value });
-    expect(isKustomerError(error) && error.code).toBe('config');
+    expect(isConfigError(error) && error.code).toBe('config');
     expect(error.message).toContain(variable);
     expect(error.message).not.toContain(CANARY);
     expect(JSON.stringify(error)).not.toContain(CANARY);

@@ -53,7 +53,6 @@ const RETRYABLE: Record<KustomerErrorCode, boolean> = {
   unavailable: true,
   schema: false,
   http: false,
-  config: false,
 };
 
 let world: ErrorWorld;

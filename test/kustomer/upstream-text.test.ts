@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { toKustomerError } from '../../src/kustomer/error-factory.js';
-import { createRedactor } from '../../src/kustomer/redact.js';
+import { createRedactor } from '../../src/platform/redact.js';
 import { toApiError } from '../../src/server/app.js';
 
 const KEY = 'CANARY-upstream-key-9f3a7c1e';

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../src/escalation/stores/index.js';
-import { silentLogger } from '../../src/kustomer/logger.js';
+import { silentLogger } from '../../src/platform/logger.js';
 import type { SandboxHandle } from '../../src/sandbox/types.js';
 import { createApp } from '../../src/server/app.js';
 import type { ConnectionInfo } from '../../src/server/router.js';

@@ -30,7 +30,7 @@ export async function checkConnection(ctx: CommandContext): Promise<ConnectionRe
         const latencyMs = Math.round(performance.now() - started);
         return { ...base, ok: permissions.ok, latencyMs, error: null, permissions };
       } catch (error) {
-        if (!isKustomerError(error) || error.code === 'config') throw error;
+        if (!isKustomerError(error)) throw error;
         const mismatch = regionMismatch(error.message);
         const fix = mismatch
           ? regionFix(mismatch)

@@ -7,7 +7,7 @@ import type { CommandContext } from '../context.js';
 import { secretsOf, type Environment } from '../environment.js';
 import { reportError } from '../errors.js';
 import { EXIT, type CliIo, type ExitCode } from '../io.js';
-import { createRedactor } from '../../kustomer/redact.js';
+import { createRedactor } from '../../platform/redact.js';
 import { ALL_CHECKS } from './checks/index.js';
 import { gatherFacts, type GatherOptions } from './facts.js';
 import { renderReport, summarize, type DoctorReport } from './report.js';

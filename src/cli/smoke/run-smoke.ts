@@ -7,7 +7,7 @@ import { COMMON_OPTIONS, parseCommandArgs, stringFlag, wholeNumber } from '../ar
 import { secretsOf, type Environment } from '../environment.js';
 import { reportError, UsageError } from '../errors.js';
 import { EXIT, type CliIo, type ExitCode } from '../io.js';
-import { createRedactor } from '../../kustomer/redact.js';
+import { createRedactor } from '../../platform/redact.js';
 import {
   health,
   integration,

@@ -3,7 +3,7 @@
  * then delivered in order, exactly once, now or from the outbox) and what the chat hears back
  * (agent replies, the hand-off's progress, the close), read from the store as events.
  */
-import type { Logger } from '../../kustomer/logger.js';
+import type { Logger } from '../../platform/logger.js';
 import type { KustomerClient } from '../../kustomer/types.js';
 import type { ChatMessageInput, ChatMessageResult } from '../../shared/live-chat.js';
 import type { IntegrationSettings } from '../../shared/settings.js';

@@ -6,7 +6,7 @@
  * those whose externalId is there are marked, not sent again — as the escalation itself does.
  * Messages typed before the conversation exists wait for it.
  */
-import type { Logger } from '../../kustomer/logger.js';
+import type { Logger } from '../../platform/logger.js';
 import type { CallOptions, KustomerClient } from '../../kustomer/types.js';
 import { retryDelay, type BackoffConfig } from '../backoff.js';
 import type { Breaker } from '../breaker.js';

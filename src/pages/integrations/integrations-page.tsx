@@ -1,7 +1,7 @@
 /** Settings › Integrations. */
 import './zod-jitless.js';
 import { useQueryClient } from '@tanstack/react-query';
-import { adminToken, ApiRequestError } from '../../app/api-client.js';
+import { adminToken, ApiRequestError } from '../../lib/api-client.js';
 import { useIntegrationStatus } from './api/get-status.js';
 import { useTeams } from './api/get-teams.js';
 import { integrationKeys } from './api/keys.js';

@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createMemoryStore } from '../../../src/escalation/stores/index.js';
 import type { EscalationStore } from '../../../src/escalation/store.js';
-import { silentLogger } from '../../../src/kustomer/logger.js';
+import { silentLogger } from '../../../src/platform/logger.js';
 import type { SandboxHandle } from '../../../src/sandbox/types.js';
 import { createApp } from '../../../src/server/app.js';
 import { loadServerEnv } from '../../../src/server/env.js';

@@ -10,7 +10,7 @@ import { createSettingsService } from '../../../src/escalation/settings.js';
 import type { EscalationStore } from '../../../src/escalation/store.js';
 import { createRedisStore } from '../../../src/escalation/stores/index.js';
 import { createKustomerClient } from '../../../src/kustomer/client.js';
-import { silentLogger } from '../../../src/kustomer/logger.js';
+import { silentLogger } from '../../../src/platform/logger.js';
 import { startSandbox } from '../../../src/sandbox/server.js';
 import type { SandboxHandle } from '../../../src/sandbox/types.js';
 import { openEventStream } from '../../../src/server/handlers/live-stream.js';

@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createKustomerClient, type KustomerClientOptions } from '../../../src/kustomer/client.js';
-import type { Logger } from '../../../src/kustomer/logger.js';
+import type { Logger } from '../../../src/platform/logger.js';
 import type { SandboxHandle } from '../../../src/sandbox/types.js';
 
 /** A minute boundary, so sandbox rate-limit windows start at a known offset. */

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiFetch } from '../../../app/api-client.js';
+import { apiFetch } from '../../../lib/api-client.js';
 import { teamsResponseSchema } from '../../../shared/integration.js';
 import { integrationKeys } from './keys.js';
 

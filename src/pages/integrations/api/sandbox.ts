@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch } from '../../../app/api-client.js';
+import { apiFetch } from '../../../lib/api-client.js';
 import { sandboxStateSchema } from '../../../shared/sandbox-state.js';
 import { integrationKeys } from './keys.js';
 

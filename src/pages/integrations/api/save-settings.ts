@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiFetch } from '../../../app/api-client.js';
-import { shellKeys } from '../../../app/shell-keys.js';
+import { apiFetch } from '../../../lib/api-client.js';
+import { shellKeys } from '../../../lib/shell-keys.js';
 import { integrationSettingsSchema, type SettingsUpdate } from '../../../shared/settings.js';
 import { integrationKeys } from './keys.js';
 

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiFetch } from '../../../app/api-client.js';
+import { apiFetch } from '../../../lib/api-client.js';
 import { connectionResultSchema } from '../../../shared/integration.js';
 import { integrationKeys } from './keys.js';
 

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { apiFetch } from '../../../app/api-client.js';
+import { apiFetch } from '../../../lib/api-client.js';
 import {
   routingTrialResponseSchema,
   type RoutingTrialRequest,

@@ -3,7 +3,7 @@
  * server has no token at all (a deployment without ADMIN_TOKEN), says how to set one instead.
  */
 import { useState } from 'react';
-import { adminToken } from '../../../app/api-client.js';
+import { adminToken } from '../../../lib/api-client.js';
 import { Field } from './field.js';
 
 export function AdminSignIn({

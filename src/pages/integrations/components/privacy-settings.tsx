@@ -3,7 +3,7 @@
  * own patterns. Saved on its own, through the same settings endpoint as the form above it.
  */
 import { useState, type FormEvent } from 'react';
-import { ApiRequestError } from '../../../app/api-client.js';
+import { ApiRequestError } from '../../../lib/api-client.js';
 import { DEFAULT_PRIVACY, type IntegrationSettings } from '../../../shared/settings.js';
 import { useSaveSettings } from '../api/save-settings.js';
 import { Field } from './field.js';

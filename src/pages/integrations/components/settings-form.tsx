@@ -6,7 +6,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { ApiRequestError } from '../../../app/api-client.js';
+import { ApiRequestError } from '../../../lib/api-client.js';
 import { fieldErrors } from '../../../shared/api-error.js';
 import type { IntegrationStatus, Team } from '../../../shared/integration.js';
 import {

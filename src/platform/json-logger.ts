@@ -3,10 +3,8 @@
  * credential is scrubbed from every line; emails and phone numbers are masked unless debug
  * mode is on.
  */
-import type { LogLevel, Logger } from '../kustomer/logger.js';
-import { createRedactor, maskContact, redactValue } from '../kustomer/redact.js';
-
-export { maskContact };
+import type { LogLevel, Logger } from './logger.js';
+import { createRedactor, maskContact, redactValue } from './redact.js';
 
 export interface JsonLoggerOptions {
   secrets: (string | null | undefined)[];

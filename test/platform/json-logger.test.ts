@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createJsonLogger, maskContact } from '../../src/server/logger.js';
+import { createJsonLogger } from '../../src/platform/json-logger.js';
+import { maskContact } from '../../src/platform/redact.js';
 
 describe('JSON logger', () => {
   it('masks emails and phone numbers but leaves ids, addresses and times alone', () => {
