@@ -34,7 +34,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: [
-            'test/{platform,shared,kustomer,sandbox,escalation,server,cli,bench}/**/*.test.ts',
+            'test/{architecture,platform,shared,kustomer,sandbox,escalation,server,cli,bench}/**/*.test.ts',
           ],
           testTimeout: 20_000,
         },
