@@ -16,7 +16,8 @@ import {
   handleWhen,
   isBrokenCircuitError,
 } from 'cockatiel';
-import { isKustomerError, isRateLimitError } from '../kustomer/errors.js';
+import { isKustomerError } from '../kustomer/errors.js';
+import { isOutage } from '../kustomer/failure-class.js';
 import type { BreakerState } from '../shared/integration.js';
 
 export interface BreakerOptions {
@@ -43,13 +44,14 @@ export interface Breaker extends BreakerEvents {
 export const DEFAULT_BREAKER: BreakerConfig = { threshold: 5, halfOpenAfterMs: 30_000 };
 
 /**
- * Failures that say Kustomer itself is unwell. A 429, or our own limiter holding a request back
- * because the org's budget is spent, says the opposite: Kustomer is answering, we are just over
- * the budget until its reset. Escalations then queue as `rate_limited` and go out after the
- * reset; opening the breaker would report an outage that is not there and hold back the drain.
+ * Failures that say Kustomer itself is unwell (isOutage). A 429, or our own limiter holding a
+ * request back because the org's budget is spent, says the opposite: Kustomer is answering, we
+ * are just over the budget until its reset. Escalations then queue as `rate_limited` and go out
+ * after the reset; opening the breaker would report an outage that is not there and hold back
+ * the drain.
  */
 export function countsAgainstBreaker(error: unknown): boolean {
-  return isKustomerError(error) && error.retryable && !isRateLimitError(error);
+  return isKustomerError(error) && isOutage(error);
 }
 
 export { isBrokenCircuitError, BrokenCircuitError };

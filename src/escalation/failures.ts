@@ -42,18 +42,14 @@ export function afterPartialWrites(error: unknown): unknown {
 }
 
 /**
- * Whether the request that failed may still have written something. Only answers that prove
- * Kustomer did not process it are safe: a 4xx (rejected, including 429) and a 503 (not taken in);
- * a request never sent (breaker open, the client's own rate budget) is safe too.
+ * Whether the request that failed may still have written something: what the error factory
+ * decided for a Kustomer failure (kustomer/failure-class.ts), always after partial writes, never
+ * when the breaker kept the request from being sent, and always for a fault we cannot classify.
  */
 export function failureMayHaveLanded(error: unknown): boolean {
   if (typeof error === 'object' && error !== null && partialWrites.has(error)) return true;
   if (isBrokenCircuitError(error)) return false;
-  if (!isKustomerError(error)) return true;
-  if (isRateLimitError(error)) return false;
-  const status = error.status;
-  if (status === undefined) return true;
-  return !((status >= 400 && status < 500) || status === 503);
+  return isKustomerError(error) ? error.mayHaveLanded : true;
 }
 
 export function classifyFailure(error: unknown, now = Date.now()): Failure {
@@ -96,13 +92,13 @@ export function classifyFailure(error: unknown, now = Date.now()): Failure {
     const retryAfterMs = isRateLimitError(error) ? error.retryAfterMs : 0;
     const reason = isRateLimitError(error)
       ? 'rate_limited'
-      : error.retryable
+      : error.transient
         ? 'kustomer_unavailable'
         : 'needs_attention';
     return {
       code: error.code,
       message: error.message,
-      retryable: error.retryable,
+      retryable: error.transient,
       reason,
       retryAfterMs,
       countsAsAttempt: true,

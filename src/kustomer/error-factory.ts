@@ -14,9 +14,11 @@ import {
   KustomerTimeoutError,
   KustomerUnavailableError,
   KustomerValidationError,
+  type KustomerErrorCode,
   type KustomerErrorDetails,
 } from './errors.js';
 import { maskContact, type Redactor } from '../platform/redact.js';
+import { codeForCall, type Transport } from './failure-class.js';
 
 export interface FailedCall {
   method: string;
@@ -26,7 +28,7 @@ export interface FailedCall {
   body?: unknown;
   requestId?: string;
   /** Set for a failure without a response. */
-  transport?: 'timeout' | 'network';
+  transport?: Transport;
   timeoutMs?: number;
   retryAfterMs?: number;
   /** Roles that would allow this route, for a 403. */
@@ -67,54 +69,62 @@ export function toKustomerError(call: FailedCall, redact: Redactor): KustomerErr
     ...(call.cause === undefined ? {} : { cause: call.cause }),
   };
   const head = `Kustomer ${call.method} ${call.route} failed`;
-  if (call.transport === 'timeout') {
-    return new KustomerTimeoutError(
-      `${head}: no answer within ${call.timeoutMs} ms`,
-      call.timeoutMs ?? 0,
-      details,
-    );
+  const code = codeForCall(call);
+  if (code === 'timeout') {
+    const ms = call.timeoutMs ?? 0;
+    return new KustomerTimeoutError(`${head}: no answer within ${call.timeoutMs} ms`, ms, details);
   }
-  if (call.transport === 'network' || call.status === undefined) {
-    return new KustomerNetworkError(`${head}: connection error`, details);
-  }
+  if (code === 'network') return new KustomerNetworkError(`${head}: connection error`, details);
+  return answered(call, code, head, details, redact);
+}
+
+/** The error for an answer Kustomer gave, with its own explanation when it sent one. */
+function answered(
+  call: FailedCall,
+  code: KustomerErrorCode,
+  head: string,
+  details: KustomerErrorDetails,
+  redact: Redactor,
+): KustomerError {
   const reason = kustomerReason(call.body);
   // Kustomer's text reaches admin responses, the outbox and CLI output: scrubbed like a log line.
   const upstream = reason.message && maskContact(redact(reason.message));
   const said = upstream ? ` (${upstream})` : '';
-  const status = call.status;
-  if (status === 401)
-    return new KustomerAuthError(
-      `${head}: 401 — the API key is invalid, expired, revoked or for another region${said}`,
-      details,
-    );
-  if (status === 403) {
-    const roles = call.requiredRoles ?? [];
-    const need = roles.length ? `; the key needs one of: ${roles.join(', ')}` : '';
-    return new KustomerPermissionError(
-      `${head}: 403 — permission denied${need}${said}`,
-      roles,
-      details,
-    );
+  const status = call.status!;
+  switch (code) {
+    case 'auth':
+      return new KustomerAuthError(
+        `${head}: 401 — the API key is invalid, expired, revoked or for another region${said}`,
+        details,
+      );
+    case 'permission': {
+      const roles = call.requiredRoles ?? [];
+      const need = roles.length ? `; the key needs one of: ${roles.join(', ')}` : '';
+      const message = `${head}: 403 — permission denied${need}${said}`;
+      return new KustomerPermissionError(message, roles, details);
+    }
+    case 'not_found':
+      return new KustomerNotFoundError(`${head}: 404${said}`, details);
+    case 'conflict':
+      return new KustomerConflictError(`${head}: 409${said}`, details);
+    case 'rate_limit':
+      return new KustomerRateLimitError(
+        `${head}: 429 — rate limited${said}`,
+        call.retryAfterMs ?? 60_000,
+        details,
+      );
+    case 'unavailable':
+      return new KustomerUnavailableError(`${head}: ${status}${said}`, details);
+    case 'validation':
+      return new KustomerValidationError(
+        `${head}: ${status}${said}`,
+        upstream,
+        reason.pointer,
+        details,
+      );
+    default:
+      return new KustomerError('http', `${head}: ${status}${said}`, details);
   }
-  if (status === 404) return new KustomerNotFoundError(`${head}: 404${said}`, details);
-  if (status === 409) return new KustomerConflictError(`${head}: 409${said}`, details);
-  if (status === 429) {
-    return new KustomerRateLimitError(
-      `${head}: 429 — rate limited${said}`,
-      call.retryAfterMs ?? 60_000,
-      details,
-    );
-  }
-  if (status >= 500) return new KustomerUnavailableError(`${head}: ${status}${said}`, details);
-  if (status >= 400) {
-    return new KustomerValidationError(
-      `${head}: ${status}${said}`,
-      upstream,
-      reason.pointer,
-      details,
-    );
-  }
-  return new KustomerError('http', `${head}: ${status}${said}`, false, details);
 }
 
 /**

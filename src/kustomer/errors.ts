@@ -1,22 +1,14 @@
 /**
  * One error family for everything that goes wrong talking to Kustomer. Errors carry a brand so
  * `isKustomerError` works even across duplicate copies of this module, and messages name the
- * method and path (`Kustomer POST /v1/customers failed: 429`) but never the key.
+ * method and path (`Kustomer POST /v1/customers failed: 429`) but never the key. Each carries
+ * `transient` and `mayHaveLanded` as failure-class.ts decides them for its class and status.
  */
+import { traitsOf, type KustomerErrorCode } from './failure-class.js';
+
 const BRAND = Symbol.for('kustomer-escalation.KustomerError');
 
-export type KustomerErrorCode =
-  | 'auth'
-  | 'permission'
-  | 'not_found'
-  | 'validation'
-  | 'conflict'
-  | 'rate_limit'
-  | 'network'
-  | 'timeout'
-  | 'unavailable'
-  | 'schema'
-  | 'http';
+export type { KustomerErrorCode } from './failure-class.js';
 
 export interface KustomerErrorDetails {
   method?: string;
@@ -29,22 +21,22 @@ export interface KustomerErrorDetails {
 export class KustomerError extends Error {
   readonly [BRAND] = true;
   readonly code: KustomerErrorCode;
-  readonly retryable: boolean;
+  /** Worth trying again later as is (see failure-class.ts). */
+  readonly transient: boolean;
+  /** The request may have been processed: look before writing again (see failure-class.ts). */
+  readonly mayHaveLanded: boolean;
   readonly status: number | undefined;
   readonly method: string | undefined;
   readonly path: string | undefined;
   readonly requestId: string | undefined;
 
-  constructor(
-    code: KustomerErrorCode,
-    message: string,
-    retryable: boolean,
-    details: KustomerErrorDetails = {},
-  ) {
+  constructor(code: KustomerErrorCode, message: string, details: KustomerErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = 'KustomerError';
     this.code = code;
-    this.retryable = retryable;
+    const traits = traitsOf(code, details.status);
+    this.transient = traits.transient;
+    this.mayHaveLanded = traits.mayHaveLanded;
     this.status = details.status;
     this.method = details.method;
     this.path = details.path;
@@ -57,12 +49,14 @@ export class KustomerError extends Error {
     message: string;
     status?: number;
     requestId?: string;
-    retryable: boolean;
+    transient: boolean;
+    mayHaveLanded: boolean;
   } {
     return {
       code: this.code,
       message: this.message,
-      retryable: this.retryable,
+      transient: this.transient,
+      mayHaveLanded: this.mayHaveLanded,
       ...(this.status === undefined ? {} : { status: this.status }),
       ...(this.requestId === undefined ? {} : { requestId: this.requestId }),
     };
@@ -71,7 +65,7 @@ export class KustomerError extends Error {
 
 export class KustomerAuthError extends KustomerError {
   constructor(message: string, details?: KustomerErrorDetails) {
-    super('auth', message, false, details);
+    super('auth', message, details);
     this.name = 'KustomerAuthError';
   }
 }
@@ -80,7 +74,7 @@ export class KustomerPermissionError extends KustomerError {
   /** The roles that would allow the call (any one is enough). */
   readonly requiredRoles: string[];
   constructor(message: string, requiredRoles: string[], details?: KustomerErrorDetails) {
-    super('permission', message, false, details);
+    super('permission', message, details);
     this.name = 'KustomerPermissionError';
     this.requiredRoles = requiredRoles;
   }
@@ -88,7 +82,7 @@ export class KustomerPermissionError extends KustomerError {
 
 export class KustomerNotFoundError extends KustomerError {
   constructor(message: string, details?: KustomerErrorDetails) {
-    super('not_found', message, false, details);
+    super('not_found', message, details);
     this.name = 'KustomerNotFoundError';
   }
 }
@@ -103,7 +97,7 @@ export class KustomerValidationError extends KustomerError {
     pointer?: string,
     details?: KustomerErrorDetails,
   ) {
-    super('validation', message, false, details);
+    super('validation', message, details);
     this.name = 'KustomerValidationError';
     this.kustomerMessage = kustomerMessage;
     this.pointer = pointer;
@@ -112,7 +106,7 @@ export class KustomerValidationError extends KustomerError {
 
 export class KustomerConflictError extends KustomerError {
   constructor(message: string, details?: KustomerErrorDetails) {
-    super('conflict', message, false, details);
+    super('conflict', message, details);
     this.name = 'KustomerConflictError';
   }
 }
@@ -120,7 +114,7 @@ export class KustomerConflictError extends KustomerError {
 export class KustomerRateLimitError extends KustomerError {
   readonly retryAfterMs: number;
   constructor(message: string, retryAfterMs: number, details?: KustomerErrorDetails) {
-    super('rate_limit', message, true, details);
+    super('rate_limit', message, details);
     this.name = 'KustomerRateLimitError';
     this.retryAfterMs = retryAfterMs;
   }
@@ -132,7 +126,7 @@ export class KustomerRateLimitError extends KustomerError {
  */
 export class KustomerNetworkError extends KustomerError {
   constructor(message: string, details?: KustomerErrorDetails) {
-    super('network', message, true, details);
+    super('network', message, details);
     this.name = 'KustomerNetworkError';
   }
 }
@@ -141,16 +135,16 @@ export class KustomerNetworkError extends KustomerError {
 export class KustomerTimeoutError extends KustomerError {
   readonly timeoutMs: number;
   constructor(message: string, timeoutMs: number, details?: KustomerErrorDetails) {
-    super('timeout', message, true, details);
+    super('timeout', message, details);
     this.name = 'KustomerTimeoutError';
     this.timeoutMs = timeoutMs;
   }
 }
 
-/** Retries exhausted on a retryable failure, or the circuit breaker is open. */
+/** Kustomer answered 5xx, or retries ran out on a transient failure. */
 export class KustomerUnavailableError extends KustomerError {
   constructor(message: string, details?: KustomerErrorDetails) {
-    super('unavailable', message, true, details);
+    super('unavailable', message, details);
     this.name = 'KustomerUnavailableError';
   }
 }
@@ -159,7 +153,7 @@ export class KustomerUnavailableError extends KustomerError {
 export class KustomerSchemaError extends KustomerError {
   readonly issues: string[];
   constructor(message: string, issues: string[], details?: KustomerErrorDetails) {
-    super('schema', message, false, details);
+    super('schema', message, details);
     this.name = 'KustomerSchemaError';
     this.issues = issues;
   }
@@ -185,8 +179,3 @@ export const isConflictError = hasCode<KustomerConflictError>('conflict');
 export const isRateLimitError = hasCode<KustomerRateLimitError>('rate_limit');
 export const isUnavailableError = hasCode<KustomerUnavailableError>('unavailable');
 export const isSchemaError = hasCode<KustomerSchemaError>('schema');
-
-/** Network and timeout failures: the write may have happened. */
-export function isAmbiguousError(value: unknown): boolean {
-  return isKustomerError(value) && (value.code === 'network' || value.code === 'timeout');
-}

@@ -4,6 +4,7 @@
  * code), 429s, and the last rate-limit headers Kustomer sent.
  */
 import type { MetricsSnapshot } from '../shared/integration.js';
+import { codeForCall, transportOf } from './failure-class.js';
 import type { RateLimitInfo } from './rate-limit-headers.js';
 
 const RESERVOIR = 500;
@@ -25,25 +26,14 @@ export interface Metrics {
 }
 
 /**
- * The KustomerError code a failed attempt maps to (as error-factory.ts maps it), so errors are
- * counted by class: `rate_limit`, `unavailable`, `timeout`... rather than by raw status.
+ * The KustomerError code a failed attempt maps to (failure-class.ts), so errors are counted by
+ * class: `rate_limit`, `unavailable`, `timeout`... rather than by raw status. A request the
+ * caller cancelled is no failure of Kustomer's: `canceled`.
  */
 export function failureClass(outcome: { status?: number; code?: string }): string {
   const { status, code } = outcome;
-  if (status === undefined) {
-    if (code === 'ERR_CANCELED') return 'canceled';
-    return code === 'ECONNABORTED' || code === 'ETIMEDOUT' ? 'timeout' : 'network';
-  }
-  const byStatus: Record<number, string> = {
-    401: 'auth',
-    403: 'permission',
-    404: 'not_found',
-    409: 'conflict',
-    429: 'rate_limit',
-  };
-  if (byStatus[status]) return byStatus[status];
-  if (status >= 500) return 'unavailable';
-  return status >= 400 ? 'validation' : 'http';
+  if (status === undefined && code === 'ERR_CANCELED') return 'canceled';
+  return codeForCall(status === undefined ? { transport: transportOf(code) } : { status });
 }
 
 export function percentile(sorted: number[], p: number): number | null {

@@ -6,6 +6,7 @@
 import type { AxiosError, AxiosResponse } from 'axios';
 import type { z } from 'zod';
 import { exhausted, toKustomerError } from './error-factory.js';
+import { transportOf } from './failure-class.js';
 import { KustomerRateLimitError, KustomerSchemaError, type KustomerError } from './errors.js';
 import { RateBudgetWaitError } from './limiter.js';
 import { retryAfterMs } from './rate-limit-headers.js';
@@ -39,11 +40,7 @@ export function callFailure(
   }
   const axiosError = error as AxiosError;
   const response = axiosError.response;
-  const transport = response
-    ? undefined
-    : axiosError.code === 'ECONNABORTED' || axiosError.code === 'ETIMEDOUT'
-      ? 'timeout'
-      : 'network';
+  const transport = response ? undefined : transportOf(axiosError.code);
   const requestId = requestIdOf(response);
   const mapped = toKustomerError(
     {
@@ -64,7 +61,7 @@ export function callFailure(
   const retryCount =
     (axiosError.config as { 'axios-retry'?: { retryCount?: number } } | undefined)?.['axios-retry']
       ?.retryCount ?? 0;
-  return retryCount > 0 && mapped.retryable ? exhausted(mapped, retryCount + 1) : mapped;
+  return retryCount > 0 && mapped.transient ? exhausted(mapped, retryCount + 1) : mapped;
 }
 
 /** A 2xx whose body is not what Kustomer documents: its own error, not an HTTP failure. */

@@ -1,16 +1,18 @@
 /**
  * What the transport hangs on its axios instance: the limiter before every attempt, rate-limit
  * headers and metrics after every answer, and axios-retry for what is safe to repeat.
- * Retry rules (why each is safe):
- * - 429 and 503: Kustomer did not process the request, so any method is retried, after the
- *   advertised reset for a 429 (unless that is longer than maxRateLimitWaitMs: then the caller
- *   gets a RateLimitError at once and can queue).
- * - other 5xx, network errors and timeouts: retried for reads and merges (GET, PUT, PATCH), never
- *   for POST, where the write may have happened; the caller looks the resource up by externalId.
+ * Retry rules (why each is safe), from the traits failure-class.ts gives the failure:
+ * - transient and did not land (429 and 503): Kustomer did not process the request, so any
+ *   method is retried, after the advertised reset for a 429 (unless that is longer than
+ *   maxRateLimitWaitMs: then the caller gets a RateLimitError at once and can queue).
+ * - transient and may have landed (other 5xx, network errors and timeouts): retried for reads and
+ *   merges (GET, PUT, PATCH), never for POST, where the write may have happened; the caller looks
+ *   the resource up by externalId.
  */
 import type { AxiosError, AxiosInstance, AxiosResponse, InternalAxiosRequestConfig } from 'axios';
 import axiosRetry from 'axios-retry';
 import { backoffDelay } from './backoff.js';
+import { classifyCall, transportOf } from './failure-class.js';
 import type { Limiter } from './limiter.js';
 import type { Logger } from '../platform/logger.js';
 import type { Metrics } from './metrics.js';
@@ -74,13 +76,18 @@ export function installLimiterAndMetrics(instance: AxiosInstance, deps: HookDeps
   );
 }
 
+/** Transient failures only, as failure-class.ts decides; one that may have landed, not for POST. */
 function shouldRetry(error: AxiosError, maxRateLimitWaitMs: number, now: number): boolean {
+  if (error.code === 'ERR_CANCELED') return false; // the caller gave up on it
   const method = (error.config?.method ?? 'get').toUpperCase();
   const status = error.response?.status;
-  if (status === undefined) return error.code !== 'ERR_CANCELED' && method !== 'POST';
-  if (status === 429) return retryAfterMs(error.response?.headers, now) <= maxRateLimitWaitMs;
-  if (status === 503) return true;
-  return status >= 500 && method !== 'POST';
+  const failure = classifyCall(
+    status === undefined ? { transport: transportOf(error.code) } : { status },
+  );
+  if (!failure.transient) return false;
+  if (failure.code === 'rate_limit')
+    return retryAfterMs(error.response?.headers, now) <= maxRateLimitWaitMs;
+  return !failure.mayHaveLanded || method !== 'POST';
 }
 
 export function installRetries(instance: AxiosInstance, deps: HookDeps): void {

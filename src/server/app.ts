@@ -71,16 +71,9 @@ export function toApiError(error: unknown): ApiError {
   // A variable that does not parse: its message names the variable, never the value. Not a
   // Kustomer failure, so never a 502 kustomer_*.
   if (isConfigError(error)) return new ApiError(503, 'config_error', error.message);
-  if (isKustomerError(error)) {
-    const status =
-      error.code === 'rate_limit' ||
-      error.code === 'unavailable' ||
-      error.code === 'network' ||
-      error.code === 'timeout'
-        ? 503
-        : 502;
-    return new ApiError(status, `kustomer_${error.code}`, error.message);
-  }
+  // Kustomer down, slow or rate limiting: try again later (503); otherwise it refused (502).
+  if (isKustomerError(error))
+    return new ApiError(error.transient ? 503 : 502, `kustomer_${error.code}`, error.message);
   return new ApiError(500, 'internal_error', 'something went wrong; the request id is in the logs');
 }
 

@@ -100,7 +100,8 @@ describe('conversations', () => {
     const validation = error as KustomerValidationError;
     expect(validation).toMatchObject({
       status: 400,
-      retryable: false,
+      transient: false,
+      mayHaveLanded: false,
       pointer: '/channel',
       kustomerMessage: '/channel is not an allowed field',
     });

@@ -1,12 +1,11 @@
 /**
  * One error family: every failure, provoked over real HTTP, is a branded KustomerError of the
- * right class with code, retryable, status, requestId and cause, a message naming method and
+ * right class with code, transient, mayHaveLanded, status, requestId and cause, a message naming method and
  * route template (never the email or id in the path), and exactly one matching type guard.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KustomerRateLimitError, KustomerSchemaError } from '../../src/kustomer/errors.js';
 import {
-  isAmbiguousError,
   isAuthError,
   isConflictError,
   isKustomerError,
@@ -41,7 +40,7 @@ const GUARDS: Record<string, (value: unknown) => boolean> = {
   unavailable: isUnavailableError,
   schema: isSchemaError,
 };
-const RETRYABLE: Record<KustomerErrorCode, boolean> = {
+const TRANSIENT: Record<KustomerErrorCode, boolean> = {
   auth: false,
   permission: false,
   not_found: false,
@@ -53,6 +52,21 @@ const RETRYABLE: Record<KustomerErrorCode, boolean> = {
   unavailable: true,
   schema: false,
   http: false,
+};
+// Whether Kustomer may have processed the request: only a refusal (4xx) or a 503 proves it did not;
+// the schema case is a 200 whose body we cannot use (the cases' 'unavailable' is a 503).
+const LANDED: Record<KustomerErrorCode, boolean> = {
+  auth: false,
+  permission: false,
+  not_found: false,
+  validation: false,
+  conflict: false,
+  rate_limit: false,
+  network: true,
+  timeout: true,
+  unavailable: false,
+  schema: true,
+  http: true,
 };
 
 let world: ErrorWorld;
@@ -69,12 +83,13 @@ describe.each(errorCases(BAD, NARROW))('$name', (errorCase) => {
     error = await thrownBy(world, errorCase);
   });
 
-  it('is a branded KustomerError with code, retryable, status, requestId and cause', () => {
+  it('is a branded KustomerError with code, transient, mayHaveLanded, status, requestId and cause', () => {
     expect(error).toBeInstanceOf(KustomerError);
     expect(isKustomerError(error)).toBe(true);
     const e = error as KustomerError;
     expect(e.code).toBe(errorCase.code);
-    expect(e.retryable).toBe(RETRYABLE[errorCase.code]);
+    expect(e.transient).toBe(TRANSIENT[errorCase.code]);
+    expect(e.mayHaveLanded).toBe(LANDED[errorCase.code]);
     expect(e.status).toBe(errorCase.status);
     expect(e.method).toBe(errorCase.method);
     expect(e.path).toBe(errorCase.route);
@@ -86,7 +101,8 @@ describe.each(errorCases(BAD, NARROW))('$name', (errorCase) => {
     expect(e.toJSON()).toEqual({
       code: e.code,
       message: e.message,
-      retryable: e.retryable,
+      transient: e.transient,
+      mayHaveLanded: e.mayHaveLanded,
       ...(e.status === undefined ? {} : { status: e.status }),
       ...(e.requestId === undefined ? {} : { requestId: e.requestId }),
     });
@@ -105,7 +121,6 @@ describe.each(errorCases(BAD, NARROW))('$name', (errorCase) => {
       .filter(([, guard]) => guard(error))
       .map(([code]) => code);
     expect(matching).toEqual(errorCase.code in GUARDS ? [errorCase.code] : []);
-    expect(isAmbiguousError(error)).toBe(['network', 'timeout'].includes(errorCase.code));
   });
 });
 

@@ -83,7 +83,7 @@ describe('GET /v1/auth/tokens/current', () => {
     expect((error as Error).message).toMatch(
       /^Kustomer GET \/v1\/auth\/tokens\/current failed: 401/,
     );
-    expect((error as KustomerAuthError).retryable).toBe(false);
+    expect((error as KustomerAuthError).transient).toBe(false);
   });
 });
 

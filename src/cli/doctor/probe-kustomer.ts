@@ -4,13 +4,15 @@
  * unreachable host fails in one timeout instead of several backoffs.
  */
 import { isKustomerError } from '../../kustomer/errors.js';
+import { isOutage } from '../../kustomer/failure-class.js';
 import { permissionReport } from '../../kustomer/permissions.js';
 import type { KustomerClient } from '../../kustomer/types.js';
 import { openKustomer, using, type CommandContext } from '../context.js';
 import type { ConnectionFacts, Outcome } from './types.js';
 
-function failure(error: unknown): { code: string; message: string } {
-  if (isKustomerError(error)) return { code: error.code, message: error.message };
+function failure(error: unknown): { code: string; message: string; outage: boolean } {
+  if (isKustomerError(error))
+    return { code: error.code, message: error.message, outage: isOutage(error) };
   throw error;
 }
 

@@ -32,8 +32,8 @@ export interface ConnectionFacts {
   latencyMs: number | null;
   token: AuthToken | null;
   permissions: PermissionReport | null;
-  /** Why GET /v1/auth/tokens/current failed. */
-  error: { code: string; message: string } | null;
+  /** Why GET /v1/auth/tokens/current failed; `outage`: Kustomer down or unreachable (isOutage). */
+  error: { code: string; message: string; outage: boolean } | null;
   teams: Outcome<Team[]> | null;
   /** Last x-ratelimit-* headers seen during the probe. */
   rateLimit: { limit: number | null; remaining: number | null };

@@ -142,7 +142,7 @@ export class BulkJobPendingError extends KustomerError {
     message: string,
     readonly retryAt: number,
   ) {
-    super('unavailable', message, true, { method: 'GET', path: '/v1/bulk/{id}/batches' });
+    super('unavailable', message, { method: 'GET', path: '/v1/bulk/{id}/batches' });
     this.name = 'BulkJobPendingError';
   }
 }

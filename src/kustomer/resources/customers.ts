@@ -104,7 +104,7 @@ export function createCustomers(transport: Transport, cache: ClientCache) {
     } catch (error) {
       // Stale-if-error: a customer seen before is still the right customer while Kustomer fails.
       const stale =
-        isKustomerError(error) && error.retryable ? cache.staleCustomer(kind, value) : null;
+        isKustomerError(error) && error.transient ? cache.staleCustomer(kind, value) : null;
       if (stale) return stale;
       throw error;
     }

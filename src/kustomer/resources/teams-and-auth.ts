@@ -36,7 +36,7 @@ export function createTeams(transport: Transport, cache: ClientCache) {
         cache.putTeams(teams);
         return teams;
       } catch (error) {
-        const stale = isKustomerError(error) && error.retryable ? cache.staleTeams() : null;
+        const stale = isKustomerError(error) && error.transient ? cache.staleTeams() : null;
         if (stale) return stale;
         throw error;
       }

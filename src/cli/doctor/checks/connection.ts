@@ -2,13 +2,11 @@
 import { regionFix, regionMismatch } from '../../region.js';
 import { fail, pass, skip, warn, type Check } from '../types.js';
 
-const UNREACHABLE = new Set(['network', 'timeout', 'unavailable']);
-
 export const reachableCheck: Check = ({ connection }) => {
   const title = 'Kustomer host reachable';
   if (!connection) return skip('kustomer.reachable', title, 'configuration does not load');
   const { error, baseUrl, latencyMs } = connection;
-  if (error && UNREACHABLE.has(error.code))
+  if (error?.outage)
     return fail(
       'kustomer.reachable',
       title,
@@ -64,7 +62,7 @@ export const keyCheck: Check = ({ connection }) => {
   const { error, token } = connection;
   if (!error)
     return pass('kustomer.key', title, `accepted${token?.name ? ` (key "${token.name}")` : ''}`);
-  if (UNREACHABLE.has(error.code)) return skip('kustomer.key', title, 'Kustomer not reachable');
+  if (error.outage) return skip('kustomer.key', title, 'Kustomer not reachable');
   if (regionMismatch(error.message)) return skip('kustomer.key', title, 'wrong region, see Region');
   return fail(
     'kustomer.key',
