@@ -29,7 +29,7 @@ const EXAMPLES_DIR = join(ROOT, 'test', 'fixtures', 'kustomer', 'openapi');
 const SCHEMAS_FILE = join(ROOT, 'src', 'sandbox', 'kustomer-request-schemas.ts');
 const EXAMPLES_FILE = join(ROOT, 'src', 'sandbox', 'kustomer-examples.ts');
 
-type ExampleRef = [method: string, path: string, status: string];
+type ExampleRef = [method: string, path: string, status: string, part?: 'data' | 'included'];
 
 /**
  * The examples whose `data` make the sandbox's template for each resource it answers with: the
@@ -50,6 +50,8 @@ const TEMPLATES: Record<string, ExampleRef[]> = {
     ['get', '/conversations/{id}/messages', '200'],
   ],
   note: [['post', '/conversations/{id}/notes', '201']],
+  sla: [['get', '/slas/{id}', '200']],
+  slaVersion: [['get', '/slas/{id}', '200', 'included']],
   attachment: [
     ['post', '/attachments', '201'],
     ['get', '/messages/{message_id}/attachments/{id}', '200'],
@@ -78,6 +80,7 @@ export const MODULE_ROUTES: [method: string, path: string][] = [
   ['post', '/attachments'],
   ['get', '/attachments/{id}'],
   ['get', '/messages/{message_id}/attachments/{id}'],
+  ['get', '/slas/{id}'],
 ];
 
 /** The request bodies the sandbox checks, by the name request-schemas.ts gives them. */
@@ -164,10 +167,13 @@ interface ResourceExample {
 }
 
 /** The resource of one example (the first item of a list answer). */
-function resourceOf(spec: Spec, [method, path, status]: ExampleRef): ResourceExample {
+function resourceOf(
+  spec: Spec,
+  [method, path, status, part = 'data']: ExampleRef,
+): ResourceExample {
   const media = Object.values(spec.paths[path]?.[method]?.responses?.[status]?.content ?? {})[0];
   const example = media ? examplesOf(media)[0]?.[1] : undefined;
-  const data = (example as { data?: unknown } | undefined)?.data;
+  const data = (example as Record<string, unknown> | undefined)?.[part];
   const resource = Array.isArray(data) ? data[0] : data;
   if (!resource) throw new Error(`the spec has no ${status} example for ${method} ${path}`);
   return resource as ResourceExample;

@@ -119,6 +119,12 @@ export function transcriptMessages(request: EscalationRequest): TranscriptMessag
   }));
 }
 
+/** ", queue Billing" when routing puts the conversation in a Kustomer queue (by id without its name). */
+function queuePart(routing: RoutingDecision): string {
+  if (!routing.queueId) return '';
+  return `, queue ${routing.queueName ?? routing.queueId}`;
+}
+
 export function noteInput(
   request: EscalationRequest,
   routing: RoutingDecision,
@@ -129,7 +135,7 @@ export function noteInput(
     request.test ? '[TEST] This is a test escalation sent from the Integrations page.' : null,
     `Escalated by the chatbot: ${reasonText(request.reason)}.`,
     request.intent ? `Intent: ${request.intent}` : null,
-    `Routing: team ${team}, priority ${routing.priority} (${PRIORITY_LABELS[routing.priority]}). ${routing.explanation}`,
+    `Routing: team ${team}, priority ${routing.priority} (${PRIORITY_LABELS[routing.priority]})${queuePart(routing)}. ${routing.explanation}`,
     sessionUrl ? `Chat session: ${sessionUrl}` : `Chat session: ${request.sessionId}`,
     request.summary ? `\nBot summary:\n${request.summary}` : null,
   ];

@@ -28,7 +28,10 @@ export interface TeamRef {
 export type RoutingSettings = Pick<
   IntegrationSettings,
   'routingRules' | 'defaultTeamId' | 'defaultPriority'
->;
+> &
+  Partial<Pick<IntegrationSettings, 'defaultQueueId'>>;
+
+/** Names for the decision: Kustomer's teams and, when routing names queues, its queues. */
 
 function clampPriority(value: number): Priority {
   const rounded = Math.round(Number.isFinite(value) ? value : 3);
@@ -49,6 +52,7 @@ export function route(
   request: EscalationRequest,
   settings: RoutingSettings,
   teams?: readonly TeamRef[] | null,
+  queues?: readonly TeamRef[] | null,
 ): RoutingDecision {
   const rule = settings.routingRules.find((r) => ruleMatches(r, request)) ?? null;
   let teamId = rule ? ruleTeam(rule, settings.defaultTeamId) : settings.defaultTeamId;
@@ -71,9 +75,12 @@ export function route(
     why.push('Priority set by the chat.');
   }
   const teamName = teamId ? (teams?.find((t) => t.id === teamId)?.name ?? null) : null;
+  const queueId = rule?.queueId ?? settings.defaultQueueId ?? null;
   return {
     teamId: teamId ?? null,
     teamName,
+    queueId,
+    queueName: queueId ? (queues?.find((q) => q.id === queueId)?.name ?? null) : null,
     priority: clampPriority(priority),
     ruleId: rule?.id ?? null,
     explanation: why.join(' '),
@@ -88,13 +95,18 @@ export function validateRules(
   rules: readonly RoutingRule[],
   teams: readonly TeamRef[],
   prefix = 'routingRules',
+  queues: readonly TeamRef[] | null = null,
 ): Record<string, string> {
+  const knownQueues = queues ? new Set(queues.map((q) => q.id)) : null;
   const fields: Record<string, string> = {};
   const known = new Set(teams.map((t) => t.id));
   const seen = new Set<string>();
   rules.forEach((rule, index) => {
     if (rule.teamId !== null && rule.teamId !== NO_TEAM && !known.has(rule.teamId)) {
       fields[`${prefix}.${index}.teamId`] = `team ${rule.teamId} does not exist in Kustomer`;
+    }
+    if (rule.queueId && knownQueues && !knownQueues.has(rule.queueId)) {
+      fields[`${prefix}.${index}.queueId`] = `queue ${rule.queueId} does not exist in Kustomer`;
     }
     if (seen.has(rule.id)) fields[`${prefix}.${index}.id`] = `rule id "${rule.id}" is used twice`;
     seen.add(rule.id);
@@ -118,9 +130,10 @@ export function explainRouting(
   request: EscalationRequest,
   settings: RoutingSettings,
   teams?: readonly TeamRef[] | null,
+  queues?: readonly TeamRef[] | null,
 ): { decision: RoutingDecision; rules: RuleTrial[] } {
   return {
-    decision: route(request, settings, teams),
+    decision: route(request, settings, teams, queues),
     rules: settings.routingRules.map((rule) => {
       const checks = checkRule(rule, request);
       return {

@@ -9,6 +9,7 @@ import {
   NO_TEAM,
   integrationSettingsSchema,
   settingsUpdateSchema,
+  usesQueues,
   type IntegrationSettings,
   type SettingsUpdate,
 } from '../shared/settings.js';
@@ -59,7 +60,7 @@ export function defaultSettings(input: SettingsDefaultsInput = {}): IntegrationS
 
 export interface SettingsServiceOptions {
   store: Pick<EscalationStore, 'getSettings' | 'saveSettings'>;
-  client: Pick<KustomerClient, 'teams'>;
+  client: Pick<KustomerClient, 'teams'> & Partial<Pick<KustomerClient, 'routing'>>;
   defaults?: SettingsDefaultsInput | IntegrationSettings;
 }
 
@@ -98,6 +99,18 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
     if (Object.keys(fields).length) throw new SettingsValidationError(fields);
   }
 
+  /** Every queue a rule or the defaults name must be one of Kustomer's (read fresh: rarely saved). */
+  async function checkQueues(next: IntegrationSettings): Promise<void> {
+    if (!usesQueues(next) || !client.routing) return;
+    const queues = await client.routing.listQueues({ lane: 'background', fresh: true });
+    const fields = validateRules(next.routingRules, [], 'routingRules', queues);
+    for (const key of Object.keys(fields)) if (!key.endsWith('.queueId')) delete fields[key];
+    if (next.defaultQueueId && !queues.some((q) => q.id === next.defaultQueueId)) {
+      fields.defaultQueueId = `queue ${next.defaultQueueId} does not exist in Kustomer`;
+    }
+    if (Object.keys(fields).length) throw new SettingsValidationError(fields);
+  }
+
   async function update(patch: SettingsUpdate): Promise<IntegrationSettings> {
     const parsedPatch = settingsUpdateSchema.safeParse(patch);
     if (!parsedPatch.success)
@@ -105,6 +118,7 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
     const merged = integrationSettingsSchema.safeParse({ ...(await get()), ...parsedPatch.data });
     if (!merged.success) throw new SettingsValidationError(fieldErrors(merged.error.issues));
     await checkTeams(merged.data);
+    await checkQueues(merged.data);
     await store.saveSettings(merged.data);
     return merged.data;
   }

@@ -4,7 +4,8 @@
  *
  *   customer (findOrCreate; cached -> no request)            -> customer_resolved
  *   conversation (externalId = escalationId)                  -> conversation_created + answer
- *   internal note and transcript (bulk job), in parallel      -> transcript_synced -> done
+ *   internal note, transcript (bulk job) and, when routing names a Kustomer queue, its work
+ *   item (routing-work-item.ts), in parallel                  -> transcript_synced -> done
  *
  * The caller hears `escalated` as soon as the conversation exists and is routed: 3 sequential
  * round trips for a new customer (lookup, create, conversation), 2 for a known one, 1 for a cached
@@ -23,12 +24,13 @@ import type {
   Team,
 } from '../kustomer/types.js';
 import type { EscalatedResult, EscalationRequest } from '../shared/escalation.js';
-import type { IntegrationSettings } from '../shared/settings.js';
+import { usesQueues, type IntegrationSettings } from '../shared/settings.js';
 import type { Breaker } from './breaker.js';
 import { afterPartialWrites, failureMayHaveLanded } from './failures.js';
 import { conversationInput, noteExternalId, noteInput, transcriptMessages } from './payload.js';
 import { escalatedResult } from './records.js';
 import { route } from './routing.js';
+import { routeToQueue, workItemDue } from './routing-work-item.js';
 import type { EscalationRecord, EscalationStore, RoutingDecision } from './store.js';
 
 export interface StepDeps {
@@ -122,16 +124,17 @@ async function conversationStep(
   run: StepRun,
   call: Call,
   record: EscalationRecord,
-  teams: Promise<Team[] | null>,
+  names: { teams: Promise<Team[] | null>; queues: Promise<Team[] | null> },
 ) {
   const { client } = deps;
   const id = record.escalationId;
   const customerId = record.customerId as string;
-  const [teamList, found] = await Promise.all([
-    teams,
+  const [teamList, queueList, found] = await Promise.all([
+    names.teams,
+    names.queues,
     run.resume ? call((o) => client.conversations.getByExternalId(id, o)) : null,
   ]);
-  const planned = route(record.request, run.settings, teamList);
+  const planned = route(record.request, run.settings, teamList, queueList);
   const conversation =
     found ??
     (await call((o) =>
@@ -177,7 +180,7 @@ async function timelineStep(deps: StepDeps, run: StepRun, call: Call, record: Es
       )
     );
   };
-  const [transcript, note] = await Promise.allSettled([
+  const [transcript, note, workItem] = await Promise.allSettled([
     wantTranscript
       ? call((o) =>
           client.messages.addTranscript(conversationId, transcriptMessages(request), {
@@ -199,12 +202,13 @@ async function timelineStep(deps: StepDeps, run: StepRun, call: Call, record: Es
         })
       : Promise.resolve(null),
     wantNote ? createNote() : Promise.resolve(null),
+    workItemDue(record) ? routeToQueue(deps, run.resume, call, record) : Promise.resolve(),
   ]);
   const patch = {
     ...(wantTranscript && transcript.status === 'fulfilled' ? { transcriptSynced: true } : {}),
     ...(wantNote && note.status === 'fulfilled' ? { noteCreated: true } : {}),
   };
-  const rejected = [transcript, note].filter((r) => r.status === 'rejected');
+  const rejected = [transcript, note, workItem].filter((r) => r.status === 'rejected');
   // Report the ambiguous failure if there is one, so the retry knows to look before it writes.
   const failed = rejected.find((r) => failureMayHaveLanded(r.reason)) ?? rejected[0];
   if (failed) {
@@ -223,10 +227,16 @@ export async function runSteps(
 ): Promise<EscalationRecord> {
   const call = makeCall(deps.breaker, run);
   let record = start;
-  // Team names are only needed for routing; fetched (normally from cache) alongside step 1.
-  const teams = record.conversationId
-    ? Promise.resolve(null)
-    : call((o) => deps.client.teams.list(o)).catch(() => null);
+  // Team and queue names are only needed for routing; fetched (teams normally from cache)
+  // alongside step 1. Queues only when routing names one: the note says which.
+  const needNames = !record.conversationId;
+  const names = {
+    teams: needNames ? call((o) => deps.client.teams.list(o)).catch(() => null) : null,
+    queues:
+      needNames && usesQueues(run.settings)
+        ? call((o) => deps.client.routing.listQueues(o)).catch(() => null)
+        : null,
+  };
   if (!record.customerId) {
     const { customer } = await call((o) =>
       deps.client.customers.findOrCreate(identity(record.request), o),
@@ -236,7 +246,11 @@ export async function runSteps(
       customerId: customer.id,
     });
   }
-  if (!record.conversationId) record = await conversationStep(deps, run, call, record, teams);
+  if (!record.conversationId)
+    record = await conversationStep(deps, run, call, record, {
+      teams: Promise.resolve(names.teams),
+      queues: Promise.resolve(names.queues),
+    });
   if (record.result?.status !== 'escalated') {
     // Left by an older attempt before it could answer: the conversation exists, so it is escalated.
     const result = escalatedResult(record, (c) => deps.client.conversationUrl(c));

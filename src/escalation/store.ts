@@ -19,6 +19,9 @@ export interface RoutingDecision {
   teamId: string | null;
   teamName: string | null;
   priority: Priority;
+  /** The Kustomer queue the conversation is routed to with a work item; absent or null: none. */
+  queueId?: string | null;
+  queueName?: string | null;
   /** The rule that matched, or null when the defaults applied. */
   ruleId: string | null;
   /** Human-readable why, for the internal note. */
@@ -34,6 +37,12 @@ export interface EscalationRecord {
   routing: RoutingDecision | null;
   transcriptSynced: boolean;
   noteCreated: boolean;
+  /**
+   * The work item that put the conversation in routing.queueId, once Kustomer answered with it
+   * (absent while none is due or it is still to be made). A resumed attempt with none recorded
+   * lists the conversation's items before creating one.
+   */
+  workItem?: { id: string; queueId: string | null; status: string | null; moved: boolean } | null;
   /**
    * A write may have reached Kustomer without our learning its outcome (a timeout, a reset, a
    * crash mid-attempt), so the next attempt must look each resource up by externalId before

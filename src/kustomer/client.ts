@@ -15,6 +15,8 @@ import { createAttachments } from './resources/attachments.js';
 import { createLiveMessages } from './resources/live-messages.js';
 import { createMessages } from './resources/messages.js';
 import { createNotes } from './resources/notes.js';
+import { createRoutingQueues } from './resources/routing-queues.js';
+import { createSlas } from './resources/slas.js';
 import { createAuth, createTeams } from './resources/teams-and-auth.js';
 import { createTransport } from './transport.js';
 import type { KustomerClient } from './types.js';
@@ -99,6 +101,8 @@ export function createKustomerClient(options: KustomerClientOptions): KustomerCl
     attachments: createAttachments(transport),
     notes: createNotes(transport),
     teams: createTeams(transport, cache),
+    routing: createRoutingQueues(transport, clock),
+    slas: createSlas(transport),
     conversationUrl: (id) =>
       appUrl ? `${appUrl}/app/conversations/${encodeURIComponent(id)}` : null,
     metrics: () => metrics.snapshot(),

@@ -9,6 +9,7 @@
  */
 import {
   CAPABILITIES,
+  QUEUE_CAPABILITIES,
   type Capability,
   type CapabilityCheck,
   type PermissionReport,
@@ -17,7 +18,7 @@ import type { AuthToken } from './types.js';
 
 /** What the client can do; the flow uses only `Capability`. */
 export type ClientCapability =
-  Capability | 'customer.update' | 'conversation.update' | 'attachment.read';
+  Capability | 'customer.update' | 'conversation.update' | 'attachment.read' | 'sla.read';
 
 interface CapabilityRule {
   label: string;
@@ -109,6 +110,40 @@ export const CAPABILITY_RULES: Record<ClientCapability, CapabilityRule> = {
     legacyRole: null,
     breaks: 'Teams cannot be listed: routing rules cannot be checked and team names are not shown.',
   },
+  // https://developer.kustomer.com/api/queues-and-routing (each endpoint page names its roles)
+  'queue.read': {
+    label: 'Read queues',
+    newRole: 'org.permission.queue.read',
+    legacyRole: 'org.user.routing.read',
+    breaks: 'Queues cannot be listed: rules that route to a queue cannot be checked or edited.',
+  },
+  'routing.read': {
+    label: 'Read work items',
+    newRole: 'org.permission.routing.read',
+    legacyRole: 'org.user.routing.read',
+    breaks:
+      "A retried escalation cannot see the conversation's work item (a completed one could be routed again).",
+  },
+  'routing.create': {
+    label: 'Create work items',
+    newRole: 'org.permission.routing.create',
+    legacyRole: 'org.user.routing.write',
+    breaks: 'Conversations are not put in the Kustomer queue a routing rule names.',
+  },
+  'routing.update': {
+    label: 'Update work items',
+    newRole: 'org.permission.routing.update',
+    legacyRole: 'org.user.routing.write',
+    breaks:
+      "A conversation Kustomer's own queue rules picked up first stays in their queue, not the rule's.",
+  },
+  // https://developer.kustomer.com/api/core-resources/get-sla-by-id
+  'sla.read': {
+    label: 'Read SLAs',
+    newRole: 'org.permission.sla.read',
+    legacyRole: 'org.user.sla.read',
+    breaks: 'The SLA check cannot tell whether a policy would count the bot transcript as a reply.',
+  },
 };
 
 /** Roles that grant far more than the module needs. */
@@ -140,9 +175,17 @@ function heldVia(held: ReadonlySet<string>, capability: Capability): string | nu
   return null;
 }
 
-export function permissionReport(token: AuthToken): PermissionReport {
+export interface PermissionScope {
+  /** A routing rule or the defaults name a Kustomer queue: the routing roles are required too. */
+  queues?: boolean;
+}
+
+export function permissionReport(token: AuthToken, scope: PermissionScope = {}): PermissionReport {
   const held = new Set(token.roles);
-  const capabilities: CapabilityCheck[] = CAPABILITIES.map((capability) => {
+  const asked: Capability[] = scope.queues
+    ? [...CAPABILITIES, ...QUEUE_CAPABILITIES]
+    : [...CAPABILITIES];
+  const capabilities: CapabilityCheck[] = asked.map((capability) => {
     const rule = CAPABILITY_RULES[capability];
     const via = heldVia(held, capability);
     return {

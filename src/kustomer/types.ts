@@ -6,6 +6,9 @@
 import type { MetricsSnapshot, PermissionReport } from '../shared/integration.js';
 import type { Priority } from '../shared/priority.js';
 import type { createAttachments } from './resources/attachments.js';
+import type { createRoutingQueues } from './resources/routing-queues.js';
+import type { createSlas } from './resources/slas.js';
+import type { PermissionScope } from './permissions.js';
 import type { TranscriptOptions } from './resources/transcript-sync.js';
 
 /** Escalation traffic goes ahead of background traffic (team refreshes, health checks, drains). */
@@ -181,7 +184,7 @@ export interface FindOrCreateResult {
 export interface KustomerClient {
   auth: {
     currentToken(options?: CallOptions): Promise<AuthToken>;
-    permissionReport(options?: CallOptions): Promise<PermissionReport>;
+    permissionReport(options?: CallOptions & PermissionScope): Promise<PermissionReport>;
   };
   customers: {
     get(id: string, options?: CallOptions): Promise<Customer | null>;
@@ -248,6 +251,10 @@ export interface KustomerClient {
     /** All teams (follows links.next), cached; `fresh` bypasses the cache. */
     list(options?: CallOptions & { fresh?: boolean }): Promise<Team[]>;
   };
+  /** Queues and work items (Kustomer's Queues and Routing). */
+  routing: ReturnType<typeof createRoutingQueues>;
+  /** SLA policies and their first-response rule. */
+  slas: ReturnType<typeof createSlas>;
   /** Link to a conversation in the Kustomer app, or null when the org host is unknown. */
   conversationUrl(conversationId: string): string | null;
   metrics(): MetricsSnapshot;

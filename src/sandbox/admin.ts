@@ -44,6 +44,7 @@ export async function handleAdmin(
     sandbox.setWebhook(target as { url: string; secret: string } | null);
     return reply(200, { ok: true });
   }
+  if (path.startsWith('/routing/')) return handleRoutingAdmin(method, path, req, reply, sandbox);
   const action = /^\/conversations\/([0-9a-f]{24})\/(agent-reply|close)$/.exec(path);
   if (method === 'POST' && action) {
     if (action[2] === 'close')
@@ -52,6 +53,33 @@ export async function handleAdmin(
     if (typeof body?.text !== 'string' || !body.text)
       throw new SandboxHttpError(400, 'bad_request', 'text is required', '/text');
     return reply(201, await sandbox.agentReply(action[1]!, body.text));
+  }
+  throw new SandboxHttpError(404, 'not_found', `no sandbox route ${method} ${path}`);
+}
+
+/** PUT /routing/queue-rule {queueId}, POST /routing/work-items/:id/complete, PUT /routing/slas/:id {fooled}. */
+async function handleRoutingAdmin(
+  method: string,
+  path: string,
+  req: IncomingMessage,
+  reply: (status: number, body: unknown) => void,
+  sandbox: SandboxHandle,
+): Promise<void> {
+  const controls = sandbox.routing;
+  if (method === 'PUT' && path === '/routing/queue-rule') {
+    const body = (await readJson(req)) as { queueId?: unknown } | null;
+    const queueId = typeof body?.queueId === 'string' ? body.queueId : null;
+    return (controls.setQueueRule(queueId), reply(200, { queueId }));
+  }
+  const complete = /^\/routing\/work-items\/([0-9a-f]{24})\/complete$/.exec(path);
+  if (method === 'POST' && complete)
+    return (controls.completeWorkItem(complete[1]!), reply(200, { ok: true }));
+  const sla = /^\/routing\/slas\/([0-9a-f]{24})$/.exec(path);
+  if (method === 'PUT' && sla) {
+    const body = (await readJson(req)) as { fooled?: unknown } | null;
+    if (typeof body?.fooled !== 'boolean')
+      throw new SandboxHttpError(400, 'bad_request', 'fooled must be true or false', '/fooled');
+    return (controls.setSlaFooled(sla[1]!, body.fooled), reply(200, { ok: true }));
   }
   throw new SandboxHttpError(404, 'not_found', `no sandbox route ${method} ${path}`);
 }

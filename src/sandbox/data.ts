@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { BulkJob } from './bulk-jobs.js';
+import { createRoutingData } from './routing-data.js';
 import type {
   SandboxAttachment,
   SandboxConversation,
@@ -59,8 +60,11 @@ export function createData(teamSeed: { id?: string; name: string }[]) {
     return null;
   }
 
+  const routing = createRoutingData();
   return {
     data,
+    /** Queues, work items and SLA policies (routing-data.ts). */
+    routing,
     takenIdentity,
     customer: (id: string) => data.customers.find((c) => c.id === id) ?? null,
     conversation: (id: string) => data.conversations.find((c) => c.id === id) ?? null,
@@ -72,6 +76,7 @@ export function createData(teamSeed: { id?: string; name: string }[]) {
       data.notes.length = 0;
       data.attachments.length = 0;
       data.bulkJobs.length = 0;
+      routing.reset();
     },
   };
 }

@@ -55,7 +55,7 @@ export function tagId(name: string): string {
  * relationship name; org and createdBy / modifiedBy by the sandbox's own), its attributes emptied
  * and `attributes` laid over them.
  */
-function fromTemplate(
+export function fromTemplate(
   template: Template,
   id: string,
   related: Record<string, string>,
@@ -149,6 +149,7 @@ export function messageResource(m: SandboxMessage) {
       preview: m.preview,
       meta: m.meta,
       status: m.direction === 'out' ? 'sent' : 'received',
+      auto: m.auto === true,
       sentAt: m.sentAt ?? m.createdAt,
       createdAt: m.createdAt,
       updatedAt: m.createdAt,

@@ -199,6 +199,65 @@ export const KUSTOMER_EXAMPLES = {
     },
     links: { self: '/v1/notes/5828a3be7c7f551a00b5b720' },
   },
+  sla: {
+    type: 'sla',
+    id: '5fadc1ba6647f1953ff94916',
+    attributes: { currentVersion: 1, createdAt: '2020-11-12T23:14:02.462Z' },
+    relationships: {
+      org: {
+        links: { self: '/v1/orgs/5d811e40de762100130174a8' },
+        data: { type: 'org', id: '5d811e40de762100130174a8' },
+      },
+      createdBy: {
+        links: { self: '/v1/users/5d811e4f6be8d8001391132c' },
+        data: { type: 'user', id: '5d811e4f6be8d8001391132c' },
+      },
+      versions: {
+        data: [
+          { type: 'sla_version', id: '5fadc1ba6647f10a1ef94915' },
+          { type: 'sla_version', id: '5fadc1dd6647f175a7f9491e' },
+        ],
+      },
+    },
+  },
+  slaVersion: {
+    type: 'sla_version',
+    id: '5fadc1dd6647f175a7f9491e',
+    attributes: {
+      name: 'Email Policy',
+      description: 'SLA policy for email conversations.',
+      version: 1,
+      hours: 'calendar',
+      metrics: {
+        firstResponse: {
+          enabled: true,
+          times: { '1': 3600000, '2': 3600000, '3': 3600000, '4': 3600000, '5': 3600000 },
+        },
+        longestUnrespondedMessage: {
+          enabled: true,
+          times: { '1': 14400000, '2': 14400000, '3': 14400000, '4': 14400000, '5': 14400000 },
+        },
+        totalConversationOpenTime: { enabled: false, times: {} },
+        totalCustomerWaitTime: { enabled: false, times: {} },
+      },
+      criteria: { and: [{ conversation_channel: { operator: 'contains', value: 'email' } }] },
+      createdAt: '2020-11-12T23:14:37.406Z',
+    },
+    relationships: {
+      org: {
+        links: { self: '/v1/orgs/5d811e40de762100130174a8' },
+        data: { type: 'org', id: '5d811e40de762100130174a8' },
+      },
+      createdBy: {
+        links: { self: '/v1/users/5d811e4f6be8d8001391132c' },
+        data: { type: 'user', id: '5d811e4f6be8d8001391132c' },
+      },
+      sla: {
+        data: { type: 'sla', id: '5fadc1ba6647f1953ff94916' },
+        links: { self: '/v1/slas/5fadc1ba6647f1953ff94916' },
+      },
+    },
+  },
   attachment: {
     id: '5a4d1a8a6d92880012ad2923',
     type: 'attachment',

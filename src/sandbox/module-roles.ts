@@ -20,9 +20,18 @@ export const ALL_MODULE_ROLES = [
   'org.permission.note.read',
   'org.permission.team.read',
   'org.permission.attachment.read',
+  'org.permission.queue.read',
+  'org.permission.routing.read',
+  'org.permission.routing.create',
+  'org.permission.routing.update',
+  'org.permission.sla.read',
 ];
+
+/** Asked only when routing names a Kustomer queue (work items), or read by the SLA check. */
+const WHEN_USED = /^org\.permission\.(queue|routing|sla)\./;
 
 /** What the escalation flow calls, and so what the permission check asks of a key: no more. */
 export const REQUIRED_MODULE_ROLES = ALL_MODULE_ROLES.filter(
-  (role) => !role.endsWith('.update') && role !== 'org.permission.attachment.read',
+  (role) =>
+    !role.endsWith('.update') && role !== 'org.permission.attachment.read' && !WHEN_USED.test(role),
 );

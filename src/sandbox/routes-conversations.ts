@@ -47,6 +47,7 @@ function create(ctx: RouteContext, customerId: string) {
     updatedAt: now,
   };
   ctx.core.store.data.conversations.push(conversation);
+  ctx.core.store.routing.onConversationCreated(conversation.id, now);
   return { status: 201, body: { data: conversationResource(conversation) } };
 }
 

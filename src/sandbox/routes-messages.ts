@@ -30,6 +30,8 @@ export type MessageBody = {
   externalId?: string;
   sentAt?: string;
   importedAt?: string;
+  /** Automation-generated (Kustomer's `auto`): not a person's reply. */
+  auto?: boolean;
   meta?: Record<string, unknown>;
   conversation?: string;
   attachments?: unknown;
@@ -52,6 +54,7 @@ export function newMessage(
     externalId: body.externalId ?? null,
     sentAt: body.sentAt ?? null,
     importedAt: body.importedAt ?? null,
+    ...(body.auto === true ? { auto: true } : {}),
     meta: body.meta ?? {},
     createdAt: iso(core),
     attachmentIds: referencedAttachments(core, body.attachments),

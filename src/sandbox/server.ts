@@ -15,6 +15,7 @@ import { createSandboxRuntime, type SandboxRuntime } from './sandbox-runtime.js'
 import { sendJson } from './send-json.js';
 import { UPLOAD_PATH } from './routes-attachments.js';
 import { handleUploads } from './uploads.js';
+import { routingControls, routingState } from './routing-controls.js';
 import type { SandboxHandle, SandboxOptions, SandboxState } from './types.js';
 
 /** A handler's thrown SandboxHttpError is Kustomer's error body; anything else is a sandbox bug. */
@@ -67,6 +68,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       structuredClone({
         ...rt.core.store.data,
         bulkJobs: undefined,
+        ...routingState(rt),
         faults: rt.faults.get(),
         requests: rt.requests,
       }) as SandboxState,
@@ -79,6 +81,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     agentReply: (conversationId, text, files) => agentReply(rt, conversationId, text, files),
     closeConversation: (conversationId) => closeConversation(rt, conversationId),
     setWebhook: (next) => void (rt.webhook = next),
+    routing: routingControls(rt),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

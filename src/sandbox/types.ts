@@ -4,6 +4,7 @@
  * own admin API under /__sandbox (never part of Kustomer's API, and never reachable in live mode).
  */
 import type { BulkJobFaults } from './bulk-jobs.js';
+import type { RoutingControls, RoutingState } from './routing-controls.js';
 
 /** A key the sandbox accepts, with the roles GET /v1/auth/tokens/current reports for it. */
 export interface SandboxKey {
@@ -108,6 +109,8 @@ export interface SandboxMessage {
   externalId: string | null;
   sentAt: string | null;
   importedAt: string | null;
+  /** Sent as automation-generated (`auto: true`); absent otherwise. */
+  auto?: boolean;
   meta: Record<string, unknown>;
   createdAt: string;
   /** Ids of the uploaded attachments the message references. */
@@ -141,7 +144,7 @@ export interface SandboxTeam {
 }
 
 /** GET /__sandbox/state */
-export interface SandboxState {
+export interface SandboxState extends RoutingState {
   customers: SandboxCustomer[];
   conversations: SandboxConversation[];
   messages: SandboxMessage[];
@@ -173,6 +176,8 @@ export interface SandboxHandle {
   /** As an agent: sets the conversation to done and delivers kustomer.conversation.update. */
   closeConversation(conversationId: string): Promise<void>;
   setWebhook(webhook: { url: string; secret: string } | null): void;
+  /** The org's queue rule, work items and SLA policies (also under /__sandbox/routing). */
+  routing: RoutingControls;
   close(): Promise<void>;
 }
 

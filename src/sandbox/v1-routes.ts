@@ -11,6 +11,8 @@ import { currentTokenRoutes } from './routes-current-token.js';
 import { customerRoutes } from './routes-customers.js';
 import { messageRoutes } from './routes-messages.js';
 import { noteRoutes } from './routes-notes.js';
+import { routingRoutes } from './routes-routing.js';
+import { slaRoutes } from './routes-slas.js';
 import { teamRoutes } from './routes-teams.js';
 
 export const V1_ROUTES: Route[] = [
@@ -22,4 +24,6 @@ export const V1_ROUTES: Route[] = [
   ...noteRoutes,
   ...teamRoutes,
   ...currentTokenRoutes,
+  ...routingRoutes,
+  ...slaRoutes,
 ];

@@ -15,7 +15,17 @@ export const CAPABILITIES = [
   'note.read',
   'team.read',
 ] as const;
-export const capabilitySchema = z.enum(CAPABILITIES);
+/**
+ * What routing to a Kustomer queue adds (a work item per conversation): asked of a key only when
+ * a routing rule or the defaults name a queue.
+ */
+export const QUEUE_CAPABILITIES = [
+  'queue.read',
+  'routing.read',
+  'routing.create',
+  'routing.update',
+] as const;
+export const capabilitySchema = z.enum([...CAPABILITIES, ...QUEUE_CAPABILITIES]);
 export type Capability = z.infer<typeof capabilitySchema>;
 
 export const capabilityCheckSchema = z.object({
@@ -73,12 +83,25 @@ export type MetricsSnapshot = z.infer<typeof metricsSnapshotSchema>;
 export const breakerStateSchema = z.enum(['closed', 'open', 'half_open']);
 export type BreakerState = z.infer<typeof breakerStateSchema>;
 
+/**
+ * Whether an SLA policy of the org would take the bot's transcript lines for the first response:
+ * `warn` names those policies, `skipped` says why they could not be read (never a pass).
+ */
+export const slaCheckSchema = z.object({
+  status: z.enum(['ok', 'warn', 'skipped']),
+  message: z.string(),
+  fooled: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type SlaCheck = z.infer<typeof slaCheckSchema>;
+
 export const connectionResultSchema = z.object({
   ok: z.boolean(),
   checkedAt: z.string(),
   latencyMs: z.number().nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   permissions: permissionReportSchema.nullable(),
+  /** The SLA check; null when the connection itself failed. */
+  sla: slaCheckSchema.nullable().default(null),
 });
 export type ConnectionResult = z.infer<typeof connectionResultSchema>;
 

@@ -15,7 +15,12 @@ export const routingTrialRequestSchema = z
     attributes: z.record(z.string().min(1).max(100), z.string().max(1024)).optional(),
     /** Rules to try instead of the saved ones (the editor's unsaved state). */
     rules: integrationSettingsSchema
-      .pick({ routingRules: true, defaultTeamId: true, defaultPriority: true })
+      .pick({
+        routingRules: true,
+        defaultTeamId: true,
+        defaultPriority: true,
+        defaultQueueId: true,
+      })
       .optional(),
   })
   .strict();
@@ -30,6 +35,8 @@ export const conditionCheckSchema = z.object({
 export const routingTrialResponseSchema = z.object({
   ruleId: z.string().nullable(),
   team: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
+  /** The Kustomer queue the conversation would get a work item in, if routing names one. */
+  queue: z.object({ id: z.string(), name: z.string().nullable() }).nullable().default(null),
   priority: z.number().int().min(1).max(5),
   explanation: z.string(),
   rules: z.array(
@@ -42,3 +49,11 @@ export const routingTrialResponseSchema = z.object({
   ),
 });
 export type RoutingTrialResponse = z.infer<typeof routingTrialResponseSchema>;
+
+/** GET /api/integrations/kustomer/queues: Kustomer's queues for the routing editor. */
+export const queuesResponseSchema = z.object({
+  queues: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** Why the list is empty when Kustomer would not give it (the key lacks the queue role). */
+  unavailable: z.string().nullable(),
+});
+export type QueuesResponse = z.infer<typeof queuesResponseSchema>;

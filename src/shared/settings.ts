@@ -10,6 +10,8 @@ const ruleTeamSchema = z
   .refine((value) => value === NO_TEAM || TEAM_ID.test(value), 'choose a Kustomer team')
   .nullable();
 const prioritySchema = z.number().int().min(1).max(5);
+/** A Kustomer queue (Queues and Routing): the conversation gets a work item in it. */
+const queueIdSchema = z.string().regex(TEAM_ID, 'choose a Kustomer queue');
 
 /**
  * One routing rule: every condition that is given must match (AND); within a list any item may
@@ -30,6 +32,8 @@ export const routingRuleSchema = z
     /** null: the default team (as the rule's priority falls back to the default priority). */
     teamId: ruleTeamSchema,
     priority: prioritySchema.optional(),
+    /** Absent: the default queue, if any (as the team and priority fall back to theirs). */
+    queueId: queueIdSchema.optional(),
   })
   .refine((r) => r.intents?.length || r.keywords?.length || r.reasons?.length || r.attribute, {
     message: 'a rule needs at least one condition (intent, keyword, reason or attribute)',
@@ -73,6 +77,8 @@ export const integrationSettingsSchema = z
     whenDisabled: z.enum(['refuse', 'queue']),
     defaultTeamId: teamIdSchema.nullable(),
     defaultPriority: prioritySchema,
+    /** The queue every escalation is routed to unless its rule names another; absent or null: none. */
+    defaultQueueId: queueIdSchema.nullable().optional(),
     transcriptSync: z.boolean(),
     debug: z.boolean(),
     routingRules: z.array(routingRuleSchema).max(100),
@@ -99,3 +105,8 @@ export type IntegrationSettings = z.infer<typeof integrationSettingsSchema>;
 /** PUT /api/integrations/kustomer/settings takes a partial update. */
 export const settingsUpdateSchema = integrationSettingsSchema.partial().strict();
 export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
+
+/** Whether any routing names a Kustomer queue (then work items are created, and their roles needed). */
+export function usesQueues(settings: Pick<IntegrationSettings, 'routingRules' | 'defaultQueueId'>) {
+  return Boolean(settings.defaultQueueId) || settings.routingRules.some((r) => Boolean(r.queueId));
+}

@@ -3,7 +3,9 @@
  * decides which request meets which fault (5xx and 429 refused before the write, resets after the
  * write committed, answers held past the client's timeout; asynchronous bulk jobs with random
  * durations, items failing inside a job, jobs whose status cannot be read), and the shape of the
- * work (customers shared or not, transcripts that need one bulk call or two). Escalations are sent
+ * work (customers shared or not, transcripts that need one bulk call or two, routing to a Kustomer
+ * queue with a work item, with or without Kustomer's own routing picking the conversation up
+ * first). Escalations are sent
  * and drained under those faults, then drained on a healthy sandbox; Kustomer must then hold each
  * thing once.
  * The chaos test covers volume and a crash; this covers the orders of failure it may not meet.
@@ -71,6 +73,8 @@ const workArb = fc.record({
   lines: fc.constantFrom(0, 3, 12, 130),
   /** Drains while the faults last, before the sandbox recovers. */
   faultyDrains: fc.integer({ min: 0, max: 4 }),
+  /** No queue; a work item in our queue; the same after the org's own queue rule made one. */
+  queue: fc.constantFrom('none', 'ours', 'kustomer-first'),
 });
 
 /**
@@ -94,7 +98,7 @@ async function drainUntilEmpty(h: Harness): Promise<void> {
 }
 
 describe('exactly once under generated fault schedules', () => {
-  it('every escalation lands once: one customer per identity, one conversation, each line, one note', async () => {
+  it('every escalation lands once: one customer per identity, one conversation, each line, one note, one work item', async () => {
     await fc.assert(
       fc.asyncProperty(faultsArb, workArb, async (faults, work) => {
         const h = await freshHarness();
@@ -106,6 +110,10 @@ describe('exactly once under generated fault schedules', () => {
               escalationRequest({ customer: { email }, transcript: transcript(work.lines) }),
             );
         }
+        const queues = h.sandbox.state().queues;
+        const ourQueue = queues[1]!.id;
+        if (work.queue !== 'none') await h.saveSettings({ defaultQueueId: ourQueue });
+        if (work.queue === 'kustomer-first') h.sandbox.routing.setQueueRule(queues[0]!.id);
         h.sandbox.setFaults(faults);
         await Promise.all(requests.map((r) => h.service.escalate(r)));
         // The transcripts and notes go on after the answers.
@@ -135,6 +143,10 @@ describe('exactly once under generated fault schedules', () => {
           expect(lines).toHaveLength(work.lines);
           expect(new Set(lines).size).toBe(work.lines);
           expect(state.notes.filter((n) => n.conversationId === id)).toHaveLength(1);
+          // One work item, in our queue, however often its answer was lost.
+          const items = state.workItems.filter((w) => w.conversationId === id);
+          if (work.queue === 'none') expect(items).toEqual([]);
+          else expect(items).toEqual([expect.objectContaining({ queueId: ourQueue })]);
         }
         expect(state.conversations).toHaveLength(requests.length);
         for (const request of requests)

@@ -72,6 +72,9 @@ function callFor(client: KustomerClient, p: ResponsePayload): Promise<unknown> |
     'GET /v1/conversations/{id}/notes': () => client.notes.findByExternalId(ID, 'none'),
     'POST /v1/conversations/{id}/messages': () => client.messages.addTranscript(ID, [line('only')]),
     'POST /v1/messages/bulk': () => client.messages.addTranscript(ID, [line('a'), line('b')]),
+    'GET /v1/slas/{id}': () => client.slas.list(),
+    // The recorded item (queued in its queue) as the answer to the work-item create.
+    'GET /v1/routing/work-items/{id}': () => client.routing.route(ID, '600f22c52d55af001a76963c'),
   };
   const call = calls[`${p.method} ${p.route}`];
   return call ? call() : null;

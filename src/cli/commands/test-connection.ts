@@ -3,7 +3,8 @@
  * then the permission report. Exit 0 only when the key connects and holds every capability.
  */
 import { isKustomerError } from '../../kustomer/errors.js';
-import type { PermissionReport } from '../../shared/integration.js';
+import { checkSlaSafety } from '../../kustomer/sla-safety.js';
+import type { PermissionReport, SlaCheck } from '../../shared/integration.js';
 import type { ParsedArgs } from '../args.js';
 import { openKustomer, using, type CommandContext } from '../context.js';
 import { EXIT, type ExitCode } from '../io.js';
@@ -17,6 +18,8 @@ export interface ConnectionReport {
   latencyMs: number | null;
   error: { code: string; message: string; fix: string | null } | null;
   permissions: PermissionReport | null;
+  /** Whether an SLA policy would count the bot transcript as a first response; null when not connected. */
+  sla: SlaCheck | null;
 }
 
 export async function checkConnection(ctx: CommandContext): Promise<ConnectionReport> {
@@ -28,7 +31,8 @@ export async function checkConnection(ctx: CommandContext): Promise<ConnectionRe
       try {
         const permissions = await client.auth.permissionReport({ lane: 'background' });
         const latencyMs = Math.round(performance.now() - started);
-        return { ...base, ok: permissions.ok, latencyMs, error: null, permissions };
+        const sla = await checkSlaSafety(client);
+        return { ...base, ok: permissions.ok, latencyMs, error: null, permissions, sla };
       } catch (error) {
         if (!isKustomerError(error)) throw error;
         const mismatch = regionMismatch(error.message);
@@ -42,7 +46,14 @@ export async function checkConnection(ctx: CommandContext): Promise<ConnectionRe
           message: error.message,
           fix,
         };
-        return { ...base, ok: false, latencyMs: null, error: failure, permissions: null };
+        return {
+          ...base,
+          ok: false,
+          latencyMs: null,
+          error: failure,
+          permissions: null,
+          sla: null,
+        };
       }
     },
   );
@@ -77,6 +88,9 @@ function printReport(ctx: CommandContext, report: ConnectionReport): void {
   }
   if (!permissions.ok) io.err(`fix: ${permissions.capabilities.find((c) => !c.held)!.fix}`);
   else io.out(`All ${permissions.capabilities.length} permissions held.`);
+  const sla = report.sla;
+  if (sla && sla.status !== 'ok')
+    io.err(`${sla.status === 'warn' ? 'warning' : 'skipped'}: ${sla.message}`);
   if (permissions.broadRoles.length) {
     io.err(
       `warning: the key has broad roles (${permissions.broadRoles.join(', ')}); least privilege: ` +

@@ -6,6 +6,7 @@
 import { isKustomerError } from '../../kustomer/errors.js';
 import { isOutage } from '../../kustomer/failure-class.js';
 import { permissionReport } from '../../kustomer/permissions.js';
+import { checkSlaSafety } from '../../kustomer/sla-safety.js';
 import type { KustomerClient } from '../../kustomer/types.js';
 import { openKustomer, using, type CommandContext } from '../context.js';
 import type { ConnectionFacts, Outcome } from './types.js';
@@ -45,6 +46,7 @@ export async function probeKustomer(ctx: CommandContext): Promise<ConnectionFact
         facts.latencyMs = Math.round(performance.now() - started);
         facts.permissions = permissionReport(facts.token);
         facts.teams = await teamList(client);
+        facts.sla = await checkSlaSafety(client);
       } catch (error) {
         facts.error = failure(error);
       }

@@ -7,7 +7,7 @@ import type { StoreKind } from '../../escalation/store.js';
 import type { StoreDurability } from '../../escalation/stores/durability.js';
 import type { KustomerConfig } from '../../kustomer/config.js';
 import type { AuthToken, Team } from '../../kustomer/types.js';
-import type { PermissionReport } from '../../shared/integration.js';
+import type { PermissionReport, SlaCheck } from '../../shared/integration.js';
 import type { IntegrationSettings } from '../../shared/settings.js';
 import type { ServerEnv } from '../../server/env.js';
 import type { Environment } from '../environment.js';
@@ -35,6 +35,8 @@ export interface ConnectionFacts {
   /** Why GET /v1/auth/tokens/current failed; `outage`: Kustomer down or unreachable (isOutage). */
   error: { code: string; message: string; outage: boolean } | null;
   teams: Outcome<Team[]> | null;
+  /** The org's SLA policies against the bot transcript (absent: not probed). */
+  sla?: SlaCheck | null;
   /** Last x-ratelimit-* headers seen during the probe. */
   rateLimit: { limit: number | null; remaining: number | null };
 }

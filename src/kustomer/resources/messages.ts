@@ -56,6 +56,7 @@ export function createMessages({ transport, app, clock, sleep, expectedBulkJobMs
       externalId: line.externalId,
       sentAt: line.sentAt,
       importedAt: new Date(clock()).toISOString(),
+      ...(line.auto ? { auto: true } : {}),
       ...(line.meta ? { meta: line.meta } : {}),
       ...(conversationId ? { conversation: conversationId } : {}),
     };

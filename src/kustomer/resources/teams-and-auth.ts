@@ -4,7 +4,7 @@
  * https://developer.kustomer.com/api/access-management/get-teams
  */
 import { isKustomerError } from '../errors.js';
-import { permissionReport } from '../permissions.js';
+import { permissionReport, type PermissionScope } from '../permissions.js';
 import type { ClientCache } from '../cache.js';
 import { listSchema, relatedId, singleSchema, teamResource, tokenResource } from '../schemas.js';
 import type { Transport } from '../transport.js';
@@ -66,7 +66,9 @@ export function createAuth(transport: Transport) {
   }
   return {
     currentToken,
-    permissionReport: async (options?: CallOptions) =>
-      permissionReport(await currentToken(options)),
+    permissionReport: async (options: CallOptions & PermissionScope = {}) => {
+      const { queues, ...callOptions } = options;
+      return permissionReport(await currentToken(callOptions), { queues: queues === true });
+    },
   };
 }

@@ -4,6 +4,16 @@
  * split into consecutive parts, each its own message with its own externalId, never cut: the
  * parts joined give the text back exactly. The part number goes in `meta`, not in the text. Every
  * externalId is fitted to Kustomer's 256 characters (fitExternalId).
+ *
+ * SLA safety: the bot's lines are outbound messages, and Kustomer's SLA first-response metric "is
+ * satisfied by human-authored SENT outbound messages" when its policy is `basedOnHumanInteraction`,
+ * and by "any customer-visible SENT outbound" otherwise (the legacy rule)
+ * (https://developer.kustomer.com/api/core-resources/get-sla-by-id). So every bot line goes with
+ * `auto: true` (Kustomer's field for automation-generated messages, "excluded from reporting"
+ * in the message schema): no human wrote it, and a policy based on human interaction never takes it
+ * for the first response. A legacy policy would still count it, which nothing in the message can
+ * prevent; the doctor and the connection test read the org's SLA policies and name those
+ * (`src/kustomer/sla-safety.ts`). Customer lines stay inbound: they start SLA clocks, never stop them.
  */
 import { fitExternalId } from '../limits.js';
 import type { TranscriptMessageInput } from '../types.js';
@@ -15,6 +25,8 @@ export interface MessageLine {
   direction: 'in' | 'out';
   preview: string;
   sentAt: string;
+  /** The bot's lines: automation-generated, never a person's first response. */
+  auto?: true;
   meta?: Record<string, unknown>;
 }
 
@@ -52,6 +64,7 @@ export function toLines(messages: TranscriptMessageInput[]): MessageLine[] {
         direction: message.direction,
         preview,
         sentAt: message.sentAt,
+        ...(message.direction === 'out' ? { auto: true as const } : {}),
         ...(meta ? { meta } : {}),
       };
     });

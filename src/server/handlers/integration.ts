@@ -7,7 +7,8 @@ import {
   type ConnectionResult,
 } from '../../shared/integration.js';
 import { escalationRequestSchema } from '../../shared/escalation.js';
-import { settingsUpdateSchema } from '../../shared/settings.js';
+import { settingsUpdateSchema, usesQueues } from '../../shared/settings.js';
+import { checkSlaSafety } from '../../kustomer/sla-safety.js';
 import { ApiError, json, parseWith, readJson, readOptionalJson } from '../http.js';
 import type { RequestContext, RouteDef } from '../router.js';
 import type { Services } from '../services.js';
@@ -23,13 +24,18 @@ export async function testConnection(services: Services): Promise<ConnectionResu
   const started = Date.now();
   let result: ConnectionResult;
   try {
-    const permissions = await services.client.auth.permissionReport({ lane: 'background' });
+    const queues = usesQueues(await services.settings.get());
+    const [permissions, sla] = await Promise.all([
+      services.client.auth.permissionReport({ lane: 'background', queues }),
+      checkSlaSafety(services.client),
+    ]);
     result = {
       ok: true,
       checkedAt: new Date().toISOString(),
       latencyMs: Date.now() - started,
       error: null,
       permissions,
+      sla,
     };
   } catch (error) {
     if (!isKustomerError(error)) throw error;
@@ -39,6 +45,7 @@ export async function testConnection(services: Services): Promise<ConnectionResu
       latencyMs: null,
       error: { code: error.code, message: error.message },
       permissions: null,
+      sla: null,
     };
   }
   services.lastConnection = result;

@@ -56,6 +56,7 @@ describe('the Kustomer CRM card', () => {
           latencyMs: null,
           error: { code: 'auth', message: 'Kustomer rejected the API key (401)' },
           permissions: null,
+          sla: null,
         },
       }),
     });
@@ -75,6 +76,7 @@ describe('the Kustomer CRM card', () => {
           latencyMs: 80,
           error: null,
           permissions: null,
+          sla: null,
         },
       }),
     });

@@ -4,6 +4,7 @@ import { keyCheck, reachableCheck, regionCheck } from './connection.js';
 import { configCheck, debugCheck, modeCheck, viteCheck } from './environment.js';
 import { corsCheck, timeoutCheck } from './http.js';
 import { leastPrivilegeCheck, permissionChecks } from './permissions.js';
+import { queuePermissionChecks, slaSafetyCheck } from './queues-and-slas.js';
 import { rateLimitCheck } from './rate-limit.js';
 import { adminTokenCheck, cronSecretCheck, webhookSecretCheck } from './secrets.js';
 import {
@@ -32,7 +33,9 @@ export const ALL_CHECKS: Check[] = [
   regionCheck,
   keyCheck,
   permissionChecks,
+  queuePermissionChecks,
   leastPrivilegeCheck,
+  slaSafetyCheck,
   settingsValidCheck,
   enabledCheck,
   defaultTeamCheck,
