@@ -60,7 +60,7 @@ export function createData(teamSeed: { id?: string; name: string }[]) {
     return null;
   }
 
-  const routing = createRoutingData();
+  const routing = createRoutingData(objectId);
   return {
     data,
     /** Queues, work items and SLA policies (routing-data.ts). */

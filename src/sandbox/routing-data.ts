@@ -5,7 +5,6 @@
  * rule (when set, a new conversation gets a work item in that queue before anyone asks, as
  * Kustomer's routing picks conversations up) and SLA policies with their first-response rule.
  */
-import { objectId } from './data.js';
 
 export interface SandboxQueue {
   id: string;
@@ -42,7 +41,8 @@ const DEFAULT_SLAS: Omit<SandboxSla, 'id' | 'versionId'>[] = [
 const seededId = (prefix: string, i: number) =>
   `${prefix}${(i + 1).toString(16).padStart(24 - prefix.length, '0')}`;
 
-export function createRoutingData() {
+/** `newId` makes Kustomer-like ObjectIds (data.ts's objectId; passed in, as data.ts holds this). */
+export function createRoutingData(newId: () => string) {
   const queues: SandboxQueue[] = DEFAULT_QUEUES.map((name, i) => ({
     id: seededId('6a', i),
     name,
@@ -66,7 +66,7 @@ export function createRoutingData() {
     at: string,
   ) {
     const item: SandboxWorkItem = {
-      id: objectId(),
+      id: newId(),
       conversationId,
       queueId,
       status: queueId ? 'queued' : 'ivr',
