@@ -1,8 +1,11 @@
 /**
  * When a queued escalation is tried again: exponential backoff with jitter, never sooner than
  * Kustomer asked (a 429's reset). Jitter spreads a burst of escalations queued by the same
- * outage so they do not all hit Kustomer in the same second when it comes back.
+ * outage so they do not all hit Kustomer in the same second when it comes back. The formula is
+ * the platform's (platform/backoff.ts).
  */
+import { exponentialDelay } from '../platform/backoff.js';
+
 export interface BackoffOptions {
   /** Delay before the first retry. @default 2000 */
   baseMs?: number;
@@ -36,10 +39,7 @@ export function resolveBackoff(options: BackoffOptions = {}): BackoffConfig {
  * not stampede the reset second.
  */
 export function retryDelay(config: BackoffConfig, attempt: number, retryAfterMs = 0): number {
-  const exponent = Math.max(0, attempt - 1);
-  const raw = Math.min(config.maxMs, config.baseMs * config.factor ** exponent);
-  const jitter = Math.min(1, Math.max(0, config.jitter));
-  const delay = raw * (1 - jitter) + raw * jitter * config.random();
+  const delay = exponentialDelay(config, attempt, config.random);
   if (retryAfterMs > 0) {
     const spread = Math.min(config.baseMs, retryAfterMs * 0.1) * config.random();
     return Math.round(Math.max(delay, retryAfterMs + spread));

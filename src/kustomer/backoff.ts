@@ -1,7 +1,9 @@
 /**
- * Exponential backoff with full jitter (AWS architecture blog's "full jitter"): a random delay in
+ * The client's retry backoff: the platform's formula with full jitter, a random delay in
  * [0, min(cap, base * 2^attempt)], so retrying clients spread out instead of arriving together.
  */
+import { exponentialDelay } from '../platform/backoff.js';
+
 export interface BackoffOptions {
   /** @default 250 */
   baseMs?: number;
@@ -14,8 +16,6 @@ export function backoffDelay(
   random: () => number,
   options: BackoffOptions = {},
 ): number {
-  const base = options.baseMs ?? 250;
-  const cap = options.capMs ?? 8000;
-  const ceiling = Math.min(cap, base * 2 ** Math.max(0, attempt - 1));
-  return Math.floor(random() * ceiling);
+  const curve = { baseMs: options.baseMs ?? 250, factor: 2, maxMs: options.capMs ?? 8000 };
+  return Math.floor(exponentialDelay({ ...curve, jitter: 1 }, attempt, random));
 }

@@ -40,6 +40,17 @@ end
 return 1
 `;
 
+/**
+ * Takes a lease that is free or already this owner's (then extends it), in one step: a GET then a
+ * SET could extend a lease another owner took in between. KEYS: 1 lease; ARGV: 1 owner, 2 ttl ms
+ */
+export const ACQUIRE_LEASE = `
+local holder = redis.call('GET', KEYS[1])
+if holder and holder ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return 1
+`;
+
 /** Releases a lease only for its owner. KEYS: 1 lease; ARGV: 1 owner */
 export const RELEASE_LEASE = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end

@@ -18,7 +18,7 @@ import {
 } from '../store.js';
 import { finishedBefore, isFinished, messagesDueAt } from '../records.js';
 import { probeRedisPersistence } from './durability.js';
-import { DELETE_RECORD, HIT, PUT_RECORD, RELEASE_LEASE } from './redis-scripts.js';
+import { ACQUIRE_LEASE, DELETE_RECORD, HIT, PUT_RECORD, RELEASE_LEASE } from './redis-scripts.js';
 
 export interface RedisStoreOptions {
   url: string;
@@ -155,12 +155,8 @@ export function createRedisStore(options: RedisStoreOptions): EscalationStore {
       return next !== null;
     },
     async acquireLease(id, owner, ttlMs) {
-      const key = keys.lease(id);
-      if ((await redis.set(key, owner, 'PX', ttlMs, 'NX')) === 'OK') return true;
-      // Re-entrant for the same owner: extend instead of refusing ourselves.
-      if ((await redis.get(key)) === owner)
-        return (await redis.set(key, owner, 'PX', ttlMs, 'XX')) === 'OK';
-      return false;
+      // Re-entrant for the same owner (extends it), as in every store; atomic in the script.
+      return (await redis.eval(ACQUIRE_LEASE, 1, keys.lease(id), owner, ttlMs)) === 1;
     },
     async releaseLease(id, owner) {
       await redis.eval(RELEASE_LEASE, 1, keys.lease(id), owner);

@@ -11,6 +11,7 @@
  * the only poll needed.
  */
 import { z } from 'zod';
+import { exponentialDelay } from '../../platform/backoff.js';
 import { KustomerError, isNotFoundError, isPermissionError } from '../errors.js';
 import type { Transport } from '../transport.js';
 import type { CallOptions } from '../types.js';
@@ -123,13 +124,16 @@ export function createBulkTiming(initialMs = 1000, remember = 10) {
 }
 export type BulkTiming = ReturnType<typeof createBulkTiming>;
 
+/** After the first poll: 250 ms growing by 1.6 a poll, at most 4 s, no jitter (one caller). */
+const POLL_STEPS = { baseMs: 250, factor: 1.6, maxMs: 4000, jitter: 0 };
+
 /**
  * The wait before the next poll: when a job like the recent ones is done (the poll's own transit
  * makes it arrive just after), then short, growing steps in case this one takes longer.
  */
 export function nextPollDelay(poll: number, sinceMs: number, expectedMs: number): number {
   if (poll === 0) return Math.max(0, expectedMs - sinceMs);
-  return Math.min(4000, Math.round(250 * 1.6 ** (poll - 1)));
+  return Math.round(exponentialDelay(POLL_STEPS, poll, () => 0));
 }
 
 /**

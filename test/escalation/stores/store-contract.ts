@@ -88,6 +88,17 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       expect(await store.acquireLease('e1', 'b', 1000)).toBe(true);
     });
 
+    it('lets the holder take its lease again, extending it, and nobody else', async () => {
+      await store.insert(makeRecord('e1'));
+      expect(await store.acquireLease('e1', 'a', 200)).toBe(true);
+      expect(await store.acquireLease('e1', 'a', 60_000)).toBe(true);
+      // Past the first take's 200 ms on the store's clock and on Redis's own (real time).
+      now += 400;
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      // Still held: the second take extended it past the first one's 200 ms.
+      expect(await store.acquireLease('e1', 'b', 1000)).toBe(false);
+    });
+
     it('lists due outbox entries oldest first, and only those due', async () => {
       const at = (minutes: number) => new Date(now + minutes * 60_000).toISOString();
       await store.insert(
