@@ -9,11 +9,10 @@ import { createKustomerClientFromConfig } from '../kustomer/client.js';
 import type { Logger } from '../platform/logger.js';
 import { createRedactor, redactValue } from '../platform/redact.js';
 import type { KustomerClient } from '../kustomer/types.js';
-import { startSandbox } from '../sandbox/server.js';
 import type { SandboxHandle } from '../sandbox/types.js';
 import { loadServerEnv } from '../server/env.js';
 import { maskContact } from '../platform/redact.js';
-import { createServices, type Services } from '../server/services.js';
+import { createServices, startEmbeddedSandbox, type Services } from '../server/services.js';
 import { secretsOf, type Environment } from './environment.js';
 import type { CliIo } from './io.js';
 
@@ -70,7 +69,7 @@ export async function openKustomer(
   const logger = createCliLogger(ctx);
   for (const warning of warnings) logger.warn(warning);
   const { announceSandbox = true, ...clientOverrides } = overrides;
-  const sandbox = config.mode === 'sandbox' ? await startSandbox() : null;
+  const sandbox = config.mode === 'sandbox' ? await startEmbeddedSandbox() : null;
   if (sandbox && announceSandbox) logger.warn(OWN_SANDBOX_NOTICE);
   const client = createKustomerClientFromConfig(config, {
     logger,

@@ -11,7 +11,6 @@ import type { SettingsService } from '../escalation/types.js';
 import { createKustomerClientFromConfig } from '../kustomer/client.js';
 import type { Logger } from '../platform/logger.js';
 import type { KustomerClient } from '../kustomer/types.js';
-import { startSandbox } from '../sandbox/server.js';
 import type { SandboxHandle } from '../sandbox/types.js';
 import type { ConnectionResult } from '../shared/integration.js';
 import { loadServerEnv, type ServerEnv } from './env.js';
@@ -49,6 +48,15 @@ export interface ServiceOverrides {
   keepAlive?: (work: Promise<unknown>) => void;
 }
 
+/**
+ * The sandbox is imported only when it is started: a live deployment (a key configured) never
+ * loads its modules (routes, fixtures, request schemas).
+ */
+export async function startEmbeddedSandbox(): Promise<SandboxHandle> {
+  const { startSandbox } = await import('../sandbox/server.js');
+  return startSandbox();
+}
+
 export async function createServices(
   env: ServerEnv,
   overrides: ServiceOverrides = {},
@@ -72,7 +80,7 @@ export async function createServices(
     });
   for (const warning of env.warnings) logger.warn(warning);
   const sandbox =
-    env.kustomer.mode === 'sandbox' ? (overrides.sandbox ?? (await startSandbox())) : null;
+    env.kustomer.mode === 'sandbox' ? (overrides.sandbox ?? (await startEmbeddedSandbox())) : null;
   if (sandbox)
     logger.info('no KUSTOMER_API_KEY: running against the embedded Kustomer sandbox', {
       url: sandbox.url,
