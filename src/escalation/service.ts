@@ -106,7 +106,7 @@ export function createEscalationService(
     messagesDelivered: await chat.drain(drainOptions),
     purged: await purgeExpired(),
   });
-  const webhooks = createWebhookHandlers(store, { eventTtlMs: config.eventTtlMs });
+  const webhooks = createWebhookHandlers(store, { eventTtlMs: config.eventTtlMs, clock });
   const views = createOutboxViews(store, (id) => client.conversationUrl(id));
   const inflight = new Map<
     string,

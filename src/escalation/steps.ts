@@ -119,6 +119,10 @@ function routingOf(
   return { ...planned, teamId, teamName, priority };
 }
 
+/** When the chat hears `escalated`: now, unless an earlier write already said so (analytics). */
+const answeredAt = (deps: StepDeps, record: EscalationRecord): string =>
+  record.escalatedAt ?? new Date(deps.clock()).toISOString();
+
 async function conversationStep(
   deps: StepDeps,
   run: StepRun,
@@ -152,6 +156,7 @@ async function conversationStep(
     conversationId: conversation.id,
     routing,
     result,
+    escalatedAt: answeredAt(deps, record),
   });
 }
 
@@ -254,7 +259,10 @@ export async function runSteps(
   if (record.result?.status !== 'escalated') {
     // Left by an older attempt before it could answer: the conversation exists, so it is escalated.
     const result = escalatedResult(record, (c) => deps.client.conversationUrl(c));
-    record = await deps.store.update(record.escalationId, { result });
+    record = await deps.store.update(record.escalationId, {
+      result,
+      escalatedAt: answeredAt(deps, record),
+    });
   }
   run.onAnswer?.(record.result as EscalatedResult);
   return timelineStep(deps, run, call, record);

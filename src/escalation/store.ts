@@ -14,6 +14,7 @@ import type {
 import type { PendingBulkJob } from '../kustomer/resources/bulk-jobs.js';
 import type { Priority } from '../shared/priority.js';
 import type { IntegrationSettings } from '../shared/settings.js';
+import type { DayStats } from './analytics/contribution.js';
 
 export interface RoutingDecision {
   teamId: string | null;
@@ -74,6 +75,10 @@ export interface EscalationRecord {
   chatMessages?: ChatMessageRecord[];
   /** Delivery of chatMessages: when it is next due (indexed for messagesDue) and how it went. */
   messageOutbox?: MessageOutbox;
+  /** When the result became `escalated`: the chat hears it then (analytics). Absent on older records. */
+  escalatedAt?: string;
+  /** When the first agent reply arrived by webhook (analytics). Absent until then, and on older records. */
+  firstReplyAt?: string;
   /** updatedAt of the newest conversation webhook applied, to ignore out-of-order deliveries. */
   lastConversationEventAt: string | null;
   createdAt: string;
@@ -159,6 +164,13 @@ export interface EscalationStore {
    * while this runs (a late agent reply) is kept.
    */
   purgeFinished(before: Date, limit: number): Promise<number>;
+  /**
+   * The analytics counters of these UTC days (YYYY-MM-DD), kept in the same write as each record
+   * (analytics/contribution.ts); a day without escalations is absent. Reads nothing else.
+   */
+  readStats(days: string[]): Promise<Record<string, DayStats>>;
+  /** Deletes the counters of days before `day` (retention); returns how many days went. */
+  purgeStats(day: string): Promise<number>;
   /** The escalation whose Kustomer conversation this is (indexed when conversationId is set). */
   findByConversationId(conversationId: string): Promise<string | null>;
   /** True the first time this webhook event id is seen within ttlMs. */

@@ -10,6 +10,8 @@ import { UnknownEscalationError, type EscalationStore } from './store.js';
 export interface WebhookConfig {
   /** How long an event id is remembered. @default 7 days (Kustomer retries for far less). */
   eventTtlMs: number;
+  /** Epoch ms, for when the first reply arrived. @default Date.now */
+  clock?: () => number;
 }
 
 const UNKNOWN = Symbol('unknown escalation');
@@ -37,17 +39,28 @@ export function createWebhookHandlers(store: EscalationStore, config: WebhookCon
   ): Promise<'applied' | 'duplicate' | 'unknown'> {
     const escalationId = await store.findByConversationId(event.conversationId);
     if (!escalationId) return 'unknown';
-    // The message id makes the append idempotent, whatever event id carries it.
-    const appended = await ifKnown(() =>
-      store.appendReply(escalationId, {
-        id: event.messageId,
-        text: event.text,
-        at: event.at,
-        author: event.author,
-        ...(event.attachments ? { attachments: event.attachments } : {}),
-      }),
+    const reply = {
+      id: event.messageId,
+      text: event.text,
+      at: event.at,
+      author: event.author,
+      ...(event.attachments ? { attachments: event.attachments } : {}),
+    };
+    // The message id makes the append idempotent, whatever event id carries it; the first
+    // reply's arrival is stamped in the same write (analytics).
+    const updated = await ifKnown(() =>
+      store.updateWhere(escalationId, (record) =>
+        record.replies.some((existing) => existing.id === reply.id)
+          ? null
+          : {
+              replies: [...record.replies, reply],
+              firstReplyAt:
+                record.firstReplyAt ?? new Date((config.clock ?? Date.now)()).toISOString(),
+            },
+      ),
     );
-    if (appended === UNKNOWN) return 'unknown';
+    if (updated === UNKNOWN) return 'unknown';
+    const appended = updated !== null;
     const first = await firstDelivery(event.eventId);
     return appended && first ? 'applied' : 'duplicate';
   }

@@ -11,7 +11,7 @@ export type FaultDecision =
   | { kind: 'reset-after-commit' }
   | { kind: 'slow'; ms: number };
 
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

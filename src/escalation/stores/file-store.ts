@@ -12,6 +12,7 @@ import { openAppendLog, readLog } from './append-log.js';
 import { acquireDirLock } from './dir-lock.js';
 import { finishedBefore } from '../records.js';
 import { createMemoryStore, type MemoryStore } from './memory-store.js';
+import type { DayStats } from '../analytics/contribution.js';
 
 export interface FileStoreOptions {
   dir: string;
@@ -24,7 +25,10 @@ type LogEntry =
   | { op: 'put'; record: EscalationRecord }
   | { op: 'delete'; id: string }
   | { op: 'settings'; settings: IntegrationSettings }
-  | { op: 'seen'; id: string; until: number };
+  | { op: 'seen'; id: string; until: number }
+  /** A snapshot's analytics counters: written after its records, it replaces what they added. */
+  | { op: 'stats'; days: Record<string, DayStats>; purgedBefore: string }
+  | { op: 'stats-purge'; before: string };
 
 function replay(index: MemoryStore, entries: unknown[]): void {
   for (const entry of entries as LogEntry[]) {
@@ -32,6 +36,8 @@ function replay(index: MemoryStore, entries: unknown[]): void {
     else if (entry.op === 'delete') index.forget(entry.id);
     else if (entry.op === 'settings') index.restoreSettings(entry.settings);
     else if (entry.op === 'seen') index.restoreSeen(entry.id, entry.until);
+    else if (entry.op === 'stats') index.restoreStats(entry.days, entry.purgedBefore);
+    else if (entry.op === 'stats-purge') index.forgetStatsBefore(entry.before);
   }
 }
 
@@ -67,11 +73,14 @@ export async function createFileStore(options: FileStoreOptions): Promise<Escala
     }
   }
   function snapshotEntries(): LogEntry[] {
-    const { records, settings, seen } = index.snapshot();
+    const { records, settings, seen, stats, statsPurgedBefore } = index.snapshot();
     liveRecords = records.length;
     const entries: LogEntry[] = records.map((record) => ({ op: 'put', record }));
     if (settings) entries.push({ op: 'settings', settings });
     for (const [id, until] of seen) entries.push({ op: 'seen', id, until });
+    // After the records: replaying them added their counts, which this then replaces, so the
+    // counts of records deleted before the snapshot are kept.
+    entries.push({ op: 'stats', days: stats, purgedBefore: statsPurgedBefore });
     return entries;
   }
   /** Removes from the index and logs the deletions; the index removes them in one step. */
@@ -122,6 +131,15 @@ export async function createFileStore(options: FileStoreOptions): Promise<Escala
     countByState: () => index.countByState(),
     purgeDead: () => purge((record) => record.state === 'dead'),
     purgeFinished: (before, limit) => purge(finishedBefore(before), limit),
+    readStats: (days) => index.readStats(days),
+    async purgeStats(day) {
+      const limit = index.statsPurgedBefore();
+      const purged = index.forgetStatsBefore(day);
+      // Logged whenever the limit moves, even if no day went: it keeps late changes out of
+      // purged days after a restart too.
+      if (index.statsPurgedBefore() !== limit) await persist([{ op: 'stats-purge', before: day }]);
+      return purged;
+    },
     findByConversationId: (conversationId) => index.findByConversationId(conversationId),
     async markEventSeen(eventId, ttlMs) {
       const first = await index.markEventSeen(eventId, ttlMs);

@@ -11,6 +11,7 @@ import {
 import type { IntegrationSettings } from '../../shared/settings.js';
 import { finishedBefore, messagesDueAt } from '../records.js';
 import { MEMORY_DURABILITY } from './durability.js';
+import { applyDelta, statsDelta, type DayStats } from '../analytics/contribution.js';
 
 export interface MemoryStoreOptions {
   /** @default Date.now */
@@ -24,6 +25,12 @@ export interface MemoryStore extends EscalationStore {
   forget(escalationId: string): void;
   restoreSettings(settings: IntegrationSettings): void;
   restoreSeen(eventId: string, until: number): void;
+  /** Replaces every day's analytics counters (a snapshot's, after its records were replayed). */
+  restoreStats(days: Record<string, DayStats>, purgedBefore: string): void;
+  /** purgeStats, synchronously (log replay). */
+  forgetStatsBefore(day: string): number;
+  /** The day before which counters were purged ('' when never). */
+  statsPurgedBefore(): string;
   /** How many rate-limit counters are held (ended windows are forgotten). */
   counterCount(): number;
   /** Removes what the predicate picks (up to limit) at once; returns the ids removed. */
@@ -32,6 +39,8 @@ export interface MemoryStore extends EscalationStore {
     records: EscalationRecord[];
     settings: IntegrationSettings | null;
     seen: [string, number][];
+    stats: Record<string, DayStats>;
+    statsPurgedBefore: string;
   };
 }
 
@@ -58,8 +67,14 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     for (const [key, counter] of counters) if (counter.end <= at) counters.delete(key);
   };
   let settings: IntegrationSettings | null = null;
+  const stats = new Map<string, DayStats>();
+  /** Days before this were purged: a late change to one of their records is not counted again. */
+  let statsPurgedBefore = '';
 
+  /** Every stored change of a record passes here, so its day's counters follow it. */
   function put(record: EscalationRecord): void {
+    const delta = statsDelta(records.get(record.escalationId) ?? null, record);
+    if (delta.day >= statsPurgedBefore) applyDelta(stats, delta);
     records.set(record.escalationId, record);
     if (record.conversationId) byConversation.set(record.conversationId, record.escalationId);
   }
@@ -93,6 +108,15 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       removed.push(escalationId);
     }
     return removed;
+  }
+
+  function forgetStatsBefore(day: string): number {
+    if (day > statsPurgedBefore) statsPurgedBefore = day;
+    let forgotten = 0;
+    for (const key of [...stats.keys()]) {
+      if (key < day) forgotten += Number(stats.delete(key));
+    }
+    return forgotten;
   }
 
   return {
@@ -172,6 +196,16 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       return purgeWhere(finishedBefore(before), limit).length;
     },
     purgeWhere,
+    async readStats(days) {
+      return Object.fromEntries(
+        days.flatMap((day) => (stats.has(day) ? [[day, clone(stats.get(day)!)]] : [])),
+      );
+    },
+    async purgeStats(day) {
+      return forgetStatsBefore(day);
+    },
+    forgetStatsBefore,
+    statsPurgedBefore: () => statsPurgedBefore,
     async findByConversationId(conversationId) {
       return byConversation.get(conversationId) ?? null;
     },
@@ -211,10 +245,17 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     },
     restoreSettings: (next) => (settings = clone(next)),
     restoreSeen: (eventId, until) => void seen.set(eventId, until),
+    restoreStats(days, purgedBefore) {
+      statsPurgedBefore = purgedBefore;
+      stats.clear();
+      for (const [day, counters] of Object.entries(days)) stats.set(day, clone(counters));
+    },
     snapshot: () => ({
       records: [...records.values()].map(clone),
       settings: settings ? clone(settings) : null,
       seen: [...seen.entries()].filter(([, until]) => until > now()),
+      stats: Object.fromEntries([...stats].map(([day, counters]) => [day, clone(counters)])),
+      statsPurgedBefore,
     }),
   };
 }

@@ -6,9 +6,13 @@
  *
  * KEYS: 1 record, 2 outbox zset, 3 conversation hash, 4 old-state set, 5 new-state set,
  *       6 finished zset (done or refused, scored by updatedAt, for retention),
- *       7 messages zset (records with later chat messages waiting, scored by when they are due)
+ *       7 messages zset (records with later chat messages waiting, scored by when they are due),
+ *       8 the analytics counters of the record's day (hash), 9 the days with counters (zset),
+ *       10 the day before which counters were purged (string; a late change there is not counted)
  * ARGV: 1 id, 2 expected version ('' = must not exist), 3 json, 4 due score ('' = not due),
- *       5 conversationId, 6 finished score ('' = not finished), 7 messages due score ('' = none)
+ *       5 conversationId, 6 finished score ('' = not finished), 7 messages due score ('' = none),
+ *       8 the day (YYYY-MM-DD), 9.. field, change pairs for the day's counters
+ *       (analytics/contribution.ts: what the record adds now minus what it added before)
  */
 export const PUT_RECORD = `
 local current = redis.call('HGET', KEYS[1], 'v')
@@ -36,6 +40,15 @@ if ARGV[7] == '' then
   redis.call('ZREM', KEYS[7], ARGV[1])
 else
   redis.call('ZADD', KEYS[7], ARGV[7], ARGV[1])
+end
+local purgedBefore = redis.call('GET', KEYS[10])
+if #ARGV >= 9 and (not purgedBefore or ARGV[8] >= purgedBefore) then
+  for i = 9, #ARGV, 2 do
+    if redis.call('HINCRBY', KEYS[8], ARGV[i], ARGV[i + 1]) == 0 then
+      redis.call('HDEL', KEYS[8], ARGV[i])
+    end
+  end
+  redis.call('ZADD', KEYS[9], 0, ARGV[8])
 end
 return 1
 `;
@@ -78,5 +91,12 @@ redis.call('ZREM', KEYS[6], ARGV[1])
 redis.call('ZREM', KEYS[2], ARGV[1])
 redis.call('SREM', KEYS[4], ARGV[1])
 if ARGV[2] ~= '' then redis.call('HDEL', KEYS[3], ARGV[2]) end
+return 1
+`;
+
+/** Raises the purge limit of the analytics counters (never lowers it). KEYS: 1 limit; ARGV: 1 day */
+export const RAISE_STATS_LIMIT = `
+local current = redis.call('GET', KEYS[1])
+if not current or ARGV[1] > current then redis.call('SET', KEYS[1], ARGV[1]) end
 return 1
 `;

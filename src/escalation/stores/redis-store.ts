@@ -18,7 +18,15 @@ import {
 } from '../store.js';
 import { finishedBefore, isFinished, messagesDueAt } from '../records.js';
 import { probeRedisPersistence } from './durability.js';
-import { ACQUIRE_LEASE, DELETE_RECORD, HIT, PUT_RECORD, RELEASE_LEASE } from './redis-scripts.js';
+import {
+  ACQUIRE_LEASE,
+  DELETE_RECORD,
+  HIT,
+  PUT_RECORD,
+  RAISE_STATS_LIMIT,
+  RELEASE_LEASE,
+} from './redis-scripts.js';
+import { statsDelta } from '../analytics/contribution.js';
 
 export interface RedisStoreOptions {
   url: string;
@@ -48,6 +56,9 @@ export function createRedisStore(options: RedisStoreOptions): EscalationStore {
     seen: (id: string) => `${p}seen:${id}`,
     hit: (key: string, start: number) => `${p}hit:${key}:${start}`,
     settings: `${p}settings`,
+    stats: (day: string) => `${p}stats:${day}`,
+    statsDays: `${p}stats:days`,
+    statsPurgedBefore: `${p}stats:purged-before`,
   };
 
   async function read(id: string): Promise<{ record: EscalationRecord; version: string } | null> {
@@ -55,17 +66,20 @@ export function createRedisStore(options: RedisStoreOptions): EscalationStore {
     return json && version ? { record: JSON.parse(json) as EscalationRecord, version } : null;
   }
 
+  /** Writes `record` if the stored version is still `version`; `before` is what was read. */
   function put(
     record: EscalationRecord,
     version: string,
-    oldState: EscalationState,
+    before: EscalationRecord | null,
   ): Promise<number> {
+    const oldState: EscalationState = before?.state ?? record.state;
+    const delta = statsDelta(before, record);
     const due = (record.state === 'queued' || record.state === 'retrying') && record.nextAttemptAt;
     const finished = isFinished(record);
     const messagesDue = messagesDueAt(record);
     return redis.eval(
       PUT_RECORD,
-      7,
+      10,
       keys.record(record.escalationId),
       keys.outbox,
       keys.conversations,
@@ -73,6 +87,9 @@ export function createRedisStore(options: RedisStoreOptions): EscalationStore {
       keys.state(record.state),
       keys.finished,
       keys.messages,
+      keys.stats(delta.day),
+      keys.statsDays,
+      keys.statsPurgedBefore,
       record.escalationId,
       version,
       JSON.stringify(record),
@@ -80,6 +97,8 @@ export function createRedisStore(options: RedisStoreOptions): EscalationStore {
       record.conversationId ?? '',
       finished ? String(Date.parse(record.updatedAt)) : '',
       Number.isFinite(messagesDue) ? String(messagesDue) : '',
+      delta.day,
+      ...delta.changes.flatMap(([field, by]) => [field, String(by)]),
     ) as Promise<number>;
   }
 
@@ -120,7 +139,7 @@ export function createRedisStore(options: RedisStoreOptions): EscalationStore {
       if (!current) throw new UnknownEscalationError(id);
       const next = change(current.record);
       if (!next) return null;
-      if ((await put(next, current.version, current.record.state)) === 1) return next;
+      if ((await put(next, current.version, current.record)) === 1) return next;
     }
     throw new Error(`escalation ${id} is being changed concurrently; try again`);
   }
@@ -130,7 +149,7 @@ export function createRedisStore(options: RedisStoreOptions): EscalationStore {
   return {
     kind: 'redis',
     async insert(record) {
-      if ((await put(record, '', record.state)) === 1) return { inserted: true, record };
+      if ((await put(record, '', null)) === 1) return { inserted: true, record };
       const existing = await read(record.escalationId);
       return { inserted: false, record: existing!.record };
     },
@@ -209,6 +228,27 @@ export function createRedisStore(options: RedisStoreOptions): EscalationStore {
         limit,
       );
       return deleteEach(ids, finishedBefore(before));
+    },
+    async readStats(days) {
+      const all = await Promise.all(days.map((day) => redis.hgetall(keys.stats(day))));
+      return Object.fromEntries(
+        days.flatMap((day, i) => {
+          const fields = Object.entries(all[i]!);
+          if (fields.length === 0) return [];
+          return [[day, Object.fromEntries(fields.map(([field, n]) => [field, Number(n)]))]];
+        }),
+      );
+    },
+    async purgeStats(day) {
+      // The limit first: a write landing meanwhile either ran before it (and is deleted below)
+      // or sees it and leaves the day alone.
+      await redis.eval(RAISE_STATS_LIMIT, 1, keys.statsPurgedBefore, day);
+      // Day names sort as text, so the days before `day` are a lexical range of the index.
+      const days = await redis.zrangebylex(keys.statsDays, '-', `(${day}`);
+      if (days.length === 0) return 0;
+      await redis.del(...days.map((d) => keys.stats(d)));
+      await redis.zrem(keys.statsDays, ...days);
+      return days.length;
     },
     async findByConversationId(conversationId) {
       return redis.hget(keys.conversations, conversationId);

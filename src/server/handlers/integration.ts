@@ -14,6 +14,7 @@ import type { RequestContext, RouteDef } from '../router.js';
 import type { Services } from '../services.js';
 import { drainWithinBudget } from './drain-budget.js';
 import { handoffRoutes } from './handoff.js';
+import { integrationAnalyticsRoutes } from './integration-analytics.js';
 import { integrationRoutingRoutes } from './integration-routing.js';
 import { integrationStatus } from './integration-status.js';
 import { resultStatus } from './escalations.js';
@@ -163,5 +164,6 @@ export const integrationRoutes: RouteDef[] = [
     handler: retry,
   },
   ...integrationRoutingRoutes,
+  ...integrationAnalyticsRoutes,
   ...handoffRoutes,
 ];
