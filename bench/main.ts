@@ -4,13 +4,15 @@
  *
  *   npm run bench                 # latency (bulk jobs of 5 s); 10 s of escalations under a
  *                                 # 1,000/min org limit;
- *                                 # a burst of 320 lookups under a 100/min org limit
+ *                                 # a burst of 320 lookups under a 100/min org limit;
+ *                                 # the analytics read over 10,000 escalations (Redis)
  *   npm run bench -- --long       # throughput for 60 s
  */
 import { run as runStrategy } from './customer-strategy.js';
 import { run as runLatency, type LatencyRow } from './escalation-latency.js';
 import { run as runThroughput } from './escalation-throughput.js';
 import { run as runBurst } from './lookup-burst.js';
+import { run as runAnalytics } from './analytics-read.js';
 
 const ratio = (a: number, b: number) => (b === 0 ? 'n/a' : `${(a / b).toFixed(2)}x`);
 
@@ -34,6 +36,7 @@ const latency = await runLatency();
 await runStrategy();
 const throughput = await runThroughput({ durationMs: long ? 60_000 : 10_000 });
 const [burstModule, burstNaive] = await runBurst();
+const [analyticsModule, analyticsNaive] = await runAnalytics();
 
 console.log('\nSummary (ratios against the naive baseline measured in this run)');
 console.table(latencyRatios(latency));
@@ -58,5 +61,13 @@ console.table([
     '429s received (module, naive)': `${burstModule!['429s received']}, ${burstNaive!['429s received']}`,
     '429s surfaced (module, naive)': `${burstModule!['429s surfaced']}, ${burstNaive!['429s surfaced']}`,
     'p50 module/naive': ratio(burstModule!['p50 s'], burstNaive!['p50 s']),
+  },
+]);
+// The analytics page: day counters against reading every record, same Redis, same figures.
+console.table([
+  {
+    escalations: analyticsModule!.escalations,
+    'loaded (module numbers, naive records)': `${analyticsModule!.loaded}, ${analyticsNaive!.loaded}`,
+    'p50 module/naive': ratio(analyticsModule!['p50 ms'], analyticsNaive!['p50 ms']),
   },
 ]);

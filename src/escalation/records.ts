@@ -60,6 +60,7 @@ export function newRecord(request: EscalationRequest, nowIso: string): Escalatio
     closed: false,
     closedAt: null,
     lastConversationEventAt: null,
+    counted: true,
     createdAt: nowIso,
     updatedAt: nowIso,
   };

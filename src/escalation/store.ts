@@ -75,6 +75,11 @@ export interface EscalationRecord {
   chatMessages?: ChatMessageRecord[];
   /** Delivery of chatMessages: when it is next due (indexed for messagesDue) and how it went. */
   messageOutbox?: MessageOutbox;
+  /**
+   * Counted in the analytics day counters (set by newRecord). Records stored before the counters
+   * existed are left out for good, rather than have their next write subtract what they never added.
+   */
+  counted?: boolean;
   /** When the result became `escalated`: the chat hears it then (analytics). Absent on older records. */
   escalatedAt?: string;
   /** When the first agent reply arrived by webhook (analytics). Absent until then, and on older records. */

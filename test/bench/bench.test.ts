@@ -8,6 +8,8 @@ import { run as runStrategy } from '../../bench/customer-strategy.js';
 import { run as runLatency } from '../../bench/escalation-latency.js';
 import { run as runThroughput } from '../../bench/escalation-throughput.js';
 import { run as runBurst } from '../../bench/lookup-burst.js';
+import { run as runAnalytics } from '../../bench/analytics-read.js';
+import { MAX_FIELDS_PER_DAY } from '../../src/escalation/analytics/report.js';
 
 beforeEach(() => {
   // The benchmarks print their tables; the assertions below read the values instead.
@@ -64,4 +66,11 @@ describe('npm run bench, small', () => {
     });
     expect(naive).toMatchObject({ 'requests sent': 15, '429s received': 5, '429s surfaced': 5 });
   }, 30_000);
+
+  it('analytics read: the module loads day counters within their bound, the baseline every record', async () => {
+    const [module, naive] = await runAnalytics({ escalations: 500, runs: 1 });
+    expect(naive!.loaded).toBe(500);
+    expect(module!.loaded).toBeGreaterThan(0);
+    expect(module!.loaded).toBeLessThanOrEqual(30 * MAX_FIELDS_PER_DAY);
+  }, 60_000);
 });

@@ -56,7 +56,7 @@ const since = (from: string, to: string) => Date.parse(to) - Date.parse(from);
 
 export function contribution(record: EscalationRecord): DayStats {
   // Test escalations sent from the Integrations page are not customers' hand-offs.
-  if (record.request.test) return {};
+  if (record.request.test || record.counted !== true) return {};
   const stats: DayStats = {
     n: 1,
     [`s:${outcomeOf(record)}`]: 1,

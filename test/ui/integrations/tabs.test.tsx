@@ -8,11 +8,18 @@ import { renderUi } from '../support/render.js';
 const tabNames = () => screen.getAllByRole('tab').map((tab) => tab.textContent);
 
 describe('the Integrations tabs', () => {
-  it('has Overview, Settings, Routing, Diagnostics and Sandbox, one tab stop, arrows and Home/End', async () => {
+  it('has Overview, Settings, Routing, Analytics, Diagnostics and Sandbox, one tab stop, arrows and Home/End', async () => {
     serveIntegrationApi({ status: statusOf() });
     const { user } = renderUi(<IntegrationsPage />);
     const overview = await screen.findByRole('tab', { name: 'Overview' });
-    expect(tabNames()).toEqual(['Overview', 'Settings', 'Routing', 'Diagnostics', 'Sandbox']);
+    expect(tabNames()).toEqual([
+      'Overview',
+      'Settings',
+      'Routing',
+      'Analytics',
+      'Diagnostics',
+      'Sandbox',
+    ]);
     expect(overview).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByRole('tabpanel', { name: 'Overview' })).toBeVisible();
     expect(screen.getAllByRole('tab').filter((tab) => tab.tabIndex === 0)).toEqual([overview]);

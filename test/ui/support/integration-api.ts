@@ -8,6 +8,7 @@ import type { SandboxStateView } from '../../../src/shared/sandbox-state.js';
 import type { SettingsUpdate } from '../../../src/shared/settings.js';
 import { sandboxOf, statusOf, TEAMS } from './fixtures.js';
 import { server } from './server.js';
+import { analyticsOf } from './analytics-fixture.js';
 
 export const API = '/api/integrations/kustomer';
 
@@ -27,6 +28,9 @@ export function serveIntegrationApi(initial: Partial<FakeIntegrationApi> = {}): 
     http.get(API, () => HttpResponse.json(state.status)),
     http.get(`${API}/teams`, () => HttpResponse.json({ teams: state.teams })),
     http.get(`${API}/sandbox`, () => HttpResponse.json(state.sandbox)),
+    http.get(`${API}/analytics`, ({ request }) =>
+      HttpResponse.json(analyticsOf(Number(new URL(request.url).searchParams.get('days')))),
+    ),
     // The public readiness check: the mode comes from the server's environment (a key or not).
     http.get('/api/ready', () =>
       HttpResponse.json({

@@ -4,5 +4,6 @@ export const integrationKeys = {
   status: () => [...integrationKeys.all, 'status'] as const,
   teams: () => [...integrationKeys.all, 'teams'] as const,
   sandbox: () => [...integrationKeys.all, 'sandbox'] as const,
+  analytics: (days: number) => [...integrationKeys.all, 'analytics', days] as const,
   customer: (email: string) => [...integrationKeys.all, 'customer', email] as const,
 };

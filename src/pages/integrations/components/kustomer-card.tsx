@@ -1,5 +1,6 @@
 /** The Kustomer CRM card: the header, what is wrong right now, and the tabs. */
 import type { IntegrationStatus } from '../../../shared/integration.js';
+import { AnalyticsPanel } from './analytics-panel.js';
 import { HealthPanel } from './health-panel.js';
 import { KustomerHeader } from './kustomer-header.js';
 import { ConnectionTest } from './permission-checklist.js';
@@ -57,6 +58,7 @@ export function KustomerCard({ status, teams }: { status: IntegrationStatus; tea
       label: 'Routing',
       panel: <SettingsForm status={status} teams={teams} part="routing" />,
     },
+    { id: 'analytics', label: 'Analytics', panel: <AnalyticsPanel /> },
     {
       id: 'diagnostics',
       label: 'Diagnostics',
