@@ -53,7 +53,7 @@ beforeAll(async () => {
     `/api/integrations/kustomer/sandbox/conversations/${conversations[0]}/agent-reply`,
     { text: 'Hello, I am looking at your invoice now.' },
   );
-  expect(reply.status).toBe(200);
+  expect(reply.status).toBe(201);
 });
 afterAll(async () => {
   await browser?.close();

@@ -36,15 +36,18 @@ export function BarTable({
           <tr key={row.key} data-key={row.key}>
             <th scope="row">{row.label}</th>
             <td>
-              <span className="bar" aria-hidden="true">
-                <span style={{ width: `${(row.count / max) * 100}%` }} />
-              </span>
-              <span className="bar-value">
-                {row.count}
-                {total > 0 && (
-                  <span className="muted"> ({Math.round((row.count / total) * 100)} %)</span>
-                )}
-              </span>
+              {/* A flex box inside the cell: a flex cell would leave the table's layout. */}
+              <div className="bar-cell">
+                <span className="bar" aria-hidden="true">
+                  <span style={{ width: `${(row.count / max) * 100}%` }} />
+                </span>
+                <span className="bar-value">
+                  {row.count}
+                  {total > 0 && (
+                    <span className="muted"> ({Math.round((row.count / total) * 100)} %)</span>
+                  )}
+                </span>
+              </div>
             </td>
           </tr>
         ))}
