@@ -44,19 +44,18 @@ export function createOutboxViews(
   }
 
   async function summary(): Promise<OutboxSummary> {
-    const counts = await store.countByState();
-    const waiting = await store.list({ states: ['queued', 'retrying'] });
-    const unfinished = await store.list({ states: [...IN_PROGRESS_STATES, ...OUTBOX_STATES] });
-    const oldest = waiting.reduce<string | null>(
-      (min, r) => (min === null || Date.parse(r.createdAt) < Date.parse(min) ? r.createdAt : min),
-      null,
-    );
+    // Counts and one date: polled every few seconds during an outage, so no record is read.
+    const [counts, oldest, pending] = await Promise.all([
+      store.countByState(),
+      store.oldestWaiting(),
+      store.countTimelinePending(),
+    ]);
     return {
       queued: counts.queued ?? 0,
       retrying: counts.retrying ?? 0,
       dead: counts.dead ?? 0,
       oldestQueuedAt: oldest,
-      timelinePending: unfinished.filter(timelinePending).length,
+      timelinePending: pending,
     };
   }
 

@@ -20,10 +20,25 @@ export const IN_PROGRESS_STATES: EscalationState[] = [
   'transcript_synced',
 ];
 export const OUTBOX_STATES: EscalationState[] = ['queued', 'retrying', 'dead'];
+/** Waiting for their next attempt (dead ones wait for an operator instead). */
+export const WAITING_STATES: EscalationState[] = ['queued', 'retrying'];
 
 /** The chat heard `escalated`, and the transcript or note is not yet on the timeline. */
 export const timelinePending = (record: Pick<EscalationRecord, 'state' | 'result'>): boolean =>
   record.result?.status === 'escalated' && record.state !== 'done';
+
+/** The createdAt of the oldest waiting record among `records`; null when none waits. */
+export function oldestWaitingOf(
+  records: Iterable<Pick<EscalationRecord, 'state' | 'createdAt'>>,
+): string | null {
+  let oldest: string | null = null;
+  for (const record of records) {
+    if (!WAITING_STATES.includes(record.state)) continue;
+    if (oldest === null || Date.parse(record.createdAt) < Date.parse(oldest))
+      oldest = record.createdAt;
+  }
+  return oldest;
+}
 
 /** Nothing more will be attempted: delivered, or refused because the integration was off. */
 export const isFinished = (record: Pick<EscalationRecord, 'state'>): boolean =>

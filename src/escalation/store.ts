@@ -157,7 +157,12 @@ export interface EscalationStore {
   releaseLease(escalationId: string, owner: string): Promise<void>;
   /** queued/retrying records whose nextAttemptAt <= now, oldest createdAt first. */
   due(now: Date, limit: number): Promise<EscalationRecord[]>;
+  /** Records in these states, oldest createdAt first; at most `limit` of them are read. */
   list(options?: { states?: EscalationState[]; limit?: number }): Promise<EscalationRecord[]>;
+  /** createdAt of the oldest queued or retrying record, without reading the others; null if none. */
+  oldestWaiting(): Promise<string | null>;
+  /** How many escalations answered `escalated` still wait for their timeline (timelinePending). */
+  countTimelinePending(): Promise<number>;
   /** Records whose later chat messages are due (messageOutbox.dueAt <= now), soonest first. */
   messagesDue(now: Date, limit: number): Promise<EscalationRecord[]>;
   countByState(): Promise<Partial<Record<EscalationState, number>>>;

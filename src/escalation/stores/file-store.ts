@@ -129,6 +129,8 @@ export async function createFileStore(options: FileStoreOptions): Promise<Escala
     list: (listOptions) => index.list(listOptions),
     messagesDue: (at, limit) => index.messagesDue(at, limit),
     countByState: () => index.countByState(),
+    oldestWaiting: () => index.oldestWaiting(),
+    countTimelinePending: () => index.countTimelinePending(),
     purgeDead: () => purge((record) => record.state === 'dead'),
     purgeFinished: (before, limit) => purge(finishedBefore(before), limit),
     readStats: (days) => index.readStats(days),

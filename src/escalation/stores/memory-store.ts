@@ -9,7 +9,7 @@ import {
   type EscalationStore,
 } from '../store.js';
 import type { IntegrationSettings } from '../../shared/settings.js';
-import { finishedBefore, messagesDueAt } from '../records.js';
+import { finishedBefore, messagesDueAt, oldestWaitingOf, timelinePending } from '../records.js';
 import { MEMORY_DURABILITY } from './durability.js';
 import { applyDelta, statsDelta, type DayStats } from '../analytics/contribution.js';
 
@@ -183,6 +183,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
         .sort(byCreatedAt)
         .slice(0, listOptions.limit ?? Number.POSITIVE_INFINITY)
         .map(clone);
+    },
+    async oldestWaiting() {
+      return oldestWaitingOf(records.values());
+    },
+    async countTimelinePending() {
+      return [...records.values()].filter(timelinePending).length;
     },
     async countByState() {
       const counts: Partial<Record<EscalationRecord['state'], number>> = {};

@@ -1,6 +1,7 @@
 /**
  * Lua run inside Redis so each write and its index updates land together. Records are stored as
- * a hash { json, v }: the caller merges in JavaScript and the script writes only if the version
+ * a hash { json, v, c, p } (c: createdAt, p: '1' while the timeline is pending, read by the
+ * status summary without the JSON): the caller merges in JavaScript and the script writes only if the version
  * it read is still current (compare-and-set), which needs neither WATCH nor JSON inside Redis —
  * both unevenly supported by hosted Redis such as Upstash.
  *
@@ -11,7 +12,8 @@
  *       10 the day before which counters were purged (string; a late change there is not counted)
  * ARGV: 1 id, 2 expected version ('' = must not exist), 3 json, 4 due score ('' = not due),
  *       5 conversationId, 6 finished score ('' = not finished), 7 messages due score ('' = none),
- *       8 the day (YYYY-MM-DD), 9.. field, change pairs for the day's counters
+ *       8 createdAt, 9 timeline pending ('1' or '0'),
+ *       10 the day (YYYY-MM-DD), 11.. field, change pairs for the day's counters
  *       (analytics/contribution.ts: what the record adds now minus what it added before)
  */
 export const PUT_RECORD = `
@@ -22,7 +24,7 @@ elseif current ~= ARGV[2] then
   return 0
 end
 local nextV = tostring((tonumber(current) or 0) + 1)
-redis.call('HSET', KEYS[1], 'json', ARGV[3], 'v', nextV)
+redis.call('HSET', KEYS[1], 'json', ARGV[3], 'v', nextV, 'c', ARGV[8], 'p', ARGV[9])
 if KEYS[4] ~= KEYS[5] then redis.call('SREM', KEYS[4], ARGV[1]) end
 redis.call('SADD', KEYS[5], ARGV[1])
 if ARGV[4] == '' then
@@ -42,13 +44,13 @@ else
   redis.call('ZADD', KEYS[7], ARGV[7], ARGV[1])
 end
 local purgedBefore = redis.call('GET', KEYS[10])
-if #ARGV >= 9 and (not purgedBefore or ARGV[8] >= purgedBefore) then
-  for i = 9, #ARGV, 2 do
+if #ARGV >= 11 and (not purgedBefore or ARGV[10] >= purgedBefore) then
+  for i = 11, #ARGV, 2 do
     if redis.call('HINCRBY', KEYS[8], ARGV[i], ARGV[i + 1]) == 0 then
       redis.call('HDEL', KEYS[8], ARGV[i])
     end
   end
-  redis.call('ZADD', KEYS[9], 0, ARGV[8])
+  redis.call('ZADD', KEYS[9], 0, ARGV[10])
 end
 return 1
 `;

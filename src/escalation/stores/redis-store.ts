@@ -16,7 +16,16 @@ import {
   type EscalationRecord,
   type EscalationStore,
 } from '../store.js';
-import { finishedBefore, isFinished, messagesDueAt } from '../records.js';
+import {
+  IN_PROGRESS_STATES,
+  OUTBOX_STATES,
+  WAITING_STATES,
+  finishedBefore,
+  isFinished,
+  messagesDueAt,
+  oldestWaitingOf,
+  timelinePending,
+} from '../records.js';
 import { probeRedisPersistence } from './durability.js';
 import {
   ACQUIRE_LEASE,
@@ -26,6 +35,7 @@ import {
   RAISE_STATS_LIMIT,
   RELEASE_LEASE,
 } from './redis-scripts.js';
+import { createRedisReads, redisKeys } from './redis-reads.js';
 import { statsDelta } from '../analytics/contribution.js';
 
 export interface RedisStoreOptions {
@@ -44,27 +54,8 @@ export function createRedisStore(options: RedisStoreOptions): EscalationStore {
     enableAutoPipelining: true,
   });
   const now = options.clock ?? Date.now;
-  const p = options.keyPrefix ?? 'kustomer-escalation:';
-  const keys = {
-    record: (id: string) => `${p}rec:${id}`,
-    outbox: `${p}outbox`,
-    finished: `${p}finished`,
-    messages: `${p}messages`,
-    conversations: `${p}conversations`,
-    state: (state: EscalationState) => `${p}state:${state}`,
-    lease: (id: string) => `${p}lease:${id}`,
-    seen: (id: string) => `${p}seen:${id}`,
-    hit: (key: string, start: number) => `${p}hit:${key}:${start}`,
-    settings: `${p}settings`,
-    stats: (day: string) => `${p}stats:${day}`,
-    statsDays: `${p}stats:days`,
-    statsPurgedBefore: `${p}stats:purged-before`,
-  };
-
-  async function read(id: string): Promise<{ record: EscalationRecord; version: string } | null> {
-    const [json, version] = await redis.hmget(keys.record(id), 'json', 'v');
-    return json && version ? { record: JSON.parse(json) as EscalationRecord, version } : null;
-  }
+  const keys = redisKeys(options.keyPrefix ?? 'kustomer-escalation:');
+  const { read, loadAll, glances } = createRedisReads(redis, keys);
 
   /** Writes `record` if the stored version is still `version`; `before` is what was read. */
   function put(
@@ -97,6 +88,8 @@ export function createRedisStore(options: RedisStoreOptions): EscalationStore {
       record.conversationId ?? '',
       finished ? String(Date.parse(record.updatedAt)) : '',
       Number.isFinite(messagesDue) ? String(messagesDue) : '',
+      record.createdAt,
+      timelinePending(record) ? '1' : '0',
       delta.day,
       ...delta.changes.flatMap(([field, by]) => [field, String(by)]),
     ) as Promise<number>;
@@ -199,12 +192,17 @@ export function createRedisStore(options: RedisStoreOptions): EscalationStore {
       return records.sort((a, b) => messagesDueAt(a) - messagesDueAt(b));
     },
     async list(listOptions = {}) {
-      const states = listOptions.states ?? [...ESCALATION_STATES];
-      const ids = (
-        await Promise.all(states.map((state) => redis.smembers(keys.state(state))))
-      ).flat();
-      const records = (await loadAll(ids)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-      return records.slice(0, listOptions.limit ?? records.length);
+      const found = await glances(listOptions.states ?? [...ESCALATION_STATES]);
+      found.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      const ids = found.slice(0, listOptions.limit ?? found.length).map((g) => g.id);
+      return loadAll(ids);
+    },
+    async oldestWaiting() {
+      return oldestWaitingOf(await glances(WAITING_STATES));
+    },
+    async countTimelinePending() {
+      const found = await glances([...IN_PROGRESS_STATES, ...OUTBOX_STATES]);
+      return found.filter((g) => g.pending).length;
     },
     async countByState() {
       const counts = await Promise.all(
@@ -275,12 +273,4 @@ export function createRedisStore(options: RedisStoreOptions): EscalationStore {
       await redis.quit();
     },
   };
-
-  async function loadAll(ids: string[]): Promise<EscalationRecord[]> {
-    if (ids.length === 0) return [];
-    const jsons = await Promise.all(ids.map((id) => redis.hget(keys.record(id), 'json')));
-    return jsons
-      .filter((json): json is string => json !== null)
-      .map((json) => JSON.parse(json) as EscalationRecord);
-  }
 }

@@ -88,6 +88,51 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       expect(await store.acquireLease('e1', 'b', 1000)).toBe(true);
     });
 
+    it('finds the oldest waiting escalation and counts pending timelines', async () => {
+      const at = (minutes: number) => new Date(now + minutes * 60_000).toISOString();
+      const escalated = (id: string) => ({
+        status: 'escalated' as const,
+        escalationId: id,
+        customerId: 'c1',
+        conversationId: `conv-${id}`,
+        team: null,
+        priority: 3,
+        conversationUrl: null,
+      });
+      expect(await store.oldestWaiting()).toBeNull();
+      expect(await store.countTimelinePending()).toBe(0);
+      await store.insert(makeRecord('dead', { state: 'dead', createdAt: at(-30) }));
+      await store.insert(makeRecord('queued', { state: 'queued', createdAt: at(-5) }));
+      await store.insert(makeRecord('retrying', { state: 'retrying', createdAt: at(-9) }));
+      await store.insert(
+        makeRecord('pending', { state: 'queued', createdAt: at(-1), result: escalated('pending') }),
+      );
+      await store.insert(makeRecord('done', { state: 'done', result: escalated('done') }));
+      await store.insert(
+        makeRecord('running', { state: 'conversation_created', result: escalated('running') }),
+      );
+      // Dead ones wait for an operator, not for an attempt.
+      expect(await store.oldestWaiting()).toBe(at(-9));
+      expect(await store.countTimelinePending()).toBe(2);
+      await store.update('running', { state: 'done' });
+      await store.update('retrying', { state: 'done' });
+      expect(await store.oldestWaiting()).toBe(at(-5));
+      expect(await store.countTimelinePending()).toBe(1);
+    });
+
+    it('lists at most the limit, oldest first', async () => {
+      const at = (minutes: number) => new Date(now + minutes * 60_000).toISOString();
+      for (const [id, minutes] of [
+        ['b', -2],
+        ['c', -1],
+        ['a', -3],
+        ['d', 0],
+      ] as const)
+        await store.insert(makeRecord(id, { state: 'queued', createdAt: at(minutes) }));
+      const listed = await store.list({ states: ['queued'], limit: 2 });
+      expect(listed.map((r) => r.escalationId)).toEqual(['a', 'b']);
+    });
+
     it('lets the holder take its lease again, extending it, and nobody else', async () => {
       await store.insert(makeRecord('e1'));
       expect(await store.acquireLease('e1', 'a', 200)).toBe(true);

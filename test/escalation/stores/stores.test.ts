@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createFileStore,
@@ -8,6 +9,7 @@ import {
   createRedisStore,
 } from '../../../src/escalation/stores/index.js';
 import { startRedis } from '../../support/redis.js';
+import { makeRecord } from './record-factory.js';
 import { describeStoreContract } from './store-contract.js';
 
 const dirs: string[] = [];
@@ -56,5 +58,25 @@ describe('rate-limit counters in memory', () => {
     now += 30_000;
     expect(await store.hit('ip:new', 60_000)).toBe(1);
     expect(store.counterCount()).toBe(1);
+  });
+});
+
+describe('redis summary fields', () => {
+  it('reads records written before the createdAt and timeline fields existed', async () => {
+    const prefix = `legacy${++prefixSeq}:`;
+    const store = createRedisStore({ url: redis.url, keyPrefix: prefix });
+    const raw = new Redis(redis.url);
+    try {
+      const createdAt = '2026-11-24T09:00:00.000Z';
+      await store.insert(makeRecord('old', { state: 'queued', createdAt }));
+      await store.insert(makeRecord('new', { state: 'queued' }));
+      // As an older version of the store wrote it: the JSON and its version only.
+      await raw.hdel(`${prefix}rec:old`, 'c', 'p');
+      expect(await store.oldestWaiting()).toBe(createdAt);
+      expect((await store.list({ states: ['queued'], limit: 1 }))[0]?.escalationId).toBe('old');
+    } finally {
+      raw.disconnect();
+      await store.close();
+    }
   });
 });
