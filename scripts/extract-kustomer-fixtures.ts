@@ -56,6 +56,8 @@ const TEMPLATES: Record<string, ExampleRef[]> = {
     ['post', '/attachments', '201'],
     ['get', '/messages/{message_id}/attachments/{id}', '200'],
   ],
+  schedule: [['get', '/schedules/default', '200']],
+  holiday: [['get', '/schedules/default', '200', 'included']],
 };
 
 /** Every route the client calls or the sandbox serves, as the spec writes it (no /v1 prefix). */
@@ -81,6 +83,9 @@ export const MODULE_ROUTES: [method: string, path: string][] = [
   ['get', '/attachments/{id}'],
   ['get', '/messages/{message_id}/attachments/{id}'],
   ['get', '/slas/{id}'],
+  ['get', '/schedules'],
+  ['get', '/schedules/default'],
+  ['get', '/schedules/{id}'],
 ];
 
 /** The request bodies the sandbox checks, by the name request-schemas.ts gives them. */

@@ -9,7 +9,9 @@ import type {
   TranscriptMessageInput,
 } from '../kustomer/types.js';
 import { sanitizeTag } from '../kustomer/limits.js';
+import type { AvailabilitySnapshot } from '../shared/availability.js';
 import type { EscalationRequest } from '../shared/escalation.js';
+import { formatOpening, maskEmail } from '../shared/opening-time.js';
 import { PRIORITY_LABELS } from '../shared/priority.js';
 import type { IntegrationSettings } from '../shared/settings.js';
 import type { RoutingDecision } from './store.js';
@@ -129,11 +131,13 @@ export function noteInput(
   request: EscalationRequest,
   routing: RoutingDecision,
   sessionUrl: string | null,
+  availability?: AvailabilitySnapshot,
 ): CreateNoteInput {
   const team = routing.teamName ?? routing.teamId ?? 'none (default inbox)';
   const lines = [
     request.test ? '[TEST] This is a test escalation sent from the Integrations page.' : null,
     `Escalated by the chatbot: ${reasonText(request.reason)}.`,
+    availability ? availabilityLine(availability, request.customer) : null,
     request.intent ? `Intent: ${request.intent}` : null,
     `Routing: team ${team}, priority ${routing.priority} (${PRIORITY_LABELS[routing.priority]})${queuePart(routing)}. ${routing.explanation}`,
     sessionUrl ? `Chat session: ${sessionUrl}` : `Chat session: ${request.sessionId}`,
@@ -142,6 +146,30 @@ export function noteInput(
   let body = lines.filter((line) => line !== null).join('\n');
   if (body.length > NOTE_MAX) body = `${body.slice(0, NOTE_MAX - 1)}…`;
   return { body, externalId: noteExternalId(request.escalationId) };
+}
+
+/**
+ * What the agent must know when nobody could answer at once: it came out of hours (or with no
+ * agent available) and what the customer was promised. Null when it came in open.
+ */
+function availabilityLine(
+  availability: AvailabilitySnapshot,
+  customer: EscalationRequest['customer'],
+): string | null {
+  const reopening = availability.nextOpenAt
+    ? `, reopening ${formatOpening(availability.nextOpenAt, availability.timeZone)}`
+    : '';
+  const when =
+    availability.reason === 'closed' || availability.reason === 'holiday'
+      ? `Came in out of hours (${availability.reason === 'holiday' ? 'holiday' : 'closed'}${reopening}).`
+      : availability.reason === 'no_agents'
+        ? 'Came in while no agent was available.'
+        : null;
+  if (!when) return null;
+  const email = customer.email ? ` to ${maskEmail(customer.email)}` : '';
+  return availability.followUp === 'email'
+    ? `${when} The customer was told we will reply by email${email}: reply by email.`
+    : `${when} The customer was told an agent will answer in the chat, or by email${email} if they leave.`;
 }
 
 /** j***@example.com, ***0123, ab***: enough for an operator to recognise, not to harvest. */

@@ -8,6 +8,7 @@ import type { KustomerClient } from '../kustomer/types.js';
 import type { EscalationRequest } from '../shared/escalation.js';
 import { resolveBackoff, type BackoffConfig, type BackoffOptions } from './backoff.js';
 import { createBreaker, type Breaker, type BreakerOptions } from './breaker.js';
+import type { AvailabilityCheck } from './availability/availability-check.js';
 import type { EscalationStore } from './store.js';
 import type { SettingsService } from './types.js';
 
@@ -69,6 +70,11 @@ export interface EscalationServiceOptions {
    * @default 2592000000 (30 days)
    */
   retentionMs?: number;
+  /**
+   * Checks business hours and agents before each escalation (bounded by its own budget); the
+   * answer and the record carry the result. @default none (no availability is said)
+   */
+  availability?: AvailabilityCheck;
 }
 
 function isBreaker(value: BreakerOptions | Breaker | undefined): value is Breaker {

@@ -32,6 +32,7 @@ import { createWebhookHandlers } from './webhooks.js';
 import { createChangeSignal, notifyingStore } from './live/change-signal.js';
 import { HANDOFF_OFF_MESSAGE } from '../shared/handoff.js';
 import { createLiveChat, type LiveChat } from './live/live-chat.js';
+import { availabilityFor } from './availability/escalation-availability.js';
 
 export type { EscalationServiceOptions } from './service-options.js';
 
@@ -173,7 +174,14 @@ export function createEscalationService(
     // Card numbers never reach the store or Kustomer (privacy.ts).
     const request = maskRequest(raw, settings.privacy);
     if (!settings.enabled) return storeWhileDisabled(request, settings.whenDisabled);
-    const { inserted, record } = await store.insert(newRecord(request, iso(clock())));
+    // Bounded and never failing (availability-check.ts): out of hours it still goes to Kustomer.
+    const availability = options.availability
+      ? await availabilityFor(options.availability, request, settings, clock())
+      : undefined;
+    const fresh = newRecord(request, iso(clock()));
+    const { inserted, record } = await store.insert(
+      availability ? { ...fresh, availability } : fresh,
+    );
     if (!inserted) ensureSameSession(record, request);
     const attemptOptions: AttemptOptions = {
       settings,
@@ -183,7 +191,11 @@ export function createEscalationService(
       lane: 'escalation',
       failState: 'queued',
     };
-    return outcomeOf(record, attemptOptions);
+    const result = await outcomeOf(record, attemptOptions);
+    // The answer carries what the record keeps (a repeat gets the first check's snapshot).
+    return record.availability && result.status !== 'refused'
+      ? { ...result, availability: record.availability }
+      : result;
   }
 
   async function retryNow(escalationId: string): Promise<EscalationResult | null> {

@@ -179,7 +179,7 @@ async function timelineStep(deps: StepDeps, run: StepRun, call: Call, record: Es
       call((o) =>
         client.notes.create(
           conversationId,
-          noteInput(request, routing, deps.sessionUrl(request)),
+          noteInput(request, routing, deps.sessionUrl(request), record.availability),
           o,
         ),
       )

@@ -12,6 +12,7 @@ import type {
   EscalationState,
 } from '../shared/escalation.js';
 import type { PendingBulkJob } from '../kustomer/resources/bulk-jobs.js';
+import type { AvailabilitySnapshot } from '../shared/availability.js';
 import type { Priority } from '../shared/priority.js';
 import type { IntegrationSettings } from '../shared/settings.js';
 import type { DayStats } from './analytics/contribution.js';
@@ -86,6 +87,11 @@ export interface EscalationRecord {
   firstReplyAt?: string;
   /** updatedAt of the newest conversation webhook applied, to ignore out-of-order deliveries. */
   lastConversationEventAt: string | null;
+  /**
+   * Open or closed when it came in, and how the customer was told they will be answered
+   * (availability/). Absent on older records and where availability is not checked.
+   */
+  availability?: AvailabilitySnapshot;
   createdAt: string;
   updatedAt: string;
 }

@@ -12,6 +12,7 @@ import { createRedactor } from '../platform/redact.js';
 import { createConversations } from './resources/conversations.js';
 import { createCustomers } from './resources/customers.js';
 import { createAttachments } from './resources/attachments.js';
+import { createAvailabilityReads } from './resources/availability-reads.js';
 import { createLiveMessages } from './resources/live-messages.js';
 import { createMessages } from './resources/messages.js';
 import { createNotes } from './resources/notes.js';
@@ -103,6 +104,7 @@ export function createKustomerClient(options: KustomerClientOptions): KustomerCl
     teams: createTeams(transport, cache),
     routing: createRoutingQueues(transport, clock),
     slas: createSlas(transport),
+    availability: createAvailabilityReads(transport),
     conversationUrl: (id) =>
       appUrl ? `${appUrl}/app/conversations/${encodeURIComponent(id)}` : null,
     metrics: () => metrics.snapshot(),

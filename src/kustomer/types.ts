@@ -9,6 +9,7 @@ import type { createAttachments } from './resources/attachments.js';
 import type { createRoutingQueues } from './resources/routing-queues.js';
 import type { createSlas } from './resources/slas.js';
 import type { PermissionScope } from './permissions.js';
+import type { AvailabilityReads } from './resources/availability-reads.js';
 import type { TranscriptOptions } from './resources/transcript-sync.js';
 
 /** Escalation traffic goes ahead of background traffic (team refreshes, health checks, drains). */
@@ -182,6 +183,8 @@ export interface FindOrCreateResult {
 }
 
 export interface KustomerClient {
+  /** Business schedules, agents' work sessions and queue metrics (reads for availability). */
+  availability: AvailabilityReads;
   auth: {
     currentToken(options?: CallOptions): Promise<AuthToken>;
     permissionReport(options?: CallOptions & PermissionScope): Promise<PermissionReport>;

@@ -36,6 +36,18 @@ export async function handleAdmin(
     return reply(200, sandbox.state().faults);
   }
   if (method === 'DELETE' && path === '/faults') return (sandbox.clearFaults(), reply(200, {}));
+  if (method === 'PUT' && path === '/availability') {
+    const patch = (await readJson(req)) as Record<string, unknown> | null;
+    if (!patch || typeof patch !== 'object')
+      throw new SandboxHttpError(400, 'bad_request', 'availability must be an object');
+    const known = ['businessClosed', 'agentsOnline', 'waitSeconds'] as const;
+    return reply(
+      200,
+      sandbox.setAvailability(
+        Object.fromEntries(known.filter((k) => k in patch).map((k) => [k, patch[k]])),
+      ),
+    );
+  }
   if (method === 'PUT' && path === '/webhook') {
     const target = (await readJson(req)) as { url?: unknown; secret?: unknown } | null;
     if (target && (typeof target.url !== 'string' || typeof target.secret !== 'string')) {

@@ -280,4 +280,73 @@ export const KUSTOMER_EXAMPLES = {
     },
     links: { self: '/v1/attachments/5a4d1a8a6d92880012ad2923', related: 'http://www.cool.com' },
   },
+  schedule: {
+    type: 'schedule',
+    id: '5e21e0f9520ec30019df3dcf',
+    attributes: {
+      name: 'Biz Hours',
+      hours: {
+        '0': null,
+        '1': [[480, 1020]],
+        '2': [[480, 1020]],
+        '3': [[480, 1020]],
+        '4': [[480, 1020]],
+        '5': [[480, 1020]],
+        '6': null,
+      },
+      timezone: 'America/New_York',
+      default: true,
+      createdAt: '2020-01-17T16:29:45.369Z',
+      modifiedAt: '2020-01-17T17:58:27.569Z',
+      updatedAt: '2020-01-17T17:58:27.569Z',
+    },
+    relationships: {
+      org: {
+        links: { self: '/v1/orgs/5e15fa33623f88001a8e0bb5' },
+        data: { type: 'org', id: '5e15fa33623f88001a8e0bb5' },
+      },
+      createdBy: {
+        links: { self: '/v1/users/5e15fa45623f88001a8e0bbb' },
+        data: { type: 'user', id: '5e15fa45623f88001a8e0bbb' },
+      },
+      modifiedBy: {
+        links: { self: '/v1/users/5e15fa45623f88001a8e0bbb' },
+        data: { type: 'user', id: '5e15fa45623f88001a8e0bbb' },
+      },
+    },
+    links: { self: '/v1/schedules/5e21e0f9520ec30019df3dcf' },
+  },
+  holiday: {
+    type: 'holiday',
+    id: '5e21f60193bd0a005118426f',
+    attributes: {
+      name: 'Test',
+      startDate: '2020-03-12T04:00:00.000Z',
+      endDate: '2020-03-14T03:59:59.000Z',
+      description: 'test holiday',
+      enabled: true,
+      createdAt: '2020-01-17T17:59:29.366Z',
+      modifiedAt: '2020-01-17T17:59:29.366Z',
+      updatedAt: '2020-01-17T17:59:29.366Z',
+    },
+    relationships: {
+      org: {
+        links: { self: '/v1/orgs/5e15fa33623f88001a8e0bb5' },
+        data: { type: 'org', id: '5e15fa33623f88001a8e0bb5' },
+      },
+      createdBy: {
+        links: { self: '/v1/users/5e15fa45623f88001a8e0bbb' },
+        data: { type: 'user', id: '5e15fa45623f88001a8e0bbb' },
+      },
+      modifiedBy: {
+        links: { self: '/v1/users/5e15fa45623f88001a8e0bbb' },
+        data: { type: 'user', id: '5e15fa45623f88001a8e0bbb' },
+      },
+      schedule: {
+        data: { type: 'schedule', id: '5e21e0f9520ec30019df3dcf' },
+        links: { self: '/v1/schedules/5e21e0f9520ec30019df3dcf' },
+      },
+    },
+    links: { self: '/v1/holidays/5e21f60193bd0a005118426f' },
+  },
 } as const;

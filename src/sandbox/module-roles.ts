@@ -25,10 +25,15 @@ export const ALL_MODULE_ROLES = [
   'org.permission.routing.create',
   'org.permission.routing.update',
   'org.permission.sla.read',
+  // Availability (business hours): optional, without it availability is said unknown.
+  'org.permission.schedule.read',
 ];
 
-/** Asked only when routing names a Kustomer queue (work items), or read by the SLA check. */
-const WHEN_USED = /^org\.permission\.(queue|routing|sla)\./;
+/**
+ * Asked only when routing names a Kustomer queue (work items), read by the SLA check, or read for
+ * availability (schedules, work sessions, queue metrics: without them it is said unknown).
+ */
+const WHEN_USED = /^org\.permission\.(queue|routing|sla|schedule)\./;
 
 /** What the escalation flow calls, and so what the permission check asks of a key: no more. */
 export const REQUIRED_MODULE_ROLES = ALL_MODULE_ROLES.filter(

@@ -1,5 +1,6 @@
 import type { BulkRuntime } from './bulk-jobs.js';
 import type { BodyKind, BodyValidator } from './request-schemas.js';
+import type { SandboxAvailability } from './availability-data.js';
 import type { SandboxData } from './data.js';
 import { SandboxHttpError } from './http-error.js';
 import { page } from './envelope.js';
@@ -17,6 +18,8 @@ export interface SandboxCore {
   emit(name: string, data: unknown, changes: unknown): void;
   /** How bulk jobs run: their duration and injected faults. */
   bulk: BulkRuntime;
+  /** Open or closed, agents online or not: the inspector's switches (availability-data.ts). */
+  availability: SandboxAvailability;
 }
 
 export interface RouteContext {

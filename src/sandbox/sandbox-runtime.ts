@@ -4,6 +4,7 @@
  * actions and the SandboxHandle all read and change this one object, which is why it exists apart
  * from any of them.
  */
+import { DEFAULT_SANDBOX_AVAILABILITY } from './availability-data.js';
 import { DEFAULT_BULK_JOB_MS } from './bulk-jobs.js';
 import { createData, DEFAULT_TEAMS } from './data.js';
 import { createFaults } from './faults.js';
@@ -55,6 +56,7 @@ export function createSandboxRuntime(options: SandboxOptions): SandboxRuntime {
     },
     origin: 'http://127.0.0.1',
     validator: createBodyValidator(),
+    availability: { ...DEFAULT_SANDBOX_AVAILABILITY },
     emit: (name, data, changes) =>
       void deliverEvent(runtime.webhook, name, data, changes, runtime.log),
   };

@@ -3,6 +3,7 @@
  * module uses, with Kustomer's auth, validation, envelopes, rate limits and webhooks, plus fault
  * injection and inspection under /__sandbox. See types.ts for the contract.
  */
+import { DEFAULT_SANDBOX_AVAILABILITY } from './availability-data.js';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleAdmin } from './admin.js';
@@ -64,17 +65,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     apiKey: [...rt.keys.keys()][0]!,
     setFaults: (next) => rt.faults.set(next),
     clearFaults: () => rt.faults.clear(),
+    setAvailability: (patch) => Object.assign(rt.core.availability, patch),
     state: (): SandboxState =>
       structuredClone({
         ...rt.core.store.data,
         bulkJobs: undefined,
         ...routingState(rt),
         faults: rt.faults.get(),
+        availability: rt.core.availability,
         requests: rt.requests,
       }) as SandboxState,
     reset() {
       rt.core.store.reset();
       rt.faults.clear();
+      Object.assign(rt.core.availability, DEFAULT_SANDBOX_AVAILABILITY);
       rt.core.limits.reset();
       resetRequestCounters(rt.requests);
     },

@@ -3,6 +3,7 @@
  * steer its faults and inspect what landed. The sandbox speaks Kustomer's v1 API under /v1 and its
  * own admin API under /__sandbox (never part of Kustomer's API, and never reachable in live mode).
  */
+import type { SandboxAvailability } from './availability-data.js';
 import type { BulkJobFaults } from './bulk-jobs.js';
 import type { RoutingControls, RoutingState } from './routing-controls.js';
 
@@ -152,6 +153,8 @@ export interface SandboxState extends RoutingState {
   attachments: SandboxAttachment[];
   teams: SandboxTeam[];
   faults: SandboxFaults;
+  /** The inspector's switches: business closed, agents online (availability-data.ts). */
+  availability: SandboxAvailability;
   /** Requests seen per "METHOD /v1/route-template" and how many were answered 429. */
   requests: { total: number; rateLimited: number; byRoute: Record<string, number> };
 }
@@ -163,6 +166,8 @@ export interface SandboxHandle {
   /** The first configured key. */
   apiKey: string;
   setFaults(faults: SandboxFaults): void;
+  /** Closes the business or takes agents offline (and back). */
+  setAvailability(patch: Partial<SandboxAvailability>): SandboxAvailability;
   clearFaults(): void;
   state(): SandboxState;
   /** Empties customers, conversations, messages, notes, counters and faults; keeps teams and keys. */

@@ -5,6 +5,7 @@
  */
 import type { Route } from './route-types.js';
 import { attachmentRoutes } from './routes-attachments.js';
+import { availabilityRoutes } from './routes-availability.js';
 import { bulkRoutes } from './routes-bulk.js';
 import { conversationRoutes } from './routes-conversations.js';
 import { currentTokenRoutes } from './routes-current-token.js';
@@ -26,4 +27,5 @@ export const V1_ROUTES: Route[] = [
   ...currentTokenRoutes,
   ...routingRoutes,
   ...slaRoutes,
+  ...availabilityRoutes,
 ];

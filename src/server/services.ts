@@ -3,6 +3,10 @@
  * Without a Kustomer API key it starts the embedded sandbox and points the client at it.
  */
 import { randomBytes } from 'node:crypto';
+import {
+  createAvailabilityCheck,
+  type AvailabilityCheck,
+} from '../escalation/availability/availability-check.js';
 import { createEscalationService, type EscalationServiceHandle } from '../escalation/service.js';
 import { createSettingsService } from '../escalation/settings.js';
 import type { EscalationStore } from '../escalation/store.js';
@@ -25,6 +29,8 @@ export interface Services {
   store: EscalationStore;
   settings: SettingsService;
   escalations: EscalationServiceHandle;
+  /** Business hours and agents, as Kustomer reports them (GET /api/availability, each escalation). */
+  availability: AvailabilityCheck;
   sandbox: SandboxHandle | null;
   /** KUSTOMER_WEBHOOK_SECRET, or one generated for the embedded sandbox. */
   webhookSecret: string | null;
@@ -124,12 +130,14 @@ export async function createServices(
     },
   };
   const clock = overrides.clock ?? Date.now;
+  const availability = createAvailabilityCheck({ client, clock, logger });
   const escalations = createEscalationService({
     clock,
     client,
     store,
     settings,
     logger,
+    availability,
     appUrl: env.appUrl,
     retentionMs: env.retentionDays * 86_400_000,
     ...(overrides.escalateDeadlineMs ? { escalateDeadlineMs: overrides.escalateDeadlineMs } : {}),
@@ -143,6 +151,7 @@ export async function createServices(
     store,
     settings,
     escalations,
+    availability,
     sandbox,
     webhookSecret,
     lastConnection: null,

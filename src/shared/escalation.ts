@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { availabilitySnapshotSchema, followUpSchema } from './availability.js';
 import { prioritySchema } from './priority.js';
 
 /** Why the chat handed the conversation to a person. */
@@ -63,6 +64,8 @@ export const escalationRequestSchema = z
     attributes: z.record(z.string().max(100), attributeValue).optional(),
     /** A marked test escalation, sent from the Integrations page. */
     test: z.boolean().optional(),
+    /** The customer's choice out of hours, when the admin lets them choose (`ask`). */
+    followUp: followUpSchema.optional(),
   })
   .strict();
 /** What the chat sends (priority may be a name). */
@@ -80,6 +83,8 @@ export const escalatedResultSchema = z.object({
   team: teamRefSchema.nullable(),
   priority: z.number().int().min(1).max(5),
   conversationUrl: z.string().nullable(),
+  /** Open or closed, the wait, and how the customer will be answered (see availability.ts). */
+  availability: availabilitySnapshotSchema.optional(),
 });
 export const queuedResultSchema = z.object({
   status: z.literal('queued'),
@@ -87,6 +92,7 @@ export const queuedResultSchema = z.object({
   /** Machine-readable cause: kustomer_unavailable, rate_limited, breaker_open, integration_disabled... */
   reason: z.string(),
   retryAt: z.iso.datetime(),
+  availability: availabilitySnapshotSchema.optional(),
 });
 export const refusedResultSchema = z.object({
   status: z.literal('refused'),

@@ -35,5 +35,9 @@ export const sandboxStateSchema = z.object({
   notes: z.array(z.object({ id: z.string(), conversationId: z.string(), body: z.string() })),
   teams: z.array(z.object({ id: z.string(), name: z.string() })),
   faults: z.object({ outageUntil: z.number().nullable().optional() }).loose(),
+  /** The inspector's availability switches (absent on an older server). */
+  availability: z
+    .object({ businessClosed: z.boolean(), agentsOnline: z.boolean(), waitSeconds: z.number() })
+    .optional(),
 });
 export type SandboxStateView = z.infer<typeof sandboxStateSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { availabilitySettingsSchema, outOfHoursModeSchema } from './availability.js';
 import { escalationReasonSchema } from './escalation.js';
 
 const TEAM_ID = /^[0-9a-f]{24}$/;
@@ -34,6 +35,8 @@ export const routingRuleSchema = z
     priority: prioritySchema.optional(),
     /** Absent: the default queue, if any (as the team and priority fall back to theirs). */
     queueId: queueIdSchema.optional(),
+    /** Out of hours or with nobody available; absent: the global choice (settings.availability). */
+    outOfHours: outOfHoursModeSchema.optional(),
   })
   .refine((r) => r.intents?.length || r.keywords?.length || r.reasons?.length || r.attribute, {
     message: 'a rule needs at least one condition (intent, keyword, reason or attribute)',
@@ -98,6 +101,8 @@ export const integrationSettingsSchema = z
       .max(100),
     /** Absent means DEFAULT_PRIVACY. */
     privacy: privacySettingsSchema.optional(),
+    /** Absent means DEFAULT_AVAILABILITY_SETTINGS (the org's default schedule, email follow-up). */
+    availability: availabilitySettingsSchema.optional(),
   })
   .strict();
 export type IntegrationSettings = z.infer<typeof integrationSettingsSchema>;

@@ -13,6 +13,7 @@ import { ApiError, json, parseWith, readJson, readOptionalJson } from '../http.j
 import type { RequestContext, RouteDef } from '../router.js';
 import type { Services } from '../services.js';
 import { drainWithinBudget } from './drain-budget.js';
+import { availabilityRoutes } from './availability.js';
 import { handoffRoutes } from './handoff.js';
 import { integrationAnalyticsRoutes } from './integration-analytics.js';
 import { integrationRoutingRoutes } from './integration-routing.js';
@@ -166,4 +167,5 @@ export const integrationRoutes: RouteDef[] = [
   ...integrationRoutingRoutes,
   ...integrationAnalyticsRoutes,
   ...handoffRoutes,
+  ...availabilityRoutes,
 ];

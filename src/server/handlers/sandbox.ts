@@ -14,6 +14,13 @@ const faultsSchema = z
   })
   .strict();
 const replySchema = z.object({ text: z.string().min(1).max(10_000) }).strict();
+const availabilitySchema = z
+  .object({
+    businessClosed: z.boolean().optional(),
+    agentsOnline: z.boolean().optional(),
+    waitSeconds: z.number().int().min(0).max(86_400).optional(),
+  })
+  .strict();
 
 function sandboxOf(ctx: RequestContext) {
   const sandbox = ctx.services.sandbox;
@@ -48,6 +55,16 @@ export const sandboxRoutes: RouteDef[] = [
       const sandbox = sandboxOf(ctx);
       sandbox.setFaults(parseWith(faultsSchema, await readJson(ctx.request, 4096)));
       return json(200, sandbox.state().faults);
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/api/integrations/kustomer/sandbox/availability',
+    admin: true,
+    async handler(ctx) {
+      const patch = parseWith(availabilitySchema, await readJson(ctx.request, 1024));
+      const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      return json(200, sandboxOf(ctx).setAvailability(defined));
     },
   },
   {
