@@ -11,7 +11,7 @@ import { ChatLog } from './chat-log.js';
 import { botTurn, summarize } from './demo-bot.js';
 import { findEmail } from './email.js';
 import { newId } from './new-id.js';
-import { queuedMessage } from './queued-message.js';
+import { outcomeText } from './outcome-text.js';
 import { useChatSender, type Outgoing, type SendTarget } from './use-chat-sender.js';
 import { AttachControl } from './attach-control.js';
 import type { ChatAttachmentInput } from '../shared/live-chat.js';
@@ -20,13 +20,6 @@ const EscalationButton = lazy(() => import('./escalation-button.js'));
 
 const CLOSED_TEXT =
   'The support team closed this conversation. The bot is back if you need anything else.';
-
-function resultNotice(result: EscalationResult, email: string | null): string {
-  if (result.status === 'escalated')
-    return `You're connected with ${result.team ? `the ${result.team.name} team` : 'our support team'}. Reference: ${result.conversationId.slice(-8).toUpperCase()}. An agent will reply here.`;
-  if (result.status === 'queued') return queuedMessage(result.reason, email ?? 'your email');
-  return result.message;
-}
 
 /** The server's link to an agent's file: the session proves whose chat it is. */
 function agentFile(live: SendTarget, messageId: string, file: { id: string; name: string }) {
@@ -106,7 +99,7 @@ export default function ChatPage() {
     if (turn.escalate) setSuggest(turn.escalate);
   };
   const onResult = (result: EscalationResult, usedEmail: string) => {
-    notice(resultNotice(result, usedEmail || email));
+    notice(outcomeText(result, usedEmail || email || ''));
     if (result.status !== 'refused') setLive({ escalationId: result.escalationId, sessionId });
   };
   const onReply = (reply: AgentReply) => {

@@ -10,11 +10,14 @@ import type {
   EscalationResult,
   TranscriptEntry,
 } from '../shared/escalation.js';
+import type { FollowUp, PublicAvailability } from '../shared/availability.js';
 import { HANDOFF_OFF_MESSAGE } from '../shared/handoff.js';
+import { availabilityHint, fetchAvailability, nobodyThere } from './availability-text.js';
+import { FollowUpChoice } from './follow-up-choice.js';
+import { outcomeText } from './outcome-text.js';
 import { EmailPrompt } from './email-prompt.js';
 import { fetchHandoff } from './handoff.js';
 import { isEmail } from './email.js';
-import { queuedMessage } from './queued-message.js';
 import { useEscalation } from './use-escalation.js';
 
 export interface EscalationButtonProps {
@@ -57,8 +60,22 @@ export default function EscalationButton(props: EscalationButtonProps) {
   const [asking, setAsking] = useState(false);
   const [email, setEmail] = useState('');
   const talkRef = useRef<HTMLButtonElement>(null);
-  const start = (address: string, reason: EscalationReason | null) => {
+  // Who can answer now, said before the hand-off; null until known or when the server cannot say.
+  const [availability, setAvailability] = useState<PublicAvailability | null>(null);
+  useEffect(() => {
+    let live = true;
+    void fetchAvailability().then((a) => live && setAvailability(a));
+    return () => {
+      live = false;
+    };
+  }, []);
+  // Out of hours with the choice left to the customer: what they asked, waiting for their pick.
+  const [choosing, setChoosing] = useState<{ address: string; reason: EscalationReason | null }>();
+  const start = (address: string, reason: EscalationReason | null, followUp?: FollowUp) => {
     setEmail(address);
+    if (!followUp && availability?.outOfHours === 'ask' && nobodyThere(availability))
+      return setChoosing({ address, reason });
+    setChoosing(undefined);
     void escalate({
       sessionId: props.sessionId,
       email: address,
@@ -66,6 +83,7 @@ export default function EscalationButton(props: EscalationButtonProps) {
       transcript: props.transcript,
       ...(props.intent ? { intent: props.intent } : {}),
       ...(props.summary ? { summary: props.summary } : {}),
+      ...(followUp ? { followUp } : {}),
     });
   };
 
@@ -111,6 +129,14 @@ export default function EscalationButton(props: EscalationButtonProps) {
   if (state.phase === 'done')
     return props.hideOutcome ? null : <Outcome result={state.result} email={email} />;
   if (off) return props.hideOutcome ? null : <Outcome result={off} email="" />;
+  if (choosing)
+    return (
+      <FollowUpChoice
+        hint={availabilityHint(availability)}
+        email={choosing.address}
+        onChoose={(followUp) => start(choosing.address, choosing.reason, followUp)}
+      />
+    );
   if (asking) {
     return (
       <EmailPrompt
@@ -137,6 +163,9 @@ export default function EscalationButton(props: EscalationButtonProps) {
       <button ref={talkRef} type="button" className="primary" onClick={press}>
         {state.phase === 'error' ? 'Try again' : 'Talk to a human'}
       </button>
+      {availabilityHint(availability) && (
+        <p className="availability-hint">{availabilityHint(availability)}</p>
+      )}
     </div>
   );
 }
@@ -144,15 +173,7 @@ export default function EscalationButton(props: EscalationButtonProps) {
 function Outcome({ result, email }: { result: EscalationResult; email: string }) {
   return (
     <div className="escalation" role="status" aria-live="polite">
-      {result.status === 'escalated' && (
-        <p className="ok">
-          You're connected with {result.team ? `the ${result.team.name} team` : 'our support team'}.
-          Reference: <code>{result.conversationId.slice(-8).toUpperCase()}</code>. An agent will
-          reply here.
-        </p>
-      )}
-      {result.status === 'queued' && <p className="warn">{queuedMessage(result.reason, email)}</p>}
-      {result.status === 'refused' && <p className="warn">{result.message}</p>}
+      <p className={result.status === 'escalated' ? 'ok' : 'warn'}>{outcomeText(result, email)}</p>
     </div>
   );
 }

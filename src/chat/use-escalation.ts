@@ -3,6 +3,7 @@
  * escalationId per attempt, reused by Retry, so a double click or a retry never makes two.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FollowUp } from '../shared/availability.js';
 import type { EscalationReason, EscalationResult, TranscriptEntry } from '../shared/escalation.js';
 import { newId } from './new-id.js';
 import { useLiveEvents, type LiveCallbacks } from './use-live-events.js';
@@ -21,6 +22,8 @@ export interface EscalationInput {
   intent?: string;
   summary?: string;
   transcript: TranscriptEntry[];
+  /** The customer's choice when nobody can answer now and the admin lets them choose. */
+  followUp?: FollowUp;
 }
 
 export interface EscalationCallbacks extends LiveCallbacks {
@@ -69,6 +72,7 @@ const toBody = (escalationId: string, input: EscalationInput) => ({
   reason: input.reason,
   ...(input.intent ? { intent: input.intent } : {}),
   ...(input.summary ? { summary: input.summary } : {}),
+  ...(input.followUp ? { followUp: input.followUp } : {}),
 });
 
 export function useEscalation(callbacks: EscalationCallbacks, options: EscalationOptions = {}) {

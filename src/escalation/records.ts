@@ -97,6 +97,8 @@ export function escalatedResult(
     team: routing.teamId ? { id: routing.teamId, name: routing.teamName ?? routing.teamId } : null,
     priority: routing.priority,
     conversationUrl: conversationUrl(record.conversationId),
+    // Kept with the result, so a chat that learns of it later (polling) says the same.
+    ...(record.availability ? { availability: record.availability } : {}),
   };
 }
 

@@ -75,6 +75,11 @@ function callFor(client: KustomerClient, p: ResponsePayload): Promise<unknown> |
     'GET /v1/slas/{id}': () => client.slas.list(),
     // The recorded item (queued in its queue) as the answer to the work-item create.
     'GET /v1/routing/work-items/{id}': () => client.routing.route(ID, '600f22c52d55af001a76963c'),
+    'GET /v1/schedules': () => client.availability.schedules(),
+    'GET /v1/schedules/default': () => client.availability.schedule(null),
+    'GET /v1/schedules/{id}': () => client.availability.schedule(ID),
+    'GET /v1/routing/work-sessions': () => client.availability.availableSessions(),
+    'GET /v1/chat/queues/metrics/{ids}': () => client.availability.queueWaits([ID]),
   };
   const call = calls[`${p.method} ${p.route}`];
   return call ? call() : null;
@@ -258,5 +263,34 @@ describe('every recorded event carries a resource the client reads', () => {
       emails: [],
       phones: [],
     });
+  });
+});
+
+describe('availability answers', () => {
+  const answer = (route: string) => successes.find((p) => p.route === route)!;
+
+  it("reads Kustomer's default schedule with its hours, zone and enabled holiday", async () => {
+    const payload = answer('/v1/schedules/default');
+    expect(await callFor(replaying(payload), payload)).toMatchObject({
+      id: '5e21e0f9520ec30019df3dcf',
+      timeZone: 'America/New_York',
+      isDefault: true,
+      hours: { 1: [[480, 1020]], 0: null },
+      holidays: [{ startDate: '2020-03-12T04:00:00.000Z', endDate: '2020-03-14T03:59:59.000Z' }],
+    });
+  });
+
+  it('leaves out a recorded work session that went offline (signed out, not routable)', async () => {
+    const payload = answer('/v1/routing/work-sessions');
+    expect(await callFor(replaying(payload), payload)).toEqual([]);
+  });
+
+  it('reads the latest wait of each queue, null for a queue without activity', async () => {
+    const payload = answer('/v1/chat/queues/metrics/{ids}');
+    expect(await callFor(replaying(payload), payload)).toEqual([
+      { queueId: '601d589643f25e0013629719', latestWaitSeconds: null },
+      { queueId: '601d5906e82a8600123ddb59', latestWaitSeconds: null },
+      { queueId: '601d58f73f051d0012c08687', latestWaitSeconds: 4 },
+    ]);
   });
 });

@@ -36,6 +36,8 @@ export interface AvailabilityCheckOptions {
 
 export interface AvailabilityCheck {
   check(target: AvailabilityTarget, settings: AvailabilitySettings): Promise<Availability>;
+  /** Drops Kustomer's cached answers (the sandbox inspector changed them). */
+  forget(): void;
 }
 
 function isKnownZone(timeZone: string): boolean {
@@ -123,6 +125,7 @@ export function createAvailabilityCheck(options: AvailabilityCheckOptions): Avai
   }
 
   return {
+    forget: answers.forget,
     async check(target, settings) {
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<Availability>((resolve) => {

@@ -56,6 +56,7 @@ export function createKustomerAnswers(
   }
 
   return {
+    forget: () => cache.clear(),
     schedule: (id: string | null): Promise<KustomerSchedule | null> =>
       remember(`schedule:${id ?? 'default'}`, scheduleMs, () => client.availability.schedule(id)),
     availableSessions: (): Promise<AvailableSession[]> =>

@@ -62,9 +62,13 @@ export const sandboxRoutes: RouteDef[] = [
     path: '/api/integrations/kustomer/sandbox/availability',
     admin: true,
     async handler(ctx) {
+      const sandbox = sandboxOf(ctx);
       const patch = parseWith(availabilitySchema, await readJson(ctx.request, 1024));
       const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-      return json(200, sandboxOf(ctx).setAvailability(defined));
+      const next = sandbox.setAvailability(defined);
+      // The chat should see the change now, not when the cached answers expire.
+      ctx.services.availability.forget();
+      return json(200, next);
     },
   },
   {

@@ -3,6 +3,7 @@ export const integrationKeys = {
   all: ['integrations', 'kustomer'] as const,
   status: () => [...integrationKeys.all, 'status'] as const,
   teams: () => [...integrationKeys.all, 'teams'] as const,
+  schedules: () => [...integrationKeys.all, 'schedules'] as const,
   sandbox: () => [...integrationKeys.all, 'sandbox'] as const,
   analytics: (days: number) => [...integrationKeys.all, 'analytics', days] as const,
   customer: (email: string) => [...integrationKeys.all, 'customer', email] as const,

@@ -21,9 +21,14 @@ export function useSandboxAction() {
       action:
         | { kind: 'outage'; until: number | null }
         | { kind: 'reply'; conversationId: string; text: string }
-        | { kind: 'close'; conversationId: string },
+        | { kind: 'close'; conversationId: string }
+        | { kind: 'availability'; businessClosed?: boolean; agentsOnline?: boolean },
     ) => {
       const base = '/api/integrations/kustomer/sandbox';
+      if (action.kind === 'availability') {
+        const { kind: _kind, ...patch } = action;
+        return apiFetch(`${base}/availability`, { method: 'PUT', body: patch, parse: () => null });
+      }
       if (action.kind === 'outage')
         return apiFetch(`${base}/faults`, {
           method: 'PUT',

@@ -4,6 +4,7 @@ import { AnalyticsPanel } from './analytics-panel.js';
 import { HealthPanel } from './health-panel.js';
 import { KustomerHeader } from './kustomer-header.js';
 import { ConnectionTest } from './permission-checklist.js';
+import { AvailabilitySettings } from './availability-settings.js';
 import { PrivacySettings } from './privacy-settings.js';
 import { SandboxInspector } from './sandbox-inspector.js';
 import { SettingsForm, type TeamsState } from './settings-form.js';
@@ -49,6 +50,7 @@ export function KustomerCard({ status, teams }: { status: IntegrationStatus; tea
       panel: (
         <>
           <SettingsForm status={status} teams={teams} part="general" />
+          <AvailabilitySettings settings={status.settings} />
           <PrivacySettings settings={status.settings} />
         </>
       ),

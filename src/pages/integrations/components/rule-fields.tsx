@@ -1,8 +1,12 @@
-/** One routing rule's conditions (intent, keyword, reason, attribute) and its team and priority. */
+/**
+ * One routing rule's conditions (intent, keyword, reason, attribute), its team and priority, and
+ * what it gets out of hours.
+ */
 import type { FieldErrors, UseFormRegister } from 'react-hook-form';
 import { ESCALATION_REASONS } from '../../../shared/escalation.js';
 import { NO_TEAM } from '../../../shared/settings.js';
 import type { Team } from '../../../shared/integration.js';
+import { OUT_OF_HOURS_CHOICES } from './availability-settings.js';
 import { Field } from './field.js';
 import type { SettingsForm } from './settings-form-schema.js';
 import { IntentChoices } from './intent-choices.js';
@@ -78,6 +82,16 @@ export function RuleFields({ index, register, errors, teams, intents }: Props) {
         <select {...register(`routingRules.${index}.priority`)}>
           <option value="">Default priority</option>
           <PriorityOptions />
+        </select>
+      </Field>
+      <Field label="Out of hours" error={ruleErrors?.outOfHours?.message}>
+        <select {...register(`routingRules.${index}.outOfHours`)}>
+          <option value="">As in Business hours (Settings)</option>
+          {OUT_OF_HOURS_CHOICES.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.label}
+            </option>
+          ))}
         </select>
       </Field>
     </div>

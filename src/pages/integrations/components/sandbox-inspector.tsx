@@ -1,5 +1,6 @@
 /** What landed in the embedded sandbox, with a simulated outage and an agent's reply or close. */
 import { useSandboxAction, useSandboxState } from '../api/sandbox.js';
+import { SandboxAvailabilityControls } from './sandbox-availability.js';
 import { SandboxConversation } from './sandbox-conversation.js';
 
 export function SandboxInspector() {
@@ -36,6 +37,13 @@ export function SandboxInspector() {
           {outage ? 'Kustomer is down: escalations are queued in the outbox.' : ''}
         </span>
       </div>
+      {data?.availability && (
+        <SandboxAvailabilityControls
+          availability={data.availability}
+          pending={act.isPending}
+          onChange={(patch) => act.mutate({ kind: 'availability', ...patch })}
+        />
+      )}
       {act.error && (
         <p className="error" role="alert">
           {act.error.message}

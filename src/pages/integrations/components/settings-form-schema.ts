@@ -2,6 +2,7 @@
  * The settings form works in strings (what inputs hold) and turns them into the SettingsUpdate
  * the server validates; server-side field errors come back on the same paths.
  */
+import { OUT_OF_HOURS_MODES } from '../../../shared/availability.js';
 import { z } from 'zod';
 import { escalationReasonSchema } from '../../../shared/escalation.js';
 import type { IntegrationSettings, SettingsUpdate } from '../../../shared/settings.js';
@@ -25,6 +26,8 @@ const ruleShape = z.object({
   attributeEquals: z.string(),
   teamId: z.string(),
   priority: z.string(),
+  /** '' follows the global out-of-hours choice (Settings › Business hours). */
+  outOfHours: z.enum(['', ...OUT_OF_HOURS_MODES]),
 });
 
 export const ruleFormSchema = ruleShape.superRefine((rule, ctx) => {
@@ -83,6 +86,7 @@ export function toForm(settings: IntegrationSettings): SettingsForm {
       attributeEquals: rule.attribute?.equals ?? '',
       teamId: rule.teamId ?? '',
       priority: rule.priority ? String(rule.priority) : '',
+      outOfHours: rule.outOfHours ?? '',
     })),
   };
 }
@@ -106,6 +110,7 @@ export function toUpdate(form: SettingsForm): SettingsUpdate {
         : {}),
       teamId: rule.teamId || null,
       ...(rule.priority ? { priority: Number(rule.priority) } : {}),
+      ...(rule.outOfHours ? { outOfHours: rule.outOfHours } : {}),
     })),
   };
 }
@@ -142,5 +147,6 @@ export function newRule(): RuleForm {
     attributeEquals: '',
     teamId: '',
     priority: '',
+    outOfHours: '',
   };
 }

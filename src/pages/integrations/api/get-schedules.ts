@@ -1,0 +1,25 @@
+import { useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { apiFetch } from '../../../app/api-client.js';
+import { integrationKeys } from './keys.js';
+
+/** GET /api/integrations/kustomer/schedules: the org's business schedules. */
+export const schedulesResponseSchema = z.object({
+  schedules: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      timeZone: z.string().nullable(),
+      isDefault: z.boolean(),
+    }),
+  ),
+});
+export type ScheduleOption = z.infer<typeof schedulesResponseSchema>['schedules'][number];
+
+export const getSchedules = () =>
+  apiFetch('/api/integrations/kustomer/schedules', {
+    parse: (v) => schedulesResponseSchema.parse(v).schedules,
+  });
+
+export const useSchedules = () =>
+  useQuery({ queryKey: integrationKeys.schedules(), queryFn: getSchedules, staleTime: 60_000 });
