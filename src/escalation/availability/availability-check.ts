@@ -92,11 +92,12 @@ export function createAvailabilityCheck(options: AvailabilityCheckOptions): Avai
   async function agents(
     target: AvailabilityTarget,
     timeZone: string | null,
+    available: Promise<AvailableSession[]>,
   ): Promise<Availability> {
     const base = { open: true, nextOpenAt: null, timeZone } as const;
     let sessions: AvailableSession[];
     try {
-      sessions = (await answers.availableSessions()).filter((s) => serves(s, target));
+      sessions = (await available).filter((s) => serves(s, target));
     } catch {
       // Routing not readable (no Queues & Routing, or no role): nothing said about agents.
       return { ...base, reason: 'open', expectedWaitMinutes: null };
@@ -109,6 +110,9 @@ export function createAvailabilityCheck(options: AvailabilityCheckOptions): Avai
   }
 
   async function compute(target: AvailabilityTarget, settings: AvailabilitySettings) {
+    // Agents are asked beside the schedule, not after it: one round trip less when nothing is cached.
+    const available = answers.availableSessions();
+    available.catch(() => undefined);
     const schedule = await businessSchedule(settings.scheduleId);
     if (schedule) {
       const state = openState(schedule, clock());
@@ -121,7 +125,7 @@ export function createAvailabilityCheck(options: AvailabilityCheckOptions): Avai
           timeZone: schedule.timeZone,
         } satisfies Availability;
     }
-    return agents(target, schedule?.timeZone ?? null);
+    return agents(target, schedule?.timeZone ?? null, available);
   }
 
   return {
