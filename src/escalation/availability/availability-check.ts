@@ -7,7 +7,7 @@
  * Never in the way of a hand-off: each check has a budget (`budgetMs`), and a Kustomer that fails
  * or is slow gives `unknown` (open, nothing promised), said honestly, never an error.
  */
-import { silentLogger, type Logger } from '../../kustomer/logger.js';
+import { silentLogger, type Logger } from '../../platform/logger.js';
 import type { KustomerClient } from '../../kustomer/types.js';
 import type { AvailableSession } from '../../kustomer/resources/availability-reads.js';
 import {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
-import { apiFetch } from '../../../app/api-client.js';
+import { apiFetch } from '../../../lib/api-client.js';
 import { integrationKeys } from './keys.js';
 
 /** GET /api/integrations/kustomer/schedules: the org's business schedules. */

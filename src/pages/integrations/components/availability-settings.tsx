@@ -4,7 +4,7 @@
  * A routing rule may choose otherwise (Routing tab). Saved on its own, as the privacy settings are.
  */
 import { useState, type FormEvent } from 'react';
-import { ApiRequestError } from '../../../app/api-client.js';
+import { ApiRequestError } from '../../../lib/api-client.js';
 import {
   DEFAULT_AVAILABILITY_SETTINGS,
   type OutOfHoursMode,
