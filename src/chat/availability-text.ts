@@ -9,7 +9,9 @@ import type {
   PublicAvailability,
 } from '../shared/availability.js';
 import type { EscalationResult } from '../shared/escalation.js';
-import { formatOpening, maskEmail } from '../shared/opening-time.js';
+import { formatOpening, maskEmail, nobodyThere } from '../shared/opening-time.js';
+
+export { nobodyThere };
 
 /** GET /api/availability; null when the server cannot say (the chat then promises nothing). */
 export async function fetchAvailability(): Promise<PublicAvailability | null> {
@@ -24,9 +26,6 @@ export async function fetchAvailability(): Promise<PublicAvailability | null> {
     return null;
   }
 }
-
-/** Closed by the schedule, or open with no agent available. */
-export const nobodyThere = (a: Availability) => !a.open || a.reason === 'no_agents';
 
 export function closedUntil(a: Availability): string {
   return a.nextOpenAt

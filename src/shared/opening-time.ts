@@ -1,8 +1,13 @@
 /**
  * The next opening as people read it, in the schedule's time zone ("Mon 09:00 (America/New_York)"),
- * said the same way in the chat and in the agent's note; and an email shown masked. No zod here:
- * the chat's bundle imports this file.
+ * said the same way in the chat and in the agent's note; an email shown masked; and whether nobody
+ * can answer now. No zod here: the chat's bundle imports this file.
  */
+import type { Availability } from './availability.js';
+
+/** Closed by the schedule, or open with no agent available. */
+export const nobodyThere = (a: Availability) => !a.open || a.reason === 'no_agents';
+
 export function formatOpening(iso: string, timeZone: string | null): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;

@@ -46,6 +46,7 @@ beforeAll(async () => {
     'POST /v1/conversations/{id}/notes': await post(`/v1/conversations/${conversationId}/notes`, {
       body: 'Summary',
     }),
+    'GET /v1/schedules/default': await get('/v1/schedules/default'),
   };
 });
 afterAll(() => sandbox.close());
@@ -80,6 +81,24 @@ describe("the sandbox's answers against Kustomer's examples", () => {
   );
 });
 
+describe("the sandbox's closed business against Kustomer's schedule example", () => {
+  it('answers a holiday in `included` with every attribute and relationship of the example', async () => {
+    sandbox.setAvailability({ businessClosed: true });
+    const example = responses().find((p) => p.file === 'openapi/get-schedules-default-200.json')!;
+    const { body } = await api<{ included: Json[] }>(
+      sandbox,
+      'GET',
+      '/v1/schedules/default?include=holidays',
+    );
+    const expected = shapeOf((example.body as { included: Json[] }).included[0]!);
+    const actual = shapeOf(body.included[0]!);
+    expect(actual.attributes).toEqual(expect.arrayContaining(expected.attributes));
+    expect(actual.relationships).toEqual(expect.arrayContaining(expected.relationships));
+    expect(actual.types).toEqual(expected.types);
+    sandbox.setAvailability({ businessClosed: false });
+  });
+});
+
 function examplesWanted(): Record<string, true> {
   return {
     'POST /v1/customers': true,
@@ -87,5 +106,6 @@ function examplesWanted(): Record<string, true> {
     'POST /v1/customers/{id}/conversations': true,
     'POST /v1/conversations/{id}/messages': true,
     'POST /v1/conversations/{id}/notes': true,
+    'GET /v1/schedules/default': true,
   };
 }

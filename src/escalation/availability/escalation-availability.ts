@@ -11,12 +11,10 @@ import {
   type OutOfHoursMode,
 } from '../../shared/availability.js';
 import type { EscalationRequest } from '../../shared/escalation.js';
+import { nobodyThere } from '../../shared/opening-time.js';
 import type { IntegrationSettings } from '../../shared/settings.js';
 import { route } from '../routing.js';
 import type { AvailabilityCheck, AvailabilityTarget } from './availability-check.js';
-
-/** Whether nobody can answer in the chat now: closed, or open with no agent available. */
-export const nobodyThere = (a: Availability) => !a.open || a.reason === 'no_agents';
 
 /**
  * `handoff` keeps the chat (the conversation waits in Kustomer for the opening), `email` promises
