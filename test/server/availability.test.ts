@@ -73,6 +73,27 @@ describe('GET /api/availability', () => {
   });
 });
 
+describe('GET /api/integrations/kustomer/schedules', () => {
+  it("lists the org's schedules, and the last list with what went wrong while Kustomer is down", async () => {
+    const listed = await h.call('/api/integrations/kustomer/schedules', { admin: true });
+    const schedules = [
+      {
+        id: '5e21e0f9520ec30019df3dcf',
+        name: 'Biz Hours',
+        timeZone: 'America/New_York',
+        isDefault: true,
+      },
+    ];
+    expect(await listed.json()).toEqual({ schedules });
+    h.sandbox.setFaults({ outageUntil: Date.now() + 60_000 });
+    const during = await h.call('/api/integrations/kustomer/schedules', { admin: true });
+    expect(during.status).toBe(200);
+    const body = (await during.json()) as { schedules: unknown[]; error: string };
+    expect(body.schedules).toEqual(schedules);
+    expect(body.error).toMatch(/GET \/v1\/schedules/);
+  });
+});
+
 describe('the sandbox inspector switches (embedded sandbox)', () => {
   let services: Services;
   let app: ReturnType<typeof createApp>;

@@ -11,6 +11,7 @@ import {
   DEFAULT_AVAILABILITY_SETTINGS,
   type PublicAvailability,
 } from '../../shared/availability.js';
+import { isKustomerError } from '../../kustomer/errors.js';
 import { json } from '../http.js';
 import type { RequestContext, RouteDef } from '../router.js';
 
@@ -29,16 +30,29 @@ async function availability(ctx: RequestContext): Promise<Response> {
   return json(200, answer, { 'cache-control': `public, max-age=${MAX_AGE_S}` });
 }
 
+/** The last list Kustomer gave, per set of services: shown while Kustomer cannot answer. */
+const lastSchedules = new WeakMap<object, ScheduleChoice[]>();
+type ScheduleChoice = { id: string; name: string; timeZone: string | null; isDefault: boolean };
+
+/**
+ * The page asks for schedules whenever its settings are shown, outages included: a Kustomer
+ * failure answers the last list known (or none) with what went wrong, not an error status.
+ */
 async function schedules(ctx: RequestContext): Promise<Response> {
-  const list = await ctx.services.client.availability.schedules();
-  return json(200, {
-    schedules: list.map((s) => ({
+  try {
+    const list = (await ctx.services.client.availability.schedules()).map((s) => ({
       id: s.id,
       name: s.name ?? s.id,
       timeZone: s.timeZone,
       isDefault: s.isDefault,
-    })),
-  });
+    }));
+    lastSchedules.set(ctx.services, list);
+    return json(200, { schedules: list });
+  } catch (error) {
+    if (!isKustomerError(error)) throw error;
+    const known = lastSchedules.get(ctx.services) ?? [];
+    return json(200, { schedules: known, error: error.message });
+  }
 }
 
 export const availabilityRoutes: RouteDef[] = [

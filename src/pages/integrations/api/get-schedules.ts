@@ -13,12 +13,14 @@ export const schedulesResponseSchema = z.object({
       isDefault: z.boolean(),
     }),
   ),
+  /** Kustomer could not list them now: the list is the last one known, or empty. */
+  error: z.string().optional(),
 });
 export type ScheduleOption = z.infer<typeof schedulesResponseSchema>['schedules'][number];
 
 export const getSchedules = () =>
   apiFetch('/api/integrations/kustomer/schedules', {
-    parse: (v) => schedulesResponseSchema.parse(v).schedules,
+    parse: (v) => schedulesResponseSchema.parse(v),
   });
 
 export const useSchedules = () =>

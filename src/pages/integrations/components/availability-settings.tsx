@@ -45,15 +45,15 @@ export function AvailabilitySettings({ settings }: { settings: IntegrationSettin
       <Field
         label="Business schedule"
         hint={
-          schedules.error
-            ? `Kustomer's schedules could not be listed: ${schedules.error.message}`
+          (schedules.error?.message ?? schedules.data?.error)
+            ? `Kustomer's schedules could not be listed: ${schedules.error?.message ?? schedules.data?.error}`
             : 'From Kustomer (Settings › Business schedules), holidays included.'
         }
         error={fields['availability.scheduleId']}
       >
         <select value={scheduleId} onChange={(e) => setScheduleId(e.target.value)}>
           <option value="">The org's default schedule</option>
-          {(schedules.data ?? []).map((s) => (
+          {(schedules.data?.schedules ?? []).map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
               {s.timeZone ? ` (${s.timeZone})` : ''}
