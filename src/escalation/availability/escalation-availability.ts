@@ -37,11 +37,10 @@ export function targetOf(
 ): { target: AvailabilityTarget; mode: OutOfHoursMode } {
   const decision = route(request, settings);
   const rule = settings.routingRules.find((r) => r.id === decision.ruleId);
-  // A rule may target a Kustomer queue (queueId, set by the queues feature when present).
-  const queueId = (rule as { queueId?: unknown } | undefined)?.queueId;
   const global = settings.availability ?? DEFAULT_AVAILABILITY_SETTINGS;
   return {
-    target: { teamId: decision.teamId, queueId: typeof queueId === 'string' ? queueId : null },
+    // The queue the rule (or the default) routes to, when Kustomer's queues are used.
+    target: { teamId: decision.teamId, queueId: decision.queueId ?? null },
     mode: rule?.outOfHours ?? global.outOfHours,
   };
 }

@@ -22,7 +22,7 @@ async function availability(ctx: RequestContext): Promise<Response> {
   const settings = await ctx.services.settings.get();
   const global = settings.availability ?? DEFAULT_AVAILABILITY_SETTINGS;
   // Before any rule matched: the default team, and the global out-of-hours choice.
-  const target = { teamId: settings.defaultTeamId, queueId: null };
+  const target = { teamId: settings.defaultTeamId, queueId: settings.defaultQueueId ?? null };
   const answer: PublicAvailability = {
     ...(await ctx.services.availability.check(target, global)),
     outOfHours: global.outOfHours,
