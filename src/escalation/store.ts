@@ -195,6 +195,14 @@ export interface EscalationStore {
   hit(key: string, windowMs: number): Promise<number>;
   getSettings(): Promise<IntegrationSettings | null>;
   saveSettings(settings: IntegrationSettings): Promise<void>;
+  /**
+   * A value only the server reads (never part of an answer to a browser), shared by every
+   * instance: the provisioned outbound webhook with its signing token, the last webhook delivery.
+   * null when none was put.
+   */
+  getServerValue(key: string): Promise<unknown>;
+  /** Replaces the value of `key`, durably. */
+  putServerValue(key: string, value: unknown): Promise<void>;
   /** Throws when the store cannot be reached (for /api/ready). */
   ping(): Promise<void>;
   /** Whether what it stores survives a crash of the store (see stores/durability.ts). */

@@ -18,6 +18,7 @@ import { createMessages } from './resources/messages.js';
 import { createNotes } from './resources/notes.js';
 import { createRoutingQueues } from './resources/routing-queues.js';
 import { createSlas } from './resources/slas.js';
+import { createOutboundWebhooks } from './resources/outbound-webhooks.js';
 import { createAuth, createTeams } from './resources/teams-and-auth.js';
 import { createTransport } from './transport.js';
 import type { KustomerClient } from './types.js';
@@ -105,6 +106,7 @@ export function createKustomerClient(options: KustomerClientOptions): KustomerCl
     routing: createRoutingQueues(transport, clock),
     slas: createSlas(transport),
     availability: createAvailabilityReads(transport),
+    outboundWebhooks: createOutboundWebhooks(transport),
     conversationUrl: (id) =>
       appUrl ? `${appUrl}/app/conversations/${encodeURIComponent(id)}` : null,
     metrics: () => metrics.snapshot(),

@@ -14,6 +14,7 @@ import {
   type CapabilityCheck,
   type PermissionReport,
 } from '../shared/integration.js';
+import { OUTBOUND_WEBHOOK_ROLES } from './resources/outbound-webhooks.js';
 import type { AuthToken } from './types.js';
 
 /** What the client can do; the flow uses only `Capability`. */
@@ -207,4 +208,28 @@ export function permissionReport(token: AuthToken, scope: PermissionScope = {}):
     missing,
     broadRoles: token.roles.filter((role) => BROAD.test(role)),
   };
+}
+
+/**
+ * Optional roles: creating, checking and replacing the outbound webhook from the Integrations
+ * page or the setup script. Escalations never call these routes, so the permission report does
+ * not ask for them; without them the webhook is created by hand in Kustomer's Settings.
+ * https://developer.kustomer.com/api/apps-platform/list-outbound-webhooks
+ */
+export const PROVISIONING_ACTIONS = ['read', 'create', 'delete'] as const;
+export type ProvisioningAction = (typeof PROVISIONING_ACTIONS)[number];
+
+/** For each action, the held role that allows it, or null. */
+export function provisioningAccess(
+  roles: readonly string[],
+): Record<ProvisioningAction, string | null> {
+  const held = new Set(roles);
+  const via = (action: ProvisioningAction) => {
+    for (const role of OUTBOUND_WEBHOOK_ROLES[action]) {
+      const granted = grantingRole(held, role);
+      if (granted) return granted;
+    }
+    return null;
+  };
+  return { read: via('read'), create: via('create'), delete: via('delete') };
 }

@@ -172,3 +172,30 @@ export function relatedIds(resource: { relationships: Json }, name: string): str
   const items = Array.isArray(data) ? data : [data];
   return items.flatMap((item) => (isObject(item) && typeof item.id === 'string' ? [item.id] : []));
 }
+
+/**
+ * An outbound webhook (https://developer.kustomer.com/api/apps-platform/list-outbound-webhooks):
+ * the fields provisioning reads. `token`, the signing key, may be absent (lists need not carry
+ * it); `enabled` absent reads as null.
+ */
+export const outboundWebhookResource = resourceSchema(
+  z.object({
+    name: text,
+    url: text,
+    events: strings,
+    enabled: lenient((v): boolean | null => (typeof v === 'boolean' ? v : null)),
+    token: text,
+    headers: lenient((v): { name: string; value: string }[] =>
+      Array.isArray(v)
+        ? v.flatMap((h) =>
+            isObject(h) && typeof h.name === 'string' && typeof h.value === 'string'
+              ? [{ name: h.name, value: h.value }]
+              : [],
+          )
+        : [],
+    ),
+  }),
+);
+
+/** GET /v1/outbound-webhooks/events: `{ events: [...] }` in the event catalog's example. */
+export const subscribableEventsSchema = z.object({ events: strings });

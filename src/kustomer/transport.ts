@@ -34,7 +34,7 @@ export interface TransportOptions {
 }
 
 export interface CallSpec<T> extends CallOptions {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** The real path, with values encoded. */
   path: string;
   /** The route template for metrics and messages: `/v1/customers/email={email}`. */

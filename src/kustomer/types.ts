@@ -10,6 +10,7 @@ import type { createRoutingQueues } from './resources/routing-queues.js';
 import type { createSlas } from './resources/slas.js';
 import type { PermissionScope } from './permissions.js';
 import type { AvailabilityReads } from './resources/availability-reads.js';
+import type { OutboundWebhooksResource } from './resources/outbound-webhooks.js';
 import type { TranscriptOptions } from './resources/transcript-sync.js';
 
 /** Escalation traffic goes ahead of background traffic (team refreshes, health checks, drains). */
@@ -241,6 +242,8 @@ export interface KustomerClient {
     ): Promise<Message>;
   };
   attachments: ReturnType<typeof createAttachments>;
+  /** The outbound webhooks that deliver Kustomer's events to the app (provisioning only). */
+  outboundWebhooks: OutboundWebhooksResource;
   notes: {
     create(conversationId: string, input: CreateNoteInput, options?: CallOptions): Promise<Note>;
     /** Existing note on the conversation with this externalId, or null. */

@@ -8,7 +8,6 @@ import { conversationResource, messageResource } from './envelope.js';
 import { SandboxHttpError } from './http-error.js';
 import type { SandboxRuntime } from './sandbox-runtime.js';
 import type { SandboxAttachment, SandboxConversation, SandboxMessage } from './types.js';
-import { deliverEvent } from './webhooks.js';
 
 function conversationOrThrow(rt: SandboxRuntime, id: string): SandboxConversation {
   const conversation = rt.core.store.conversation(id);
@@ -61,7 +60,7 @@ export async function agentReply(
     attachmentIds: files.map((file) => storeAgentFile(rt, file, at).id),
   };
   rt.core.store.data.messages.push(message);
-  await deliverEvent(rt.webhook, 'kustomer.message.create', messageResource(message), null, rt.log);
+  await rt.hooks.deliver('kustomer.message.create', messageResource(message), null);
   return message;
 }
 
@@ -70,11 +69,7 @@ export async function closeConversation(rt: SandboxRuntime, conversationId: stri
   const before = conversation.status;
   conversation.status = 'done';
   conversation.updatedAt = new Date(rt.now()).toISOString();
-  await deliverEvent(
-    rt.webhook,
-    'kustomer.conversation.update',
-    conversationResource(conversation),
-    { attributes: { status: { before, after: 'done' } } },
-    rt.log,
-  );
+  await rt.hooks.deliver('kustomer.conversation.update', conversationResource(conversation), {
+    attributes: { status: { before, after: 'done' } },
+  });
 }

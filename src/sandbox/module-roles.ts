@@ -1,4 +1,14 @@
 /**
+ * Creating and checking the outbound webhook from the Integrations page or the setup script:
+ * optional, the escalations never call these routes.
+ */
+export const PROVISIONING_ROLES = [
+  'org.permission.outbound_webhook.read',
+  'org.permission.outbound_webhook.create',
+  'org.permission.outbound_webhook.delete',
+];
+
+/**
  * The roles the Kustomer client's calls need: the escalation flow's, plus the update roles of the
  * client's update calls, which the flow does not make, and the attachment read that only an
  * agent's file download needs (optional: without it the link answers 502). The sandbox's
@@ -27,6 +37,7 @@ export const ALL_MODULE_ROLES = [
   'org.permission.sla.read',
   // Availability (business hours): optional, without it availability is said unknown.
   'org.permission.schedule.read',
+  ...PROVISIONING_ROLES,
 ];
 
 /**
@@ -38,5 +49,8 @@ const WHEN_USED = /^org\.permission\.(queue|routing|sla|schedule)\./;
 /** What the escalation flow calls, and so what the permission check asks of a key: no more. */
 export const REQUIRED_MODULE_ROLES = ALL_MODULE_ROLES.filter(
   (role) =>
-    !role.endsWith('.update') && role !== 'org.permission.attachment.read' && !WHEN_USED.test(role),
+    !role.endsWith('.update') &&
+    role !== 'org.permission.attachment.read' &&
+    !WHEN_USED.test(role) &&
+    !PROVISIONING_ROLES.includes(role),
 );

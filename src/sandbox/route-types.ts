@@ -4,6 +4,7 @@ import type { SandboxAvailability } from './availability-data.js';
 import type { SandboxData } from './data.js';
 import { SandboxHttpError } from './http-error.js';
 import { page } from './envelope.js';
+import type { OutboundWebhooks } from './outbound-webhooks.js';
 import type { createRateLimits } from './rate-limits.js';
 
 export interface SandboxCore {
@@ -14,7 +15,9 @@ export interface SandboxCore {
   duplicateStatus: 400 | 409;
   /** The sandbox's own origin, known once it listens: upload forms and file links point at it. */
   origin: string;
-  /** Sends an outbound webhook event as Kustomer would (to the configured target, if any). */
+  /** The org's outbound webhooks (GET/POST/DELETE /v1/outbound-webhooks). */
+  hooks: OutboundWebhooks;
+  /** Sends an outbound webhook event as Kustomer would: to each webhook subscribed to it. */
   emit(name: string, data: unknown, changes: unknown): void;
   /** How bulk jobs run: their duration and injected faults. */
   bulk: BulkRuntime;
@@ -37,7 +40,7 @@ export interface Reply {
 }
 
 export interface Route {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   pattern: RegExp;
   /** Template for counters: "GET /v1/customers/email={email}". */
   name: string;

@@ -14,7 +14,7 @@ import { createRequestCounters, type RequestCounters } from './request-counters.
 import { createBodyValidator } from './request-schemas.js';
 import type { SandboxCore } from './route-types.js';
 import { SANDBOX_API_KEY, type SandboxKey, type SandboxOptions } from './types.js';
-import { deliverEvent, type WebhookTarget } from './webhooks.js';
+import { createOutboundWebhooks, type OutboundWebhooks } from './outbound-webhooks.js';
 
 export interface SandboxRuntime {
   now: () => number;
@@ -25,8 +25,10 @@ export interface SandboxRuntime {
   requests: RequestCounters;
   /** Headers of a 429: the rate-limit headers, plus Retry-After when a fault asks for one. */
   tooManyHeaders(): Record<string, string>;
-  /** Where events go; changed at run time through the handle or PUT /__sandbox/webhook. */
-  webhook: WebhookTarget | null;
+  /** The org's outbound webhooks: where events go, each signed with its webhook's token. */
+  hooks: OutboundWebhooks;
+  /** The webhook set through the handle or PUT /__sandbox/webhook, as if created in Settings. */
+  settingsHookId: string | null;
 }
 
 export function createSandboxRuntime(options: SandboxOptions): SandboxRuntime {
@@ -44,6 +46,8 @@ export function createSandboxRuntime(options: SandboxOptions): SandboxRuntime {
     now,
   });
   const faults = createFaults(now);
+  const log = (message: string) => void (options.log && console.log(`[sandbox] ${message}`));
+  const hooks = createOutboundWebhooks(now, log);
   const core: SandboxCore = {
     store,
     limits,
@@ -57,12 +61,12 @@ export function createSandboxRuntime(options: SandboxOptions): SandboxRuntime {
     origin: 'http://127.0.0.1',
     validator: createBodyValidator(),
     availability: { ...DEFAULT_SANDBOX_AVAILABILITY },
-    emit: (name, data, changes) =>
-      void deliverEvent(runtime.webhook, name, data, changes, runtime.log),
+    hooks,
+    emit: (name, data, changes) => void hooks.deliver(name, data, changes),
   };
   const runtime: SandboxRuntime = {
     now,
-    log: (message) => options.log && console.log(`[sandbox] ${message}`),
+    log,
     keys,
     core,
     faults,
@@ -74,7 +78,30 @@ export function createSandboxRuntime(options: SandboxOptions): SandboxRuntime {
         ...(typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {}),
       };
     },
-    webhook: options.webhook ?? null,
+    hooks,
+    settingsHookId: null,
   };
+  if (options.webhook) setSettingsWebhook(runtime, options.webhook);
   return runtime;
+}
+
+/**
+ * The webhook an admin creates by hand in Settings › Platform › Outbound webhooks, with the two
+ * events the module listens to and the given token; it replaces the previous one (null removes it).
+ */
+export function setSettingsWebhook(
+  rt: SandboxRuntime,
+  next: { url: string; secret: string } | null,
+): void {
+  if (rt.settingsHookId) rt.hooks.remove(rt.settingsHookId);
+  rt.settingsHookId = next
+    ? rt.hooks.add(
+        {
+          name: 'Created in Settings',
+          url: next.url,
+          events: ['kustomer.message.create', 'kustomer.conversation.update'],
+        },
+        next.secret,
+      ).id
+    : null;
 }

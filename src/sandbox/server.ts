@@ -12,7 +12,11 @@ import { errorBody } from './envelope.js';
 import { handleV1 } from './handle-v1.js';
 import { SandboxHttpError } from './http-error.js';
 import { resetRequestCounters } from './request-counters.js';
-import { createSandboxRuntime, type SandboxRuntime } from './sandbox-runtime.js';
+import {
+  createSandboxRuntime,
+  setSettingsWebhook,
+  type SandboxRuntime,
+} from './sandbox-runtime.js';
 import { sendJson } from './send-json.js';
 import { UPLOAD_PATH } from './routes-attachments.js';
 import { handleUploads } from './uploads.js';
@@ -84,7 +88,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     agentReply: (conversationId, text, files) => agentReply(rt, conversationId, text, files),
     closeConversation: (conversationId) => closeConversation(rt, conversationId),
-    setWebhook: (next) => void (rt.webhook = next),
+    setWebhook: (next) => setSettingsWebhook(rt, next),
+    outboundWebhooks: () => structuredClone(rt.hooks.list()),
+    editOutboundWebhook: (id, patch) => structuredClone(rt.hooks.edit(id, patch)),
     routing: routingControls(rt),
     close: () =>
       new Promise<void>((resolve, reject) => {

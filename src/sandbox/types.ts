@@ -6,6 +6,7 @@
 import type { SandboxAvailability } from './availability-data.js';
 import type { BulkJobFaults } from './bulk-jobs.js';
 import type { RoutingControls, RoutingState } from './routing-controls.js';
+import type { SandboxOutboundWebhook } from './outbound-webhooks.js';
 
 /** A key the sandbox accepts, with the roles GET /v1/auth/tokens/current reports for it. */
 export interface SandboxKey {
@@ -37,7 +38,11 @@ export interface SandboxOptions {
   bulkJobMs?: number;
   /** Teams to seed. @default a few named teams (Support, Billing, Technical, Enterprise) */
   teams?: { id?: string; name: string }[];
-  /** Where to deliver outbound webhooks (kustomer.message.create, kustomer.conversation.update). */
+  /**
+   * An outbound webhook to start with, as if an admin had created it in Settings with this URL
+   * and token, for kustomer.message.create and kustomer.conversation.update. More can be
+   * created through POST /v1/outbound-webhooks.
+   */
   webhook?: { url: string; secret: string } | null;
   /** Clock for rate-limit windows and timestamps. @default Date.now */
   now?: () => number;
@@ -170,7 +175,7 @@ export interface SandboxHandle {
   setAvailability(patch: Partial<SandboxAvailability>): SandboxAvailability;
   clearFaults(): void;
   state(): SandboxState;
-  /** Empties customers, conversations, messages, notes, counters and faults; keeps teams and keys. */
+  /** Empties customers, conversations, messages, notes, counters and faults; keeps teams, keys and outbound webhooks. */
   reset(): void;
   /** As an agent: adds an outbound message to the conversation and delivers kustomer.message.create. */
   agentReply(
@@ -180,9 +185,17 @@ export interface SandboxHandle {
   ): Promise<SandboxMessage>;
   /** As an agent: sets the conversation to done and delivers kustomer.conversation.update. */
   closeConversation(conversationId: string): Promise<void>;
+  /** Replaces the webhook created "in Settings" (see SandboxOptions.webhook); null removes it. */
   setWebhook(webhook: { url: string; secret: string } | null): void;
   /** The org's queue rule, work items and SLA policies (also under /__sandbox/routing). */
   routing: RoutingControls;
+  /** The org's outbound webhooks, tokens included. */
+  outboundWebhooks(): SandboxOutboundWebhook[];
+  /** As an admin editing one in Settings, or Kustomer disabling a failing one; null if unknown. */
+  editOutboundWebhook(
+    id: string,
+    patch: Partial<Pick<SandboxOutboundWebhook, 'enabled' | 'events' | 'url'>>,
+  ): SandboxOutboundWebhook | null;
   close(): Promise<void>;
 }
 

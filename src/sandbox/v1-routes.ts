@@ -14,6 +14,7 @@ import { messageRoutes } from './routes-messages.js';
 import { noteRoutes } from './routes-notes.js';
 import { routingRoutes } from './routes-routing.js';
 import { slaRoutes } from './routes-slas.js';
+import { outboundWebhookRoutes } from './routes-outbound-webhooks.js';
 import { teamRoutes } from './routes-teams.js';
 
 export const V1_ROUTES: Route[] = [
@@ -28,4 +29,5 @@ export const V1_ROUTES: Route[] = [
   ...routingRoutes,
   ...slaRoutes,
   ...availabilityRoutes,
+  ...outboundWebhookRoutes,
 ];

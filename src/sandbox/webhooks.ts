@@ -8,6 +8,8 @@ import { createHmac, randomUUID } from 'node:crypto';
 export interface WebhookTarget {
   url: string;
   secret: string;
+  /** The webhook's extra headers, sent with every delivery. */
+  headers?: { name: string; value: string }[];
 }
 
 export function signBody(body: string, secret: string): string {
@@ -34,6 +36,7 @@ export async function deliverEvent(
     const response = await fetch(target.url, {
       method: 'POST',
       headers: {
+        ...Object.fromEntries((target.headers ?? []).map((h) => [h.name.toLowerCase(), h.value])),
         'content-type': 'application/json',
         'x-kustomer-webhook-event': name,
         'x-kustomer-webhook-signature': signBody(body, target.secret),

@@ -28,7 +28,8 @@ type LogEntry =
   | { op: 'seen'; id: string; until: number }
   /** A snapshot's analytics counters: written after its records, it replaces what they added. */
   | { op: 'stats'; days: Record<string, DayStats>; purgedBefore: string }
-  | { op: 'stats-purge'; before: string };
+  | { op: 'stats-purge'; before: string }
+  | { op: 'server'; key: string; value: unknown };
 
 function replay(index: MemoryStore, entries: unknown[]): void {
   for (const entry of entries as LogEntry[]) {
@@ -38,6 +39,7 @@ function replay(index: MemoryStore, entries: unknown[]): void {
     else if (entry.op === 'seen') index.restoreSeen(entry.id, entry.until);
     else if (entry.op === 'stats') index.restoreStats(entry.days, entry.purgedBefore);
     else if (entry.op === 'stats-purge') index.forgetStatsBefore(entry.before);
+    else if (entry.op === 'server') index.restoreServerValue(entry.key, entry.value);
   }
 }
 
@@ -73,7 +75,7 @@ export async function createFileStore(options: FileStoreOptions): Promise<Escala
     }
   }
   function snapshotEntries(): LogEntry[] {
-    const { records, settings, seen, stats, statsPurgedBefore } = index.snapshot();
+    const { records, settings, seen, stats, statsPurgedBefore, serverValues } = index.snapshot();
     liveRecords = records.length;
     const entries: LogEntry[] = records.map((record) => ({ op: 'put', record }));
     if (settings) entries.push({ op: 'settings', settings });
@@ -81,6 +83,7 @@ export async function createFileStore(options: FileStoreOptions): Promise<Escala
     // After the records: replaying them added their counts, which this then replaces, so the
     // counts of records deleted before the snapshot are kept.
     entries.push({ op: 'stats', days: stats, purgedBefore: statsPurgedBefore });
+    for (const [key, value] of serverValues) entries.push({ op: 'server', key, value });
     return entries;
   }
   /** Removes from the index and logs the deletions; the index removes them in one step. */
@@ -154,6 +157,11 @@ export async function createFileStore(options: FileStoreOptions): Promise<Escala
     async saveSettings(settings) {
       await index.saveSettings(settings);
       await persist([{ op: 'settings', settings }]);
+    },
+    getServerValue: (key) => index.getServerValue(key),
+    async putServerValue(key, value) {
+      await index.putServerValue(key, value);
+      await persist([{ op: 'server', key, value }]);
     },
     async ping() {},
     durability: async () => FILE_DURABILITY,

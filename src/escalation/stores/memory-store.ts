@@ -31,6 +31,7 @@ export interface MemoryStore extends EscalationStore {
   forgetStatsBefore(day: string): number;
   /** The day before which counters were purged ('' when never). */
   statsPurgedBefore(): string;
+  restoreServerValue(key: string, value: unknown): void;
   /** How many rate-limit counters are held (ended windows are forgotten). */
   counterCount(): number;
   /** Removes what the predicate picks (up to limit) at once; returns the ids removed. */
@@ -41,6 +42,7 @@ export interface MemoryStore extends EscalationStore {
     seen: [string, number][];
     stats: Record<string, DayStats>;
     statsPurgedBefore: string;
+    serverValues: [string, unknown][];
   };
 }
 
@@ -70,6 +72,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
   const stats = new Map<string, DayStats>();
   /** Days before this were purged: a late change to one of their records is not counted again. */
   let statsPurgedBefore = '';
+  const serverValues = new Map<string, unknown>();
 
   /** Every stored change of a record passes here, so its day's counters follow it. */
   function put(record: EscalationRecord): void {
@@ -241,6 +244,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     async saveSettings(next) {
       settings = clone(next);
     },
+    async getServerValue(key) {
+      return serverValues.has(key) ? clone(serverValues.get(key)) : null;
+    },
+    async putServerValue(key, value) {
+      serverValues.set(key, clone(value));
+    },
     async ping() {},
     async close() {},
     restore: (record) => put(clone(record)),
@@ -256,12 +265,14 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       stats.clear();
       for (const [day, counters] of Object.entries(days)) stats.set(day, clone(counters));
     },
+    restoreServerValue: (key, value) => void serverValues.set(key, clone(value)),
     snapshot: () => ({
       records: [...records.values()].map(clone),
       settings: settings ? clone(settings) : null,
       seen: [...seen.entries()].filter(([, until]) => until > now()),
       stats: Object.fromEntries([...stats].map(([day, counters]) => [day, clone(counters)])),
       statsPurgedBefore,
+      serverValues: [...serverValues.entries()].map(([key, value]) => [key, clone(value)]),
     }),
   };
 }

@@ -23,6 +23,7 @@ export function redisKeys(p: string) {
     stats: (day: string) => `${p}stats:${day}`,
     statsDays: `${p}stats:days`,
     statsPurgedBefore: `${p}stats:purged-before`,
+    server: (key: string) => `${p}server:${key}`,
   };
 }
 

@@ -265,6 +265,13 @@ export function createRedisStore(options: RedisStoreOptions): EscalationStore {
     async saveSettings(settings) {
       await redis.set(keys.settings, JSON.stringify(settings));
     },
+    async getServerValue(key) {
+      const json = await redis.get(keys.server(key));
+      return json ? (JSON.parse(json) as unknown) : null;
+    },
+    async putServerValue(key, value) {
+      await redis.set(keys.server(key), JSON.stringify(value));
+    },
     async ping() {
       await redis.ping();
     },

@@ -93,6 +93,25 @@ describe('file store durability', () => {
     await reopened.close();
   });
 
+  it('keeps server values, the last one put, across a restart and a compaction', async () => {
+    const dir = tempDir();
+    const store = await createFileStore({ dir, compactEvery: 20 });
+    for (let i = 0; i < 60; i += 1)
+      await store.putServerValue('kustomer-webhook-delivery', { at: `t${i}`, verified: true });
+    await store.putServerValue('kustomer-webhook', { id: 'w1', token: 'secret-token' });
+    await store.close();
+    const reopened = await createFileStore({ dir });
+    expect(await reopened.getServerValue('kustomer-webhook-delivery')).toEqual({
+      at: 't59',
+      verified: true,
+    });
+    expect(await reopened.getServerValue('kustomer-webhook')).toEqual({
+      id: 'w1',
+      token: 'secret-token',
+    });
+    await reopened.close();
+  });
+
   it('keeps purged escalations gone after a restart', async () => {
     const dir = tempDir();
     const store = await createFileStore({ dir, clock: () => Date.parse('2026-12-31T00:00:00Z') });

@@ -268,6 +268,25 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       await expect(store.ping()).resolves.toBeUndefined();
     });
 
+    it('keeps server values apart by key, replacing each whole, and copies what it hands out', async () => {
+      expect(await store.getServerValue('kustomer-webhook')).toBeNull();
+      await store.putServerValue('kustomer-webhook', { id: 'w1', token: 't1', events: ['a'] });
+      await store.putServerValue('kustomer-webhook-delivery', { at: 'x', verified: true });
+      await store.putServerValue('kustomer-webhook', { id: 'w2', token: 't2', events: ['b'] });
+      const read = (await store.getServerValue('kustomer-webhook')) as { events: string[] };
+      expect(read).toEqual({ id: 'w2', token: 't2', events: ['b'] });
+      read.events.push('changed outside');
+      expect(await store.getServerValue('kustomer-webhook')).toEqual({
+        id: 'w2',
+        token: 't2',
+        events: ['b'],
+      });
+      expect(await store.getServerValue('kustomer-webhook-delivery')).toEqual({
+        at: 'x',
+        verified: true,
+      });
+    });
+
     if (factory.second) {
       it('gives a lease to exactly one of two instances', async () => {
         const other = await factory.second!(clock);
