@@ -22,7 +22,7 @@ const vite = await createServer({
       handle: nodeHandler(createApp(services), () => origin),
       onListening(url) {
         origin = url;
-        services.setPublicUrl(url);
+        void services.setPublicUrl(url);
       },
     }),
   ],

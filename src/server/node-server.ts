@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   await new Promise<void>((resolve) => server.listen(port, process.env.HOST ?? '0.0.0.0', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  services.setPublicUrl(origin);
+  await services.setPublicUrl(origin);
   const drainer = services.escalations.startDrainer({ intervalMs: 5000 });
   services.logger.info('listening', {
     url: origin,

@@ -19,6 +19,8 @@ import type { SandboxHandle } from '../sandbox/types.js';
 import type { ConnectionResult } from '../shared/integration.js';
 import { loadServerEnv, type ServerEnv } from './env.js';
 import { createJsonLogger } from '../platform/json-logger.js';
+import { autoProvision } from './webhook-provisioning-deps.js';
+import { webhookTarget, type WebhookTarget } from '../escalation/webhook-target.js';
 
 export interface Services {
   env: ServerEnv;
@@ -35,8 +37,14 @@ export interface Services {
   /** KUSTOMER_WEBHOOK_SECRET, or one generated for the embedded sandbox. */
   webhookSecret: string | null;
   lastConnection: ConnectionResult | null;
-  /** Tells the embedded sandbox where to send its webhooks once the host knows its own URL. */
-  setPublicUrl(origin: string): void;
+  /** Where Kustomer is to deliver webhooks: APP_URL/api/webhooks/kustomer, or why not. */
+  webhookTarget(): WebhookTarget;
+  /**
+   * The host's own address once it listens (npm run dev, npm start). On the embedded sandbox it
+   * also provisions the sandbox's webhook to it, through the same code as the Integrations page,
+   * so agent replies reach the chat with no setup; it resolves when that is done (or logged).
+   */
+  setPublicUrl(origin: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -143,6 +151,7 @@ export async function createServices(
     ...(overrides.escalateDeadlineMs ? { escalateDeadlineMs: overrides.escalateDeadlineMs } : {}),
     ...(overrides.keepAlive ? { keepAlive: overrides.keepAlive } : {}),
   });
+  let localOrigin: string | null = null;
   const services: Services = {
     env,
     clock,
@@ -155,12 +164,11 @@ export async function createServices(
     sandbox,
     webhookSecret,
     lastConnection: null,
-    setPublicUrl(origin) {
-      if (sandbox && webhookSecret)
-        sandbox.setWebhook({
-          url: `${origin.replace(/\/+$/, '')}/api/webhooks/kustomer`,
-          secret: webhookSecret,
-        });
+    webhookTarget: () =>
+      webhookTarget({ appUrl: env.appUrl, sandbox: sandbox !== null, localOrigin }),
+    async setPublicUrl(origin) {
+      localOrigin = origin.replace(/\/+$/, '');
+      if (sandbox) await autoProvision(services);
     },
     async close() {
       await escalations.close();

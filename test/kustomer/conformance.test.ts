@@ -80,6 +80,7 @@ function callFor(client: KustomerClient, p: ResponsePayload): Promise<unknown> |
     'GET /v1/schedules/{id}': () => client.availability.schedule(ID),
     'GET /v1/routing/work-sessions': () => client.availability.availableSessions(),
     'GET /v1/chat/queues/metrics/{ids}': () => client.availability.queueWaits([ID]),
+    'GET /v1/outbound-webhooks/events': () => client.outboundWebhooks.events(),
   };
   const call = calls[`${p.method} ${p.route}`];
   return call ? call() : null;

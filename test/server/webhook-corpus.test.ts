@@ -72,6 +72,8 @@ const resourcesAsEvents = responses()
   .filter((p) => p.status < 300)
   .flatMap((p) => {
     const data = (p.body as { data?: unknown }).data;
+    // Answers that are not resources (the subscribable events list) have no event to be.
+    if (data === undefined) return [];
     return (Array.isArray(data) ? data : [data]).map((resource: any, i) => ({
       label: `${p.file}#${i}`,
       event: {
