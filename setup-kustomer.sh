@@ -13,7 +13,7 @@ set -euo pipefail
 shopt -s inherit_errexit # a failure inside $(...) stops the script too
 
 readonly MIN_NODE_MAJOR=20 MIN_NODE_MINOR=19
-readonly EXIT_USAGE=2 EXIT_CONNECTION=3
+readonly EXIT_USAGE=2 EXIT_CONNECTION=3 EXIT_WEBHOOK=4
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 readonly ROOT ENV_FILE="$ROOT/.env" TEMPLATE="$ROOT/.env.template"
 
@@ -26,7 +26,7 @@ readonly UNSAFE='[[:space:]#"'"'"'\\]'
 readonly SECRETS=" KUSTOMER_API_KEY ADMIN_TOKEN KUSTOMER_WEBHOOK_SECRET CRON_SECRET "
 
 declare -A FLAG=() EXISTING=() VALUE=() ORIGIN=()
-interactive=auto skip_install=0 system_deps=0 skip_test=0 sandbox=0 live=0
+interactive=auto skip_install=0 system_deps=0 skip_test=0 sandbox=0 live=0 webhook=ask
 key_env=KUSTOMER_API_KEY
 tmp_file=''
 
@@ -50,6 +50,9 @@ Options:
   --interactive           prompt even when stdin is not a terminal
   --skip-install          do not run npm ci
   --skip-connection-test  do not run `npm run kustomer -- test-connection`
+  --provision-webhook     create or check the Kustomer outbound webhook at APP_URL/api/webhooks/kustomer
+                          (`npm run kustomer -- webhooks provision`; asked when interactive)
+  --skip-webhook          do not provision the webhook, and do not ask
   --with-system-deps      apt-get install redis-server chromium (uses sudo when not root)
   -h, --help              this help
 
@@ -59,7 +62,7 @@ the environment or a hidden prompt, never from arguments. ADMIN_TOKEN and CRON_S
 generated when missing.
 
 Exit codes: 0 done; 1 a step failed; 2 an invalid option or value (.env untouched);
-3 .env written but the connection test failed.
+3 .env written but the connection test failed; 4 .env written but the webhook provisioning failed.
 EOF
 }
 
@@ -100,6 +103,8 @@ parse_args() {
       --interactive) interactive=1 ;;
       --skip-install) skip_install=1 ;;
       --skip-connection-test) skip_test=1 ;;
+      --provision-webhook) webhook=yes ;;
+      --skip-webhook) webhook=no ;;
       --with-system-deps) system_deps=1 ;;
       -h | --help) usage && exit 0 ;;
       *) fail "unknown option $opt (see --help)" "$EXIT_USAGE" ;;
@@ -377,20 +382,48 @@ deps_installed() {
   [[ -e "$ROOT/node_modules/.bin/tsx" ]]
 }
 
-# Exit 0 from the command means connected with every permission the module needs. The values
-# travel in the environment of that one command, never in its arguments.
-connection_test() {
-  say "Testing the connection and the key's permissions..."
-  if (cd "$ROOT" &&
+# `npm run kustomer -- ARGS` with the values in the environment of that one command, never in
+# its arguments.
+kustomer_cli() {
+  (cd "$ROOT" &&
     KUSTOMER_API_KEY=${VALUE[KUSTOMER_API_KEY]} \
       KUSTOMER_SUBDOMAIN=${VALUE[KUSTOMER_SUBDOMAIN]} \
       KUSTOMER_REGION=${VALUE[KUSTOMER_REGION]} \
       KUSTOMER_API_BASE_URL=${VALUE[KUSTOMER_API_BASE_URL]} \
-      npm run --silent kustomer -- test-connection); then
+      APP_URL=${VALUE[APP_URL]} \
+      npm run --silent kustomer -- "$@")
+}
+
+# Exit 0 from the command means connected with every permission the module needs.
+connection_test() {
+  say "Testing the connection and the key's permissions..."
+  if kustomer_cli test-connection; then
     say "Connected: the key has every permission the module needs."
     return
   fi
   fail "the connection test failed (details above). .env is saved: fix the key, its roles or the region, then run ./setup-kustomer.sh again or npm run kustomer -- test-connection" "$EXIT_CONNECTION"
+}
+
+# Whether to provision: the flag, else a question when interactive, else no.
+want_webhook() {
+  [[ $webhook == yes ]] && return 0
+  [[ $webhook == no || $interactive != 1 ]] && return 1
+  local answer
+  printf 'Create or check the Kustomer outbound webhook (agent replies and closes) at %s/api/webhooks/kustomer now? [y/N]: ' \
+    "${VALUE[APP_URL]:-APP_URL}" >&2
+  IFS= read -r answer || true
+  [[ $answer == [yY]* ]]
+}
+
+# The server's own code path (src/escalation/webhook-provisioning.ts, as the Integrations page's
+# Create webhook button): the signing token goes to the store the server reads, never to output.
+provision_webhook() {
+  say "Provisioning the outbound webhook..."
+  if kustomer_cli webhooks provision; then
+    webhook=done
+    return
+  fi
+  fail "the webhook could not be provisioned (details above). .env is saved: fix APP_URL (https) or the key's outbound_webhook roles, then run npm run kustomer -- webhooks provision, or create it by hand (docs/admin-guide.md)" "$EXIT_WEBHOOK"
 }
 
 next_steps() {
@@ -405,8 +438,8 @@ next_steps() {
   else
     say "  npm run doctor                  check configuration, store, connection and permissions"
     say "  npm run dev                     the app on http://localhost:5173 (sign in with ADMIN_TOKEN from .env)"
-    [[ -z ${VALUE[KUSTOMER_WEBHOOK_SECRET]} ]] &&
-      say "  Create the outbound webhook in Kustomer and put its token in KUSTOMER_WEBHOOK_SECRET (docs/admin-guide.md)"
+    [[ -z ${VALUE[KUSTOMER_WEBHOOK_SECRET]} && $webhook != done ]] &&
+      say "  npm run kustomer -- webhooks provision   create the outbound webhook (or Settings › Integrations › Diagnostics)"
   fi
   say "  Deploying to Vercel: docs/admin-guide.md"
 }
@@ -430,6 +463,13 @@ main() {
       connection_test
     else
       say "Skipping the connection test: the dependencies are not installed. Run npm ci, then npm run kustomer -- test-connection."
+    fi
+  fi
+  if [[ -n ${VALUE[KUSTOMER_API_KEY]} ]] && want_webhook; then
+    if deps_installed; then
+      provision_webhook
+    else
+      say "Skipping the webhook: the dependencies are not installed. Run npm ci, then npm run kustomer -- webhooks provision."
     fi
   fi
   next_steps

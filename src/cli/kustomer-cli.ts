@@ -8,6 +8,7 @@ import { lookupCommand } from './commands/lookup.js';
 import { outboxCommand } from './commands/outbox.js';
 import { teamsCommand } from './commands/teams.js';
 import { testConnectionCommand } from './commands/test-connection.js';
+import { webhooksCommand } from './commands/webhooks.js';
 import type { CommandContext } from './context.js';
 import { secretsOf, type Environment } from './environment.js';
 import { reportError, UsageError } from './errors.js';
@@ -25,6 +26,10 @@ Commands:
   outbox drain               deliver what is due now
   outbox retry <id>          deliver one queued or dead escalation now
   outbox purge-dead          delete dead escalations
+  webhooks status            the outbound webhook for agent replies and closes, and the last
+                             delivery (exit 0 only if it exists, enabled, with both events)
+  webhooks provision         create it at APP_URL/api/webhooks/kustomer, or check and repair it;
+                             its signing token is kept in the store, never printed
   help                       this text
 
 Options: --json (machine-readable output), --debug (stack traces on errors)
@@ -49,6 +54,7 @@ const COMMANDS: Record<string, Command> = {
   lookup: lookupCommand,
   escalate: escalateCommand,
   outbox: outboxCommand,
+  webhooks: webhooksCommand,
 };
 
 export interface RunOptions {

@@ -6,6 +6,7 @@
  *   npm run kustomer -- lookup --email jane@example.com   (or --phone +15555550123, --external-id crm-1)
  *   npm run kustomer -- escalate --file escalation.json   one escalation; prints the result JSON
  *   npm run kustomer -- outbox list | drain | retry <id> | purge-dead
+ *   npm run kustomer -- webhooks status | provision   the outbound webhook (create or verify)
  *   npm run kustomer -- help
  *
  * Reads process.env plus ./.env (set variables win), like the server. Without KUSTOMER_API_KEY it

@@ -281,6 +281,49 @@ describe('setup-kustomer.sh', () => {
     expect(result.stdout + result.stderr).not.toContain(KEY);
   });
 
+  it('with --provision-webhook, provisions through npm run kustomer -- webhooks provision after the connection test, the key and APP_URL in its environment', async () => {
+    const dir = workdir();
+    const result = await run(
+      dir,
+      ['--subdomain', 'acme', '--app-url', 'https://chat.example.com', '--provision-webhook'],
+      { env: { KUSTOMER_API_KEY: KEY } },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(npmLog(dir)).toBe(
+      'run --silent kustomer -- test-connection\nkey-in-env:yes\n' +
+        'run --silent kustomer -- webhooks provision\nkey-in-env:yes\n',
+    );
+    expect(result.stdout).not.toContain('npm run kustomer -- webhooks provision');
+    expect(result.stdout + result.stderr).not.toContain(KEY);
+  });
+
+  it('does not provision the webhook unasked, and names the command in the next steps', async () => {
+    const dir = workdir();
+    const result = await run(dir, ['--subdomain', 'acme'], { env: { KUSTOMER_API_KEY: KEY } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(npmLog(dir)).not.toContain('webhooks');
+    expect(result.stdout).toContain('npm run kustomer -- webhooks provision');
+    const skipped = await run(
+      workdir(),
+      ['--subdomain', 'acme', '--interactive', '--skip-webhook'],
+      {
+        env: { KUSTOMER_API_KEY: KEY },
+        input: '\n'.repeat(20),
+      },
+    );
+    expect(skipped.stderr).not.toContain('outbound webhook');
+  });
+
+  it('exits 4 with .env saved when the webhook cannot be provisioned', async () => {
+    const dir = workdir();
+    const result = await run(dir, ['--skip-connection-test', '--provision-webhook'], {
+      env: { KUSTOMER_API_KEY: KEY, FAKE_NPM_EXIT: '1' },
+    });
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain('webhook could not be provisioned');
+    expect(envOf(dir).KUSTOMER_API_KEY).toBe(KEY);
+  });
+
   it('refuses the key as a command-line argument without echoing it', async () => {
     const dir = workdir();
     const result = await run(dir, [`--api-key=${KEY}`]);

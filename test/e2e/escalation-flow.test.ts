@@ -336,6 +336,27 @@ describe('in a real browser', () => {
     console.log(`Integrations page heights (px): ${heights.join(', ')}`);
   });
 
+  it('shows the webhook the sandbox was provisioned with, its last delivery, and checks it again (1280 and 390 px, axe)', async () => {
+    for (const width of [1280, 390]) {
+      const view = await browser.newPage({ viewport: { width, height: 900 } });
+      await openSettings(view);
+      await tab('Diagnostics', view);
+      const section = view.locator('section[aria-labelledby="webhook-heading"]');
+      await section.getByText('Active: enabled, with both events.').waitFor();
+      // The agent's reply and close earlier in this file came through it, signed with its token.
+      await section
+        .getByText(/kustomer\.(message\.create|conversation\.update), verified$/)
+        .waitFor();
+      await section.getByRole('button', { name: 'Check again' }).click();
+      await section.getByText('Webhook checked: it is right, nothing changed.').waitFor();
+      const scrollWidth = await view.evaluate<number>('document.documentElement.scrollWidth');
+      expect(scrollWidth, `Webhooks at ${width} px`).toBeLessThanOrEqual(width);
+      await section.screenshot({ path: `${SHOTS}webhooks-${width}.png` });
+      expect(await axeViolations(view)).toEqual([]);
+      await view.close();
+    }
+  });
+
   it('meets WCAG 2.1 AA (axe) on the chat, the escalation prompt, the Integrations page and the sign-in', async () => {
     const audited: Record<string, string[]> = {};
     const audit = async (name: string, on: Page = page) => {

@@ -12,6 +12,7 @@ import { wholeNumber } from '../args.js';
 import type { CommandContext } from '../context.js';
 import { probeKustomer } from './probe-kustomer.js';
 import { probeStore } from './probe-store.js';
+import { probeWebhook } from './probe-webhook.js';
 import type { DoctorFacts, Outcome, StoreFacts } from './types.js';
 
 export interface GatherOptions {
@@ -89,8 +90,11 @@ export async function gatherFacts(
     kustomer.ok ? probeKustomer(ctx) : null,
     server.ok ? probeStore(server.value, env) : null,
   ]);
+  // After the store probe: that one has closed the store this one may open.
+  const webhook = server.ok ? await probeWebhook(server.value, env, store) : null;
   return {
     env,
+    webhook,
     now: options.now ?? Date.now(),
     production,
     onVercel: Boolean(env.VERCEL),

@@ -42,14 +42,19 @@ async function readOne(base: string, adminToken: string | null): Promise<ServerR
 }
 
 /** The first candidate that answers with the status; otherwise why none did. */
-export async function readThroughServer(
+export const readThroughServer = (server: ServerEnv, env: Environment) =>
+  askRunningServer(server, env, readOne);
+
+/** What `read` gets from the first candidate server that answers; otherwise why none did. */
+export async function askRunningServer<T>(
   server: ServerEnv,
   env: Environment,
-): Promise<Outcome<ServerRead>> {
+  read: (base: string, adminToken: string | null) => Promise<T>,
+): Promise<Outcome<T>> {
   const problems: string[] = [];
   for (const base of serverCandidates(server, env)) {
     try {
-      return { ok: true, value: await readOne(base, server.adminToken) };
+      return { ok: true, value: await read(base, server.adminToken) };
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause?.code;
       problems.push(cause ? `${base}: ${cause}` : (error as Error).message);

@@ -9,6 +9,7 @@ import type { KustomerConfig } from '../../kustomer/config.js';
 import type { AuthToken, Team } from '../../kustomer/types.js';
 import type { PermissionReport, SlaCheck } from '../../shared/integration.js';
 import type { IntegrationSettings } from '../../shared/settings.js';
+import type { WebhookState } from '../../shared/webhook-state.js';
 import type { ServerEnv } from '../../server/env.js';
 import type { Environment } from '../environment.js';
 
@@ -75,6 +76,8 @@ export interface DoctorFacts {
   settingsSource: 'store' | 'server' | 'environment' | null;
   /** Why the settings could not be read, said plainly by the checks that skip for it. */
   settingsUnreadable: string | null;
+  /** The outbound webhook as the Integrations page sees it; null when the env does not load. */
+  webhook: Outcome<WebhookState> | null;
 }
 
 export type Check = (facts: DoctorFacts) => CheckResult | CheckResult[];

@@ -13,6 +13,7 @@ import {
 } from '../../../src/shared/integration.js';
 import { sandboxStateSchema, type SandboxStateView } from '../../../src/shared/sandbox-state.js';
 import type { IntegrationSettings } from '../../../src/shared/settings.js';
+import { webhookStateSchema, type WebhookState } from '../../../src/shared/webhook-state.js';
 
 export const BILLING = { id: 'aaaaaaaaaaaaaaaaaaaaaaa1', name: 'Billing' };
 export const TECH = { id: 'aaaaaaaaaaaaaaaaaaaaaaa2', name: 'Technical' };
@@ -148,6 +149,32 @@ export function sandboxOf(overrides: Partial<SandboxStateView> = {}): SandboxSta
     notes: [],
     teams: TEAMS,
     faults: {},
+    ...overrides,
+  });
+}
+
+/** GET /api/integrations/kustomer/webhook: a healthy webhook that has had a verified delivery. */
+export function webhookOf(overrides: Partial<WebhookState> = {}): WebhookState {
+  return webhookStateSchema.parse({
+    targetUrl: 'https://chat.example.com/api/webhooks/kustomer',
+    targetProblem: null,
+    error: null,
+    webhook: {
+      id: '6717c2a4e5b1f00012ab3501',
+      name: 'Chat escalations: agent replies and closes',
+      url: 'https://chat.example.com/api/webhooks/kustomer',
+      events: ['kustomer.message.create', 'kustomer.conversation.update'],
+      enabled: true,
+      missingEvents: [],
+    },
+    healthy: true,
+    secret: 'provisioned',
+    canProvision: true,
+    lastDelivery: {
+      at: '2026-11-24T11:58:00.000Z',
+      event: 'kustomer.message.create',
+      verified: true,
+    },
     ...overrides,
   });
 }

@@ -6,7 +6,8 @@ import { http, HttpResponse } from 'msw';
 import type { IntegrationStatus, Team } from '../../../src/shared/integration.js';
 import type { SandboxStateView } from '../../../src/shared/sandbox-state.js';
 import type { SettingsUpdate } from '../../../src/shared/settings.js';
-import { sandboxOf, statusOf, TEAMS } from './fixtures.js';
+import type { WebhookState } from '../../../src/shared/webhook-state.js';
+import { sandboxOf, statusOf, TEAMS, webhookOf } from './fixtures.js';
 import { server } from './server.js';
 import { analyticsOf } from './analytics-fixture.js';
 
@@ -16,6 +17,7 @@ export interface FakeIntegrationApi {
   status: IntegrationStatus;
   teams: Team[];
   sandbox: SandboxStateView;
+  webhook: WebhookState;
 }
 
 export function serveIntegrationApi(initial: Partial<FakeIntegrationApi> = {}): FakeIntegrationApi {
@@ -23,6 +25,7 @@ export function serveIntegrationApi(initial: Partial<FakeIntegrationApi> = {}): 
     status: initial.status ?? statusOf(),
     teams: initial.teams ?? TEAMS,
     sandbox: initial.sandbox ?? sandboxOf(),
+    webhook: initial.webhook ?? webhookOf(),
   };
   server.use(
     http.get(API, () => HttpResponse.json(state.status)),
@@ -31,6 +34,7 @@ export function serveIntegrationApi(initial: Partial<FakeIntegrationApi> = {}): 
     http.get(`${API}/analytics`, ({ request }) =>
       HttpResponse.json(analyticsOf(Number(new URL(request.url).searchParams.get('days')))),
     ),
+    http.get(`${API}/webhook`, () => HttpResponse.json(state.webhook)),
     // The public readiness check: the mode comes from the server's environment (a key or not).
     http.get('/api/ready', () =>
       HttpResponse.json({

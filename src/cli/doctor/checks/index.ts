@@ -23,6 +23,7 @@ import {
   storeReachableCheck,
 } from './store.js';
 import { storePersistenceCheck } from './store-durability.js';
+import { webhookCheck } from './webhook.js';
 
 export const ALL_CHECKS: Check[] = [
   configCheck,
@@ -50,6 +51,7 @@ export const ALL_CHECKS: Check[] = [
   deadCheck,
   retentionCheck,
   webhookSecretCheck,
+  webhookCheck,
   cronSecretCheck,
   adminTokenCheck,
   corsCheck,

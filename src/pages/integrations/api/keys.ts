@@ -6,5 +6,6 @@ export const integrationKeys = {
   schedules: () => [...integrationKeys.all, 'schedules'] as const,
   sandbox: () => [...integrationKeys.all, 'sandbox'] as const,
   analytics: (days: number) => [...integrationKeys.all, 'analytics', days] as const,
+  webhook: () => [...integrationKeys.all, 'webhook'] as const,
   customer: (email: string) => [...integrationKeys.all, 'customer', email] as const,
 };

@@ -10,6 +10,7 @@ import { SandboxInspector } from './sandbox-inspector.js';
 import { SettingsForm, type TeamsState } from './settings-form.js';
 import { Tabs, type TabDef } from './tabs.js';
 import { TestTools } from './test-tools.js';
+import { WebhookPanel } from './webhook-panel.js';
 
 function Banners({ status }: { status: IntegrationStatus }) {
   return (
@@ -67,6 +68,7 @@ export function KustomerCard({ status, teams }: { status: IntegrationStatus; tea
       panel: (
         <>
           <ConnectionTest />
+          <WebhookPanel />
           <TestTools />
         </>
       ),
