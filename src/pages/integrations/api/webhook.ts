@@ -1,6 +1,6 @@
 /** The outbound webhook: its state (GET) and "create or verify" (POST). Never its token. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch } from '../../../app/api-client.js';
+import { apiFetch } from '../../../lib/api-client.js';
 import { provisionResultSchema, webhookStateSchema } from '../../../shared/webhook-state.js';
 import { integrationKeys } from './keys.js';
 
