@@ -67,9 +67,11 @@ describe('the outbound webhook check', () => {
     });
   });
 
-  it('skips when it cannot tell: no APP_URL, the sandbox, or a key that may not list webhooks', async () => {
-    expect((await doctor(good())).row('webhook.provisioned').status).toBe('skip');
-    expect((await doctor(sandboxMode())).row('webhook.provisioned').status).toBe('skip');
+  it('skips when it cannot tell: no APP_URL, or a key that may not list webhooks; warns on the sandbox', async () => {
+    expect(
+      (await doctor({ ...good(), APP_URL: undefined })).row('webhook.provisioned').status,
+    ).toBe('skip');
+    expect((await doctor(sandboxMode())).row('webhook.provisioned').status).toBe('warn');
     const withoutRead = keyWithout('org.permission.outbound_webhook.read');
     const { row } = await doctor({ ...good(), APP_URL, KUSTOMER_API_KEY: withoutRead });
     expect(row('webhook.provisioned')).toMatchObject({

@@ -9,9 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { runDoctor } from '../../../src/cli/doctor/run-doctor.js';
+import { runKustomerCli } from '../../../src/cli/kustomer-cli.js';
+import { recordDelivery } from '../../../src/escalation/webhook-secrets.js';
 import type { CheckResult } from '../../../src/cli/doctor/types.js';
 import type { EscalationRecord } from '../../../src/escalation/store.js';
-import { createFileStore } from '../../../src/escalation/stores/index.js';
+import { createFileStore, createStore } from '../../../src/escalation/stores/index.js';
 import { ALL_MODULE_ROLES } from '../../../src/sandbox/module-roles.js';
 import type { SandboxHandle } from '../../../src/sandbox/types.js';
 import type { IntegrationSettings } from '../../../src/shared/settings.js';
@@ -53,6 +55,19 @@ export function useDoctorFixture() {
       ],
     });
   });
+  // The good environment's outbound webhook: provisioned at its APP_URL (as the setup script
+  // does), with a verified delivery on record a minute before the doctor's NOW.
+  beforeAll(async () => {
+    const env = good();
+    expect(await runKustomerCli(['webhooks', 'provision'], { env, io: captureIo().io })).toBe(0);
+    const store = await createStore({ kind: 'redis', redisUrl: env.REDIS_URL! });
+    await recordDelivery(store, {
+      at: new Date(NOW - 60_000).toISOString(),
+      event: 'kustomer.message.create',
+      verified: true,
+    });
+    await store.close();
+  });
   afterAll(async () => {
     await sandbox.close();
     await redis.stop();
@@ -66,7 +81,10 @@ export function useDoctorFixture() {
     return dir;
   }
 
-  /** Production on Vercel with Redis, every secret, a default team and a modest expected volume. */
+  /**
+   * Production on Vercel with Redis, every secret, a default team, a modest expected volume, and
+   * the outbound webhook provisioned at APP_URL with a recent verified delivery.
+   */
   function good(): Env {
     return {
       NODE_ENV: 'production',
@@ -79,6 +97,8 @@ export function useDoctorFixture() {
       KUSTOMER_WEBHOOK_SECRET: WEBHOOK_SECRET,
       CRON_SECRET,
       ALLOWED_ORIGINS: 'https://chat.example.com',
+      // https on this machine: nothing listens on 443, so a delivery or a look fails at once.
+      APP_URL: 'https://localhost',
       REDIS_URL: `${redis.url}/1`,
       EXPECTED_ESCALATIONS_PER_HOUR: '300',
     };

@@ -14,7 +14,12 @@ const PROVISION =
 export const webhookCheck: Check = ({ server, webhook, now }) => {
   if (!server.ok || !webhook) return skip(ID, TITLE, 'configuration does not load');
   if (server.value.kustomer.mode === 'sandbox')
-    return skip(ID, TITLE, 'sandbox mode: the app provisions the sandbox webhook when it starts');
+    return warn(
+      ID,
+      TITLE,
+      'sandbox mode: the app provisions the sandbox webhook when it starts',
+      'with KUSTOMER_API_KEY and an https APP_URL: npm run kustomer -- webhooks provision',
+    );
   if (!webhook.ok) return skip(ID, TITLE, `cannot tell: ${webhook.message}`);
   const state = webhook.value;
   if (!server.value.appUrl)
