@@ -285,5 +285,15 @@ describe('chaos', () => {
     );
     expect([...notesByConversation.values()].every((n) => n === 1)).toBe(true);
     expect(state.notes).toHaveLength(all.length);
+    // The analytics counters, through the crash and the restart: each escalation counted once.
+    const days = new Set((await instance.store.list()).map((r) => r.createdAt.slice(0, 10)));
+    const stats = Object.values(await instance.store.readStats([...days]));
+    const sum = (pick: (field: string) => boolean) =>
+      stats.flatMap((day) => Object.entries(day)).reduce((n, [f, v]) => n + (pick(f) ? v : 0), 0);
+    expect({
+      escalations: sum((f) => f === 'n'),
+      delivered: sum((f) => f === 's:delivered'),
+      timed: sum((f) => f.startsWith('e:')),
+    }).toEqual({ escalations: all.length, delivered: all.length, timed: all.length });
   }, 180_000);
 });
