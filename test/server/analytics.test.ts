@@ -141,4 +141,20 @@ describe.each(Object.keys(stores))('hand-off analytics with the %s store', (kind
     expect(figures.untilEscalated.count).toBe(3);
     expect(figures.notRouted).toBe(0);
   });
+
+  it('counts a hand-off asked for while the business is closed as out of hours', async () => {
+    h.sandbox.setAvailability({ businessClosed: true });
+    h.services.availability.forget();
+    try {
+      await escalate('an-closed');
+      await h.services.escalations.idle();
+    } finally {
+      h.sandbox.setAvailability({ businessClosed: false });
+      h.services.availability.forget();
+    }
+    expect((await h.services.store.get('an-closed'))?.availability?.open).toBe(false);
+    const figures = await analytics('?days=7');
+    expect(figures.totals).toMatchObject({ escalations: 4, outOfHours: 1 });
+    expect(figures.days.at(-1)).toMatchObject({ escalations: 4, outOfHours: 1 });
+  });
 });
