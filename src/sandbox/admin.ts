@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SandboxHttpError } from './http-error.js';
 import { readJsonBody } from './read-body.js';
+import type { SandboxAvailability } from './availability-data.js';
 import type { SandboxFaults, SandboxHandle } from './types.js';
 
 /** The request's JSON body (null when empty), read as the /v1 routes read theirs. */
@@ -12,6 +13,26 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   const parsed = await readJsonBody(req);
   if (!parsed.ok) throw new SandboxHttpError(400, 'bad_request', 'the body is not valid JSON');
   return parsed.body ?? null;
+}
+
+/** The inspector's switches, each checked: booleans, and a wait in whole seconds. */
+function availabilityPatch(body: unknown): Partial<SandboxAvailability> {
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw new SandboxHttpError(400, 'bad_request', 'availability must be an object');
+  const patch = body as Record<string, unknown>;
+  for (const key of ['businessClosed', 'agentsOnline'] as const)
+    if (key in patch && typeof patch[key] !== 'boolean')
+      throw new SandboxHttpError(400, 'bad_request', `${key} must be true or false`, `/${key}`);
+  const wait = patch.waitSeconds;
+  if ('waitSeconds' in patch && !(Number.isInteger(wait) && (wait as number) >= 0))
+    throw new SandboxHttpError(
+      400,
+      'bad_request',
+      'waitSeconds must be a whole number',
+      '/waitSeconds',
+    );
+  const known = ['businessClosed', 'agentsOnline', 'waitSeconds'] as const;
+  return Object.fromEntries(known.filter((k) => k in patch).map((k) => [k, patch[k]]));
 }
 
 export async function handleAdmin(
@@ -37,16 +58,7 @@ export async function handleAdmin(
   }
   if (method === 'DELETE' && path === '/faults') return (sandbox.clearFaults(), reply(200, {}));
   if (method === 'PUT' && path === '/availability') {
-    const patch = (await readJson(req)) as Record<string, unknown> | null;
-    if (!patch || typeof patch !== 'object')
-      throw new SandboxHttpError(400, 'bad_request', 'availability must be an object');
-    const known = ['businessClosed', 'agentsOnline', 'waitSeconds'] as const;
-    return reply(
-      200,
-      sandbox.setAvailability(
-        Object.fromEntries(known.filter((k) => k in patch).map((k) => [k, patch[k]])),
-      ),
-    );
+    return reply(200, sandbox.setAvailability(availabilityPatch(await readJson(req))));
   }
   if (method === 'PUT' && path === '/webhook') {
     const target = (await readJson(req)) as { url?: unknown; secret?: unknown } | null;

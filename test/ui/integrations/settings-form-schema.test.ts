@@ -5,6 +5,7 @@ import {
   toForm,
   toUpdate,
 } from '../../../src/pages/integrations/components/settings-form-schema.js';
+import { OUT_OF_HOURS_MODES } from '../../../src/shared/availability.js';
 import { ESCALATION_REASONS } from '../../../src/shared/escalation.js';
 import { integrationSettingsSchema, type RoutingRule } from '../../../src/shared/settings.js';
 
@@ -48,6 +49,7 @@ const rule: fc.Arbitrary<RoutingRule> = fc
       attribute: fc.record({ key: token, equals: token }),
       teamId: fc.option(teamId, { nil: null }),
       priority: fc.integer({ min: 1, max: 5 }),
+      outOfHours: fc.constantFrom(...OUT_OF_HOURS_MODES),
     },
     { requiredKeys: ['id', 'teamId', 'intents'] },
   )
