@@ -6,7 +6,18 @@ import tseslint from 'typescript-eslint';
 import { layerZones } from './eslint.layers.js';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-server', 'coverage', 'node_modules', 'test-results', '.data'] },
+  {
+    ignores: [
+      'dist',
+      'dist-server',
+      '/lib',
+      'examples',
+      'coverage',
+      'node_modules',
+      'test-results',
+      '.data',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -41,7 +52,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/app/**', 'src/pages/**', 'src/chat/**', 'src/main.tsx'],
+    files: ['src/app/**', 'src/lib/**', 'src/pages/**', 'src/chat/**', 'src/main.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,

@@ -9,7 +9,10 @@
  *   Kustomer, not of our client, so it may not import the client's code.
  * - escalation, then server (the composition root, the only importer of sandbox besides cli),
  *   then cli. api/ is Vercel's adapter and imports only server.
- * - Browser: lib (the API client) over shared; chat and pages over lib; app (the shell) over them.
+ * - Browser: lib (the API client) over shared; chat and pages over lib.
+ * - entry: the package's doors (kustomer-escalation, /server, /react, /sandbox), on top of both.
+ * - app (the demo shell) and api/ (the demo's Vercel function) are hosts like any other: they
+ *   reach the module only through entry, so nothing the demo uses is private.
  */
 export const LAYERS = {
   platform: [],
@@ -22,12 +25,23 @@ export const LAYERS = {
   lib: ['shared'],
   chat: ['lib', 'shared'],
   pages: ['lib', 'shared'],
-  app: ['chat', 'pages', 'lib', 'shared'],
+  entry: [
+    'server',
+    'escalation',
+    'kustomer',
+    'sandbox',
+    'platform',
+    'shared',
+    'chat',
+    'pages',
+    'lib',
+  ],
+  app: ['entry'],
 };
 
-/** Folders outside src/ with a rule of their own: `api/` reaches the app through src/server only. */
+/** Folders outside src/ with a rule of their own: `api/` reaches the module through its doors only. */
 export const ENTRY_POINTS = {
-  api: ['server'],
+  api: ['entry'],
   'main.tsx': ['app'],
 };
 

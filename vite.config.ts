@@ -5,7 +5,8 @@ export default defineConfig({
   plugins: [react()],
   build: {
     outDir: 'dist',
-    sourcemap: true,
+    // No source maps in dist/: whatever is there, npm start and Vercel would serve to anyone.
+    sourcemap: false,
     rolldownOptions: {
       output: {
         // React on its own: the escalation button's chunk needs nothing else, so a host app
@@ -55,7 +56,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
-          include: ['test/e2e/**/*.test.ts'],
+          include: ['test/e2e/**/*.test.ts', 'test/package/**/*.test.ts'],
           testTimeout: 90_000,
           hookTimeout: 180_000,
           fileParallelism: false,

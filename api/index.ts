@@ -7,8 +7,7 @@
  * past it the outbox finishes them).
  */
 import { waitUntil } from '@vercel/functions';
-import { getServices } from '../src/server/services.js';
-import { createVercelHandler } from '../src/server/vercel-handler.js';
+import { createVercelHandler, getServices } from '../src/entry/server.js';
 
 const handle = createVercelHandler(() => getServices({ keepAlive: waitUntil }));
 

@@ -1,35 +1,10 @@
 /** The shell: header navigation, the sandbox banner, and the two pages (each its own chunk). */
-import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef } from 'react';
+import { SandboxBanner } from '../entry/react.js';
 import { Link, useRouter } from './router.js';
-import { apiFetch } from '../lib/api-client.js';
-import { shellKeys } from '../lib/shell-keys.js';
 
-const ChatPage = lazy(() => import('../chat/chat-page.js'));
-const IntegrationsPage = lazy(() => import('../pages/integrations/integrations-page.js'));
-
-interface Readiness {
-  checks?: { mode?: 'live' | 'sandbox' };
-}
-
-function SandboxBanner() {
-  // The public readiness check, not the admin-only integration status: chat visitors on a
-  // sandbox deployment with an ADMIN_TOKEN must see the banner too. Sandbox mode means no API
-  // key on the server, which settings cannot change.
-  const readiness = useQuery({
-    queryKey: shellKeys.mode(),
-    queryFn: () => apiFetch('/api/ready', { parse: (v) => v as Readiness }),
-    retry: false,
-    staleTime: 60_000,
-  });
-  if (readiness.data?.checks?.mode !== 'sandbox') return null;
-  return (
-    <p className="banner sandbox" role="note">
-      Sandbox mode: no Kustomer API key is configured, so escalations go to the embedded Kustomer
-      sandbox. See what landed under Settings › Integrations.
-    </p>
-  );
-}
+const ChatPage = lazy(() => import('./chat-page.js'));
+const IntegrationsPage = lazy(() => import('./integrations-route.js'));
 
 export function App() {
   const { path } = useRouter();
@@ -58,7 +33,7 @@ export function App() {
         </nav>
       </header>
       <SandboxBanner />
-      <main id="main" ref={mainRef} tabIndex={-1}>
+      <main id="main" className="kustomer-escalation" ref={mainRef} tabIndex={-1}>
         <Suspense fallback={<p role="status">Loading…</p>}>
           {onSettings ? <IntegrationsPage /> : <ChatPage />}
         </Suspense>

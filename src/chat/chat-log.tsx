@@ -6,7 +6,7 @@
 import { useEffect, useRef } from 'react';
 import { DELIVERY_TEXT, type Line } from './chat-lines.js';
 
-interface ChatLogProps {
+export interface ChatLogProps {
   lines: Line[];
   onRetry: (line: Line) => void;
   onAcceptOffer: () => void;

@@ -16,6 +16,7 @@ import { availabilityHint, fetchAvailability, nobodyThere } from './availability
 import { FollowUpChoice } from './follow-up-choice.js';
 import { outcomeText } from './outcome-text.js';
 import { EmailPrompt } from './email-prompt.js';
+import { useApiBase } from './api-base.js';
 import { fetchHandoff } from './handoff.js';
 import { isEmail } from './email.js';
 import { useEscalation } from './use-escalation.js';
@@ -43,6 +44,8 @@ export interface EscalationButtonProps {
   hideOutcome?: boolean;
   /** Each new value acts as a press of "Talk to a human" (the bot's own offer in the chat). */
   startSignal?: number;
+  /** Where the API is mounted (the server's `prefix`). @default the ApiBaseContext's, '/api' */
+  apiBase?: string;
 }
 
 export default function EscalationButton(props: EscalationButtonProps) {
@@ -55,8 +58,12 @@ export default function EscalationButton(props: EscalationButtonProps) {
       ...(props.onDelivered ? { onDelivered: props.onDelivered } : {}),
       ...(props.onResult ? { onResult: props.onResult } : {}),
     },
-    props.pollMs ? { pollMs: props.pollMs } : {},
+    {
+      ...(props.pollMs ? { pollMs: props.pollMs } : {}),
+      ...(props.apiBase ? { apiBase: props.apiBase } : {}),
+    },
   );
+  const base = useApiBase(props.apiBase);
   const [asking, setAsking] = useState(false);
   const [email, setEmail] = useState('');
   const talkRef = useRef<HTMLButtonElement>(null);
@@ -94,7 +101,7 @@ export default function EscalationButton(props: EscalationButtonProps) {
     else if (known) start(known, null);
     else
       // Switched off and refusing: say so at once instead of asking for an unused email.
-      void fetchHandoff().then((handoff) => {
+      void fetchHandoff(base).then((handoff) => {
         if (handoff !== 'off') return setAsking(true);
         const refused: EscalationResult = {
           status: 'refused',

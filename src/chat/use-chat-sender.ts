@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useRef } from 'react';
 import type { ChatAttachmentInput, ChatMessageResult } from '../shared/live-chat.js';
+import { useApiBase } from './api-base.js';
 import type { Delivery } from './chat-lines.js';
 
 export interface Outgoing {
@@ -26,10 +27,14 @@ export type SendReport = (
   stored?: { text: string; masked: boolean },
 ) => void;
 
-async function post(target: SendTarget, message: Outgoing): Promise<ChatMessageResult | null> {
+async function post(
+  base: string,
+  target: SendTarget,
+  message: Outgoing,
+): Promise<ChatMessageResult | null> {
   const query = new URLSearchParams({ sessionId: target.sessionId });
   const response = await fetch(
-    `/api/escalations/${encodeURIComponent(target.escalationId)}/messages?${query}`,
+    `${base}/escalations/${encodeURIComponent(target.escalationId)}/messages?${query}`,
     {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -40,21 +45,26 @@ async function post(target: SendTarget, message: Outgoing): Promise<ChatMessageR
   return (await response.json().catch(() => null)) as ChatMessageResult | null;
 }
 
-export function useChatSender(report: SendReport) {
+/** `apiBase`: where the API is mounted. @default the ApiBaseContext's, '/api' */
+export function useChatSender(report: SendReport, apiBase?: string) {
+  const base = useApiBase(apiBase);
   const chain = useRef<Promise<void>>(Promise.resolve());
   const latest = useRef(report);
   useEffect(() => {
     latest.current = report;
   });
-  return useCallback((target: SendTarget, message: Outgoing) => {
-    latest.current(message.id, 'sending');
-    chain.current = chain.current.then(async () => {
-      const result = await post(target, message);
-      if (!result) return latest.current(message.id, 'failed');
-      latest.current(message.id, result.status === 'delivered' ? 'sent' : 'queued', {
-        text: result.text,
-        masked: result.masked,
+  return useCallback(
+    (target: SendTarget, message: Outgoing) => {
+      latest.current(message.id, 'sending');
+      chain.current = chain.current.then(async () => {
+        const result = await post(base, target, message);
+        if (!result) return latest.current(message.id, 'failed');
+        latest.current(message.id, result.status === 'delivered' ? 'sent' : 'queued', {
+          text: result.text,
+          masked: result.masked,
+        });
       });
-    });
-  }, []);
+    },
+    [base],
+  );
 }

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FollowUp } from '../shared/availability.js';
 import type { EscalationReason, EscalationResult, TranscriptEntry } from '../shared/escalation.js';
+import { useApiBase } from './api-base.js';
 import { newId } from './new-id.js';
 import { useLiveEvents, type LiveCallbacks } from './use-live-events.js';
 
@@ -36,16 +37,18 @@ export interface EscalationCallbacks extends LiveCallbacks {
 export interface EscalationOptions {
   /** How often the chat asks for agent replies. @default 3000 */
   pollMs?: number;
+  /** Where the API is mounted. @default the ApiBaseContext's, '/api' */
+  apiBase?: string;
 }
 
 interface ErrorBody {
   error?: { message?: string; fields?: Record<string, string> };
 }
 
-async function post(body: unknown): Promise<EscalationResult> {
+async function post(base: string, body: unknown): Promise<EscalationResult> {
   let response: Response;
   try {
-    response = await fetch('/api/escalations', {
+    response = await fetch(`${base}/escalations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
@@ -76,6 +79,7 @@ const toBody = (escalationId: string, input: EscalationInput) => ({
 });
 
 export function useEscalation(callbacks: EscalationCallbacks, options: EscalationOptions = {}) {
+  const base = useApiBase(options.apiBase);
   const [state, setState] = useState<EscalationPhase>({ phase: 'idle' });
   // The status endpoint answers only the chat session that escalated.
   const [sessionId, setSessionId] = useState<string | null>(null);
@@ -104,7 +108,7 @@ export function useEscalation(callbacks: EscalationCallbacks, options: Escalatio
       setSessionId(input.sessionId);
       setState({ phase: 'escalating' });
       try {
-        settle(await post(toBody(idRef.current, input)));
+        settle(await post(base, toBody(idRef.current, input)));
       } catch (error) {
         setState({
           phase: 'error',
@@ -114,7 +118,7 @@ export function useEscalation(callbacks: EscalationCallbacks, options: Escalatio
         inFlight.current = false;
       }
     },
-    [settle],
+    [settle, base],
   );
 
   /** Sends the last attempt again, with the same escalationId: the server answers it once. */
@@ -127,7 +131,7 @@ export function useEscalation(callbacks: EscalationCallbacks, options: Escalatio
       ? { escalationId: state.result.escalationId, sessionId }
       : null;
   const trackedStatus = state.phase === 'done' ? state.result.status : null;
-  useLiveEvents(tracked, trackedStatus, options.pollMs ?? 3000, latest, settle);
+  useLiveEvents(tracked, trackedStatus, options.pollMs ?? 3000, latest, settle, base);
 
   return { state, escalate, retry };
 }

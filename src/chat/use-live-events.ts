@@ -22,11 +22,11 @@ export interface Tracked {
   sessionId: string;
 }
 
-const statusUrl = ({ escalationId, sessionId }: Tracked) =>
-  `/api/escalations/${encodeURIComponent(escalationId)}?${new URLSearchParams({ sessionId })}`;
+const statusUrl = (base: string, { escalationId, sessionId }: Tracked) =>
+  `${base}/escalations/${encodeURIComponent(escalationId)}?${new URLSearchParams({ sessionId })}`;
 
-async function fetchStatus(tracked: Tracked): Promise<EscalationStatus | 404 | null> {
-  const response = await fetch(statusUrl(tracked)).catch(() => null);
+async function fetchStatus(base: string, tracked: Tracked): Promise<EscalationStatus | 404 | null> {
+  const response = await fetch(statusUrl(base, tracked)).catch(() => null);
   if (response?.status === 404) return 404;
   if (!response?.ok) return null;
   return (await response.json().catch(() => null)) as EscalationStatus | null;
@@ -38,6 +38,7 @@ export function useLiveEvents(
   pollMs: number,
   latest: { current: LiveCallbacks },
   settle: (result: EscalationResult) => void,
+  base = '/api',
 ) {
   const [streamFailed, setStreamFailed] = useState(false);
   const canStream = typeof EventSource !== 'undefined' && !streamFailed;
@@ -54,7 +55,7 @@ export function useLiveEvents(
     const target = { escalationId, sessionId };
     const query = new URLSearchParams({ sessionId });
     const source = new EventSource(
-      `/api/escalations/${encodeURIComponent(escalationId)}/events?${query}`,
+      `${base}/escalations/${encodeURIComponent(escalationId)}/events?${query}`,
     );
     const on = (type: ChatEvent['type'], handle: (event: ChatEvent) => void) =>
       source.addEventListener(type, (message) => {
@@ -63,7 +64,7 @@ export function useLiveEvents(
     on('status', (event) => {
       if (event.type !== 'status' || event.phase === 'pending') return;
       // The stream names the phase; the full result (team, reference) comes from the status.
-      void fetchStatus(target).then((found) => {
+      void fetchStatus(base, target).then((found) => {
         if (found && found !== 404 && found.result && found.result.status !== statusRef.current) {
           statusRef.current = found.result.status;
           settle(found.result);
@@ -90,9 +91,9 @@ export function useLiveEvents(
       if (source.readyState === EventSource.CLOSED) setStreamFailed(true);
     };
     return () => source.close();
-  }, [escalationId, sessionId, canStream, latest, settle]);
+  }, [escalationId, sessionId, canStream, latest, settle, base]);
 
-  usePoll(canStream ? null : tracked, pollMs, statusRef, seen, latest, settle);
+  usePoll(canStream ? null : tracked, pollMs, statusRef, seen, latest, settle, base);
 }
 
 /** Polls GET /api/escalations/:id for agent replies, delivery of a queued one, and the close. */
@@ -103,6 +104,7 @@ function usePoll(
   seen: { current: Set<string> },
   latest: { current: LiveCallbacks },
   settle: (result: EscalationResult) => void,
+  base: string,
 ) {
   const escalationId = tracked?.escalationId ?? null;
   const sessionId = tracked?.sessionId ?? null;
@@ -110,7 +112,7 @@ function usePoll(
     if (!escalationId || !sessionId) return;
     let stopped = false;
     const poll = async () => {
-      const found = await fetchStatus({ escalationId, sessionId });
+      const found = await fetchStatus(base, { escalationId, sessionId });
       // The server no longer has it (deleted after the retention period): nothing will come.
       if (found === 404) stop();
       // A failed poll is not the customer's problem: the next one tries again.
@@ -136,5 +138,5 @@ function usePoll(
     };
     void poll();
     return stop;
-  }, [escalationId, sessionId, pollMs, statusRef, seen, latest, settle]);
+  }, [escalationId, sessionId, pollMs, statusRef, seen, latest, settle, base]);
 }

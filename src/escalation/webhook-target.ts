@@ -13,6 +13,8 @@ export interface WebhookTargetInput {
   sandbox: boolean;
   /** The address the app listens on, once known (npm run dev, npm start). */
   localOrigin: string | null;
+  /** Where the host mounted the API (createEscalationServer's prefix). @default '/api' */
+  apiBase?: string;
 }
 
 const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
@@ -38,7 +40,11 @@ export function webhookTarget(input: WebhookTargetInput): WebhookTarget {
       url: null,
       problem: `APP_URL must start with https:// (Kustomer delivers webhooks to https addresses only); it is ${url.origin}`,
     };
-  return { url: `${url.origin}${url.pathname.replace(/\/+$/, '')}${WEBHOOK_PATH}`, problem: null };
+  const path =
+    input.apiBase === undefined
+      ? WEBHOOK_PATH
+      : `${input.apiBase.replace(/\/+$/, '')}${WEBHOOK_PATH.slice('/api'.length)}`;
+  return { url: `${url.origin}${url.pathname.replace(/\/+$/, '')}${path}`, problem: null };
 }
 
 /** Two webhook URLs name the same endpoint (a trailing slash aside). */

@@ -5,13 +5,13 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'vite';
 import { kustomerApi } from '../../vite-plugin-api.js';
-import { createApp } from './app.js';
-import { nodeHandler } from './node-adapter.js';
-import { getServices } from './services.js';
+import { createEscalationServer } from './mount.js';
+import { toNodeMiddleware } from './mount-adapters.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
-const services = await getServices().catch((error: unknown) => {
+const escalation = createEscalationServer();
+const services = await escalation.services().catch((error: unknown) => {
   console.error(`Cannot start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
@@ -19,7 +19,7 @@ let origin = 'http://127.0.0.1:5173';
 const vite = await createServer({
   plugins: [
     kustomerApi({
-      handle: nodeHandler(createApp(services), () => origin),
+      handle: toNodeMiddleware(escalation, { origin: () => origin }),
       onListening(url) {
         origin = url;
         void services.setPublicUrl(url);
@@ -29,7 +29,7 @@ const vite = await createServer({
   server: { port: Number(process.env.PORT ?? 5173) },
 });
 await vite.listen();
-const drainer = services.escalations.startDrainer({ intervalMs: 5000 });
+const drainer = escalation.startDrainer({ intervalMs: 5000 });
 vite.printUrls();
 console.log(
   services.sandbox
@@ -39,7 +39,7 @@ console.log(
 const stop = async () => {
   await drainer.stop();
   await vite.close();
-  await services.close();
+  await escalation.close();
   process.exit(0);
 };
 process.once('SIGINT', () => void stop());

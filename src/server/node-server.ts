@@ -6,9 +6,8 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { createApp } from './app.js';
-import { nodeHandler } from './node-adapter.js';
-import { getServices } from './services.js';
+import { createEscalationServer } from './mount.js';
+import { toNodeMiddleware } from './mount-adapters.js';
 import { servedOverTls } from './client-address.js';
 import { createLimitedServer } from './server-limits.js';
 import { serveStatic } from './static-files.js';
@@ -18,8 +17,11 @@ const distDir = fileURLToPath(new URL('../../../dist/', import.meta.url));
 async function main(): Promise<void> {
   // Variables already in the environment win over the file (process.loadEnvFile keeps them).
   if (existsSync('.env')) process.loadEnvFile('.env');
-  const services = await getServices();
-  const api = nodeHandler(createApp(services), () => origin);
+  // The module as any Node host mounts it; services are created now so a bad variable stops
+  // the start instead of the first request.
+  const escalation = createEscalationServer();
+  const services = await escalation.services();
+  const api = toNodeMiddleware(escalation, { origin: () => origin });
   const { trustProxy } = services.env;
   const files = serveStatic(process.env.DIST_DIR ?? distDir, {
     tls: (req) => servedOverTls('http:', req.headers['x-forwarded-proto']?.toString(), trustProxy),
@@ -28,8 +30,7 @@ async function main(): Promise<void> {
   const server = createLimitedServer(
     (req, res) => {
       try {
-        if ((req.url ?? '').startsWith('/api/')) api(req, res);
-        else files(req, res);
+        api(req, res, () => files(req, res));
       } catch (error) {
         // Both handlers answer every request themselves; this only keeps a bug in one of them
         // to the one request instead of the whole process.
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => server.listen(port, process.env.HOST ?? '0.0.0.0', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   await services.setPublicUrl(origin);
-  const drainer = services.escalations.startDrainer({ intervalMs: 5000 });
+  const drainer = escalation.startDrainer({ intervalMs: 5000 });
   services.logger.info('listening', {
     url: origin,
     mode: services.env.kustomer.mode,
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
   const shutdown = async () => {
     server.close();
     await drainer.stop();
-    await services.close();
+    await escalation.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown());

@@ -49,6 +49,8 @@ export interface Services {
 }
 
 export interface ServiceOverrides {
+  /** Where the host mounted the API, for the webhook's address. @default '/api' */
+  apiBase?: string;
   store?: EscalationStore;
   logger?: Logger;
   /** Where the JSON logger writes its lines (ignored with `logger`). @default stdout */
@@ -165,7 +167,12 @@ export async function createServices(
     webhookSecret,
     lastConnection: null,
     webhookTarget: () =>
-      webhookTarget({ appUrl: env.appUrl, sandbox: sandbox !== null, localOrigin }),
+      webhookTarget({
+        appUrl: env.appUrl,
+        sandbox: sandbox !== null,
+        localOrigin,
+        ...(overrides.apiBase !== undefined ? { apiBase: overrides.apiBase } : {}),
+      }),
     async setPublicUrl(origin) {
       localOrigin = origin.replace(/\/+$/, '');
       if (sandbox) await autoProvision(services);

@@ -1,12 +1,15 @@
 /**
- * Serves the built app from dist/: hashed assets cached for a year, index.html never cached,
- * and every other path falls back to index.html for the client-side router.
+ * Serves the built app from dist/ like a production host: brotli or gzip when the browser takes
+ * it (with `Vary: Accept-Encoding`), hashed assets cached for a year as immutable, index.html
+ * revalidated on every load, no source maps, and a path without a file extension falls back to
+ * index.html for the client-side router.
  * Whatever the request line holds, the answer is a response: a path that does not decode is a
  * 400, a method other than GET or HEAD a 405, and nothing outside dist/ is ever read.
  */
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
+import { chooseEncoding, createCompressedFiles, isCompressible } from './compressed-files.js';
 import { HSTS, PAGE_SECURITY_HEADERS } from './security.js';
 
 const TYPES: Record<string, string> = {
@@ -17,7 +20,6 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.json': 'application/json',
-  '.map': 'application/json',
   '.woff2': 'font/woff2',
 };
 
@@ -58,28 +60,63 @@ export interface StaticOptions {
   tls?: (req: IncomingMessage) => boolean;
 }
 
+/** Source maps stay on the build machine: they would publish the source. */
+const PRIVATE = /\.map$/i;
+
+function headersFor(base: string, file: string, tls: boolean): Record<string, string> {
+  return {
+    ...PAGE_SECURITY_HEADERS,
+    ...(tls ? { 'strict-transport-security': HSTS } : {}),
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    // Files under assets/ carry a content hash in their name: a new build gets new names.
+    'cache-control': isInside(join(base, 'assets'), file)
+      ? 'public, max-age=31536000, immutable'
+      : 'no-cache',
+    ...(isCompressible(file) ? { vary: 'Accept-Encoding' } : {}),
+  };
+}
+
+/**
+ * The file to answer with: the one named, index.html for a client-side route (a path without
+ * an extension), or null: a missing /assets/app-1234.js must be a 404, not the page's HTML.
+ */
+function pick(base: string, url: string): string | null | typeof UNDECODABLE {
+  const found = resolveInside(base, url);
+  if (found === UNDECODABLE || (found && !PRIVATE.test(found))) return found;
+  if (found) return null;
+  const pathname = new URL(url, 'http://x').pathname;
+  return extname(pathname) ? null : join(base, 'index.html');
+}
+
 export function serveStatic(root: string, options: StaticOptions = {}) {
   const base = resolve(root);
-  const index = join(base, 'index.html');
+  const compressed = createCompressedFiles();
   return (req: IncomingMessage, res: ServerResponse): void => {
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return plain(res, 405, 'Method not allowed', { allow: 'GET, HEAD' });
-    const found = resolveInside(base, req.url ?? '/');
-    if (found === UNDECODABLE) return plain(res, 400, 'Bad request: the path is not valid');
-    const file = found ?? index;
+    const file = pick(base, req.url ?? '/');
+    if (file === UNDECODABLE) return plain(res, 400, 'Bad request: the path is not valid');
+    if (!file) return plain(res, 404, 'Not found');
     if (!isFile(file)) return plain(res, 404, 'Not built: run npm run build');
-    res.writeHead(200, {
-      ...PAGE_SECURITY_HEADERS,
-      ...(options.tls?.(req) ? { 'strict-transport-security': HSTS } : {}),
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'cache-control': isInside(join(base, 'assets'), file)
-        ? 'public, max-age=31536000, immutable'
-        : 'no-cache',
-    });
-    if (req.method === 'HEAD') return void res.end();
-    // A file removed between the check and the read ends this response, not the process.
-    createReadStream(file)
-      .on('error', () => res.destroy())
-      .pipe(res);
+    const headers = headersFor(base, file, options.tls?.(req) ?? false);
+    const encoding = chooseEncoding(req.headers['accept-encoding']?.toString());
+    void (encoding ? compressed.get(file, encoding) : Promise.resolve(null))
+      .catch(() => null)
+      .then((body) => {
+        if (body) {
+          res.writeHead(200, {
+            ...headers,
+            'content-encoding': encoding!,
+            'content-length': String(body.length),
+          });
+          return void res.end(req.method === 'HEAD' ? undefined : body);
+        }
+        res.writeHead(200, headers);
+        if (req.method === 'HEAD') return void res.end();
+        // A file removed between the check and the read ends this response, not the process.
+        createReadStream(file)
+          .on('error', () => res.destroy())
+          .pipe(res);
+      });
   };
 }

@@ -14,7 +14,7 @@ import { getServices, type Services } from './services.js';
 
 const HEALTH = /^\/api\/health\/?$/;
 
-function startupFailure(request: Request, error: unknown): Response {
+export function startupFailure(request: Request, error: unknown): Response {
   const url = new URL(request.url);
   const headers = securityHeaders(url.protocol === 'https:');
   if (request.method === 'GET' && HEALTH.test(url.pathname))

@@ -30,6 +30,9 @@ describe('layer rules', () => {
     ['src/chat/x.ts', '../platform/logger.js', 'silentLogger'],
     ['src/pages/x.ts', '../app/app.js', 'App'],
     ['api/x.ts', '../src/kustomer/client.js', 'createKustomerClient'],
+    // The demo is a host: the package's doors only.
+    ['src/app/x.ts', '../chat/handoff.js', 'fetchHandoff'],
+    ['api/x.ts', '../src/server/vercel-handler.js', 'createVercelHandler'],
   ])('refuses %s importing %s, saying what it may import', async (file, from, name) => {
     const found = await importing(file, from, name);
     expect(found).toHaveLength(1);
@@ -47,8 +50,9 @@ describe('layer rules', () => {
     ['src/escalation/x.ts', '../kustomer/client.js', 'createKustomerClient'],
     ['src/server/x.ts', '../sandbox/server.js', 'startSandbox'],
     ['src/pages/x.ts', '../lib/api-client.js', 'apiFetch'],
-    ['src/app/x.ts', '../chat/handoff.js', 'fetchHandoff'],
-    ['api/x.ts', '../src/server/vercel-handler.js', 'createVercelHandler'],
+    ['src/entry/x.ts', '../chat/handoff.js', 'fetchHandoff'],
+    ['src/app/x.ts', '../entry/react.js', 'EscalationButton'],
+    ['api/x.ts', '../src/entry/server.js', 'createVercelHandler'],
   ])('lets %s import %s (a lower layer)', async (file, from, name) => {
     expect(await importing(file, from, name)).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { botTurn } from '../../src/chat/demo-bot.js';
+import { botTurn } from '../../src/app/demo-bot.js';
 import { BOT_INTENTS } from '../../src/shared/bot-intents.js';
 
 describe('the intents offered in the routing rules editor', () => {

@@ -7,11 +7,14 @@ import { API, apiError, serveIntegrationApi } from '../support/integration-api.j
 import { renderUi } from '../support/render.js';
 import { server } from '../support/server.js';
 
+// The pages are lazy chunks: the first test to open one imports the module's React door cold.
+const LAZY = { timeout: 10_000 };
+
 describe('the app shell', () => {
   it('opens the chat at / with the sandbox banner', async () => {
     serveIntegrationApi({ status: statusOf() });
     renderUi(<App />, { path: '/' });
-    expect(await screen.findByRole('heading', { name: 'Support chat' })).toBeVisible();
+    expect(await screen.findByRole('heading', { name: 'Support chat' }, LAZY)).toBeVisible();
     expect(await screen.findByRole('note')).toHaveTextContent(/^Sandbox mode:/);
     expect(screen.getByRole('link', { name: 'Chat' })).toHaveAttribute('aria-current', 'page');
   });
@@ -19,9 +22,9 @@ describe('the app shell', () => {
   it('navigates to Settings › Integrations, moving focus to the page', async () => {
     serveIntegrationApi({ status: statusOf() });
     const { user } = renderUi(<App />, { path: '/' });
-    await screen.findByRole('heading', { name: 'Support chat' });
+    await screen.findByRole('heading', { name: 'Support chat' }, LAZY);
     await user.click(screen.getByRole('link', { name: 'Settings › Integrations' }));
-    expect(await screen.findByRole('heading', { name: 'Kustomer CRM' })).toBeVisible();
+    expect(await screen.findByRole('heading', { name: 'Kustomer CRM' }, LAZY)).toBeVisible();
     expect(window.location.pathname).toBe('/settings/integrations');
     expect(screen.getByRole('main')).toHaveFocus();
     expect(document.title).toBe('Integrations · Acme Support');
@@ -53,9 +56,9 @@ describe('the app shell', () => {
       }),
     );
     renderUi(<App />, { path: '/' });
-    expect(await screen.findByRole('heading', { name: 'Support chat' })).toBeVisible();
+    expect(await screen.findByRole('heading', { name: 'Support chat' }, LAZY)).toBeVisible();
     await expect.poll(() => answered).toBe(true);
-    await screen.findByRole('heading', { name: 'Support chat' });
+    await screen.findByRole('heading', { name: 'Support chat' }, LAZY);
     expect(screen.queryByText(/^Sandbox mode:/)).toBeNull();
   });
 });

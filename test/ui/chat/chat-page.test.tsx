@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import ChatPage from '../../../src/chat/chat-page.js';
+import ChatPage from '../../../src/app/chat-page.js';
 import {
   escalated,
   queued,

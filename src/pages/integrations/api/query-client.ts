@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { ApiRequestError } from '../lib/api-client.js';
+import { ApiRequestError } from '../../../lib/api-client.js';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({

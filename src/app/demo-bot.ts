@@ -2,7 +2,7 @@
  * A scripted demo bot: enough to show the hand-off. It recognises a few intents, notices when
  * the customer asks for a person or is unhappy, and says when it is unsure.
  */
-import type { EscalationReason, TranscriptEntry } from '../shared/escalation.js';
+import type { EscalationReason, TranscriptEntry } from '../entry/react.js';
 
 export interface BotTurn {
   reply: string;

@@ -3,20 +3,28 @@
  * until a person owns the chat (from the hand-off until the close); meanwhile what the customer
  * types goes to that person, and the hand-off's events appear in the message list.
  */
-import { lazy, Suspense, useState, type FormEvent } from 'react';
-import { maskCardNumbers } from '../shared/card-mask.js';
-import type { AgentReply, EscalationReason, EscalationResult } from '../shared/escalation.js';
-import { lineId, nowIso, type Delivery, type Line } from './chat-lines.js';
-import { ChatLog } from './chat-log.js';
+import { useState, type FormEvent } from 'react';
+import {
+  AttachControl,
+  ChatLog,
+  EscalationButton,
+  findEmail,
+  lineId,
+  maskCardNumbers,
+  newId,
+  nowIso,
+  outcomeText,
+  useChatSender,
+  type AgentReply,
+  type ChatAttachmentInput,
+  type Delivery,
+  type EscalationReason,
+  type EscalationResult,
+  type Line,
+  type Outgoing,
+  type SendTarget,
+} from '../entry/react.js';
 import { botTurn, summarize } from './demo-bot.js';
-import { findEmail } from './email.js';
-import { newId } from './new-id.js';
-import { outcomeText } from './outcome-text.js';
-import { useChatSender, type Outgoing, type SendTarget } from './use-chat-sender.js';
-import { AttachControl } from './attach-control.js';
-import type { ChatAttachmentInput } from '../shared/live-chat.js';
-
-const EscalationButton = lazy(() => import('./escalation-button.js'));
 
 const CLOSED_TEXT =
   'The support team closed this conversation. The bot is back if you need anything else.';
@@ -149,26 +157,25 @@ export default function ChatPage() {
         <button type="submit">Send</button>
       </form>
       {live && <AttachControl file={file} onChange={setFile} />}
-      <Suspense fallback={<p>Loading…</p>}>
-        <EscalationButton
-          key={round}
-          sessionId={sessionId}
-          knownEmail={email}
-          transcript={lines
-            .filter((line) => !line.event)
-            .map(({ id, role, text, at }) => ({ id, role, text: text.slice(0, 100_000), at }))}
-          reason={suggest ?? 'user_requested'}
-          intent={intent}
-          summary={summarize(lines, intent)}
-          onReply={onReply}
-          onClosed={onClosed}
-          onResult={onResult}
-          onAgentJoined={(author) => notice(`${author ?? 'An agent'} joined the chat.`)}
-          onDelivered={(ids) => ids.forEach((id) => patch(id, { delivery: 'sent' }))}
-          hideOutcome
-          startSignal={startSignal}
-        />
-      </Suspense>
+      <EscalationButton
+        fallback={<p>Loading…</p>}
+        key={round}
+        sessionId={sessionId}
+        knownEmail={email}
+        transcript={lines
+          .filter((line) => !line.event)
+          .map(({ id, role, text, at }) => ({ id, role, text: text.slice(0, 100_000), at }))}
+        reason={suggest ?? 'user_requested'}
+        intent={intent}
+        summary={summarize(lines, intent)}
+        onReply={onReply}
+        onClosed={onClosed}
+        onResult={onResult}
+        onAgentJoined={(author) => notice(`${author ?? 'An agent'} joined the chat.`)}
+        onDelivered={(ids) => ids.forEach((id) => patch(id, { delivery: 'sent' }))}
+        hideOutcome
+        startSignal={startSignal}
+      />
     </section>
   );
 }
