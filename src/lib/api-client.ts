@@ -6,6 +6,19 @@
 import type { ApiErrorBody } from '../shared/api-error.js';
 
 const TOKEN_KEY = 'kustomer-escalation.admin-token';
+const API_ROOT = '/api';
+let apiBase = API_ROOT;
+
+/**
+ * Where the host mounted the API (the server's `prefix`); the Integrations page sets it from its
+ * `apiBase` prop. Paths below are written under /api and moved there.
+ */
+export function setApiBase(base: string): void {
+  apiBase = base.replace(/\/+$/, '') || API_ROOT;
+}
+
+const resolvePath = (path: string) =>
+  path.startsWith(`${API_ROOT}/`) ? apiBase + path.slice(API_ROOT.length) : path;
 
 export class ApiRequestError extends Error {
   constructor(
@@ -34,7 +47,7 @@ export async function apiFetch<T>(
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(path, {
+    response = await fetch(resolvePath(path), {
       method: init.method ?? 'GET',
       headers,
       ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),

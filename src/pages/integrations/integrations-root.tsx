@@ -4,16 +4,21 @@
  */
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { setApiBase } from '../../lib/api-client.js';
 import { createQueryClient } from './api/query-client.js';
 import IntegrationsPageContent from './integrations-page.js';
 
 export interface IntegrationsPageProps {
   /** Share the host's TanStack Query client. @default a client of the page's own */
   queryClient?: QueryClient;
+  /** Where the API is mounted (the server's `prefix`). One per page. @default '/api' */
+  apiBase?: string;
 }
 
-export function IntegrationsPage({ queryClient }: IntegrationsPageProps) {
+export function IntegrationsPage({ queryClient, apiBase = '/api' }: IntegrationsPageProps) {
   const [client] = useState(() => queryClient ?? createQueryClient());
+  // Before the first query runs, which happens in this render's children.
+  useState(() => setApiBase(apiBase));
   return (
     <div className="kustomer-escalation">
       <QueryClientProvider client={client}>
