@@ -10,7 +10,7 @@ export default tseslint.config(
     ignores: [
       'dist',
       'dist-server',
-      '/lib',
+      'lib/**',
       'examples',
       'coverage',
       'node_modules',

@@ -11,7 +11,7 @@ export {
 } from '../kustomer/config.js';
 export * from '../kustomer/errors.js';
 export type * from '../kustomer/types.js';
-export { silentLogger, type Logger, type LogLevel } from '../kustomer/logger.js';
+export { silentLogger, type Logger, type LogLevel } from '../platform/logger.js';
 export { createEscalationService } from '../escalation/service.js';
 export type { EscalationServiceHandle, EscalationServiceOptions } from '../escalation/service.js';
 export {

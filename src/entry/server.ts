@@ -19,4 +19,4 @@ export { loadServerEnv, type ServerEnv } from '../server/env.js';
 export { nodeHandler, toWebRequest, sendWebResponse } from '../server/node-adapter.js';
 export type { ConnectionInfo } from '../server/router.js';
 export { createVercelHandler } from '../server/vercel-handler.js';
-export { createJsonLogger, type JsonLoggerOptions } from '../server/logger.js';
+export { createJsonLogger, type JsonLoggerOptions } from '../platform/json-logger.js';
