@@ -82,7 +82,7 @@ describe('the packed tarball', () => {
     const stray = paths.filter(
       (p) =>
         !['package.json', 'README.md', 'CHANGELOG.md'].includes(p) &&
-        !/^lib\/[\w.-]+\.(js|d\.ts|css)$/.test(p),
+        !/^lib\/([\w.-]+\/)*[\w.-]+\.(js|d\.ts|css)$/.test(p),
     );
     expect(stray).toEqual([]);
     const manifest = JSON.parse(
