@@ -41,12 +41,21 @@ function exportsOf(checker: ts.TypeChecker, file: ts.SourceFile): string[] {
 }
 
 /**
- * TypeScript prints an inferred union of literals in the order it met them, which differs from
- * one compilation to the next (`2 | 1 | 5` then `1 | 2 | 5`): sorted, the report is stable.
+ * TypeScript prints an inferred union of literals, and the members of an inferred object type,
+ * in the order it met them, which differs from one compilation to the next (`2 | 1 | 5` then
+ * `1 | 2 | 5`): sorted (neither order means anything to the type), the report is stable.
  */
 const sortLiteralUnions: ts.TransformerFactory<ts.Node> = (context) => {
   const visit = (node: ts.Node): ts.Node => {
     const visited = ts.visitEachChild(node, visit, context);
+    if (ts.isTypeLiteralNode(visited) && visited.members.every(ts.isPropertySignature)) {
+      const name = (m: ts.TypeElement) => (m.name && 'text' in m.name ? String(m.name.text) : '');
+      const members = [...visited.members].sort((a, b) => (name(a) < name(b) ? -1 : 1));
+      return context.factory.updateTypeLiteralNode(
+        visited,
+        context.factory.createNodeArray(members),
+      );
+    }
     if (!ts.isUnionTypeNode(visited) || !visited.types.every(ts.isLiteralTypeNode)) return visited;
     const text = (t: ts.TypeNode) =>
       printer.printNode(ts.EmitHint.Unspecified, t, undefined as never);

@@ -1,7 +1,6 @@
 // Compiled by the package test inside an empty app that installed the packed tarball: every door's
 // types resolve from node_modules, and a wrong use is a type error (not `any`).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   createKustomerClient,
   createMemoryStore,
