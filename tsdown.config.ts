@@ -13,7 +13,23 @@ import { defineConfig } from 'tsdown';
 const isClientModule = (fileName: string) =>
   fileName === 'react.js' || /^(chat|pages|lib)\/.*\.js$/.test(fileName);
 
+/**
+ * A component's own stylesheet (`import './analytics.css'`) goes into lib/styles.css, scoped like
+ * the rest (scripts/build-styles.ts), so the JavaScript loses the import instead of shipping a
+ * global stylesheet to the host.
+ */
+const componentCssToStylesheet = {
+  name: 'component-css-to-stylesheet',
+  resolveId(source: string) {
+    return source.endsWith('.css') ? { id: '\0component-css', moduleSideEffects: false } : null;
+  },
+  load(id: string) {
+    return id === '\0component-css' ? 'export {};' : null;
+  },
+};
+
 export default defineConfig({
+  plugins: [componentCssToStylesheet],
   entry: {
     index: 'src/entry/index.ts',
     server: 'src/entry/server.ts',

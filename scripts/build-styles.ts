@@ -1,12 +1,16 @@
 /**
  * Writes lib/styles.css, the stylesheet `kustomer-escalation/react/styles.css` exports: the
- * module's nested, scoped source (src/styles/kustomer-escalation.css) flattened by Lightning CSS
- * to plain `.kustomer-escalation …` selectors, so any host's CSS pipeline and browser take it.
+ * module's nested, scoped source (src/styles/kustomer-escalation.css) plus each component's own
+ * stylesheet (a `.css` file beside it in src/chat or src/pages, which tsdown drops from the
+ * JavaScript), nested under `.kustomer-escalation` too, all flattened by Lightning CSS to plain
+ * `.kustomer-escalation …` selectors so any host's CSS pipeline and browser take it.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { browserslistToTargets, transform } from 'lightningcss';
 
 export const STYLES_SOURCE = 'src/styles/kustomer-escalation.css';
+const COMPONENT_FOLDERS = ['src/chat', 'src/pages'];
 
 export function flattenStyles(source: string): string {
   const { code } = transform({
@@ -19,7 +23,24 @@ export function flattenStyles(source: string): string {
   return code.toString();
 }
 
+export function componentStylesheets(): string[] {
+  return COMPONENT_FOLDERS.flatMap((folder) =>
+    readdirSync(folder, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.css'))
+      .sort()
+      .map((file) => join(folder, file)),
+  );
+}
+
+/** The package's whole stylesheet, every rule under `.kustomer-escalation`. */
+export function buildStylesheet(): string {
+  const components = componentStylesheets().map(
+    (file) => `/* ${file} */\n.kustomer-escalation {\n${readFileSync(file, 'utf8')}\n}`,
+  );
+  return flattenStyles([readFileSync(STYLES_SOURCE, 'utf8'), ...components].join('\n'));
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   mkdirSync('lib', { recursive: true });
-  writeFileSync('lib/styles.css', flattenStyles(readFileSync(STYLES_SOURCE, 'utf8')));
+  writeFileSync('lib/styles.css', buildStylesheet());
 }

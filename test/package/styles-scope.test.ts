@@ -3,10 +3,13 @@
  * `kustomer-escalation/react/styles.css`) every selector starts at `.kustomer-escalation`, and
  * every animation name is the module's, so nothing reaches a host's own elements.
  */
-import { readFileSync } from 'node:fs';
 import { transform, type Selector } from 'lightningcss';
 import { describe, expect, it } from 'vitest';
-import { flattenStyles, STYLES_SOURCE } from '../../scripts/build-styles.js';
+import {
+  buildStylesheet,
+  componentStylesheets,
+  flattenStyles,
+} from '../../scripts/build-styles.js';
 
 const ROOT_CLASS = 'kustomer-escalation';
 
@@ -37,7 +40,12 @@ const scoped = (selector: Selector) => {
 };
 
 describe('the stylesheet', () => {
-  const flat = flattenStyles(readFileSync(STYLES_SOURCE, 'utf8'));
+  const flat = buildStylesheet();
+
+  it("takes in the components' own stylesheets", () => {
+    expect(componentStylesheets().length).toBeGreaterThan(0);
+    expect(flat).toContain('.kustomer-escalation .analytics');
+  });
 
   it('starts every selector at .kustomer-escalation', () => {
     const { selectors } = selectorsAndKeyframes(flat);
