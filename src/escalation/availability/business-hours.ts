@@ -27,7 +27,7 @@ export interface BusinessSchedule {
 }
 
 export interface Holiday {
-  /** Closed from `start` to `end` inclusive (ms since epoch). */
+  /** Closed from `start` to `end` inclusive, through end's whole second (ms since epoch). */
   start: number;
   end: number;
 }
@@ -39,8 +39,10 @@ const DAY_MINUTES = 1440;
 /** How far ahead to look for an opening: a year covers any holiday season. */
 const HORIZON_DAYS = 370;
 
+/** Kustomer writes a holiday's end to the second, so it stays closed through that whole second. */
+const HOLIDAY_END_SECOND = 1000;
 const inHoliday = (schedule: BusinessSchedule, at: number) =>
-  schedule.holidays.some((h) => at >= h.start && at <= h.end);
+  schedule.holidays.some((h) => at >= h.start && at < h.end + HOLIDAY_END_SECOND);
 
 /** Minute of the day and weekday of an instant, on the schedule's wall clock. */
 function wallClock(timeZone: string, at: number) {
@@ -86,7 +88,7 @@ function instantOf(timeZone: string, base: TZDate, offsetDays: number, minute: n
  */
 export function nextOpening(schedule: BusinessSchedule, at: number): number | null {
   const base = new TZDate(at, schedule.timeZone);
-  const reopenings = schedule.holidays.map((h) => h.end + 1000).filter((t) => t > at);
+  const reopenings = schedule.holidays.map((h) => h.end + HOLIDAY_END_SECOND).filter((t) => t > at);
   for (let offset = 0; offset < HORIZON_DAYS; offset += 1) {
     const dayStart = instantOf(schedule.timeZone, base, offset, 0);
     const nextDay = instantOf(schedule.timeZone, base, offset + 1, 0);

@@ -132,6 +132,20 @@ describe('holidays', () => {
     });
   });
 
+  it('stays closed through the whole last second of a holiday, wherever that second falls', () => {
+    // Found by the property below: a holiday ending on :00 left its last second open.
+    const schedule: BusinessSchedule = {
+      timeZone: 'Australia/Sydney',
+      days: readHours({ 0: [[596, 721]] }), // Sunday 9:56-12:01
+      holidays: [{ start: at('2026-03-01T00:00:00Z'), end: at('2026-03-01T01:00:00Z') }],
+    };
+    expect(isOpenAt(schedule, at('2026-03-01T01:00:00.500Z'))).toBe(false);
+    expect(isOpenAt(schedule, at('2026-03-01T01:00:01Z'))).toBe(true);
+    expect(iso(nextOpening(schedule, at('2026-03-01T00:00:00.001Z')))).toBe(
+      '2026-03-01T01:00:01.000Z',
+    );
+  });
+
   it('ignores malformed hours instead of failing', () => {
     expect(readHours({ 1: [[480]], 2: 'closed', 3: [[480, 2000]], 4: [[600, 660]] })).toEqual([
       [],
