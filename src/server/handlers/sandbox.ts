@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ApiError, json, parseWith, readJson } from '../http.js';
 import type { RequestContext, RouteDef } from '../router.js';
+import { sandboxRoutingRoutes } from './sandbox-routing.js';
 
 const faultsSchema = z
   .object({
@@ -90,4 +91,5 @@ export const sandboxRoutes: RouteDef[] = [
       return json(200, { closed: true });
     },
   },
+  ...sandboxRoutingRoutes,
 ];

@@ -50,6 +50,7 @@ const rule: fc.Arbitrary<RoutingRule> = fc
       teamId: fc.option(teamId, { nil: null }),
       priority: fc.integer({ min: 1, max: 5 }),
       outOfHours: fc.constantFrom(...OUT_OF_HOURS_MODES),
+      queueId: teamId,
     },
     { requiredKeys: ['id', 'teamId', 'intents'] },
   )
@@ -64,6 +65,8 @@ describe('the settings form', () => {
           whenDisabled: fc.constantFrom('refuse' as const, 'queue' as const),
           defaultTeamId: fc.option(teamId, { nil: null }),
           defaultPriority: fc.integer({ min: 1, max: 5 }),
+          // The form always sends it: null clears a queue set before.
+          defaultQueueId: fc.option(teamId, { nil: null }),
           transcriptSync: fc.boolean(),
           debug: fc.boolean(),
           routingRules: fc.array(rule, { maxLength: 5 }),

@@ -37,7 +37,7 @@ describe('Configure', () => {
     const panel = within(screen.getByRole('tabpanel', { name: 'Settings' }));
     expect(await panel.findByText('Settings saved.')).toBeVisible();
     expect(bodies).toEqual([
-      { defaultTeamId: TECH.id, defaultPriority: 4, routingRules: [] },
+      { defaultTeamId: TECH.id, defaultPriority: 4, defaultQueueId: null, routingRules: [] },
       { whenDisabled: 'refuse', conversationAttributes: [], transcriptSync: false, debug: true },
     ]);
     expect(requestLog.filter((line) => line === `GET ${API}`)).toHaveLength(3);

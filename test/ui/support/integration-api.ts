@@ -4,6 +4,7 @@
  */
 import { http, HttpResponse } from 'msw';
 import type { IntegrationStatus, Team } from '../../../src/shared/integration.js';
+import type { QueuesResponse } from '../../../src/shared/routing-trial.js';
 import type { SandboxStateView } from '../../../src/shared/sandbox-state.js';
 import type { SettingsUpdate } from '../../../src/shared/settings.js';
 import type { WebhookState } from '../../../src/shared/webhook-state.js';
@@ -18,7 +19,14 @@ export interface FakeIntegrationApi {
   teams: Team[];
   sandbox: SandboxStateView;
   webhook: WebhookState;
+  /** GET /queues: Kustomer's queues, or why they cannot be listed. */
+  queues: QueuesResponse;
 }
+
+export const QUEUES = [
+  { id: '6a0000000000000000000002', name: 'Chat' },
+  { id: '6a0000000000000000000004', name: 'VIP Support' },
+];
 
 export function serveIntegrationApi(initial: Partial<FakeIntegrationApi> = {}): FakeIntegrationApi {
   const state: FakeIntegrationApi = {
@@ -26,6 +34,7 @@ export function serveIntegrationApi(initial: Partial<FakeIntegrationApi> = {}): 
     teams: initial.teams ?? TEAMS,
     sandbox: initial.sandbox ?? sandboxOf(),
     webhook: initial.webhook ?? webhookOf(),
+    queues: initial.queues ?? { queues: QUEUES, unavailable: null },
   };
   server.use(
     http.get(API, () => HttpResponse.json(state.status)),
@@ -35,6 +44,7 @@ export function serveIntegrationApi(initial: Partial<FakeIntegrationApi> = {}): 
       HttpResponse.json(analyticsOf(Number(new URL(request.url).searchParams.get('days')))),
     ),
     http.get(`${API}/webhook`, () => HttpResponse.json(state.webhook)),
+    http.get(`${API}/queues`, () => HttpResponse.json(state.queues)),
     // The public readiness check: the mode comes from the server's environment (a key or not).
     http.get('/api/ready', () =>
       HttpResponse.json({

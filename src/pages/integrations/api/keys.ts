@@ -4,8 +4,10 @@ export const integrationKeys = {
   status: () => [...integrationKeys.all, 'status'] as const,
   teams: () => [...integrationKeys.all, 'teams'] as const,
   schedules: () => [...integrationKeys.all, 'schedules'] as const,
+  queues: () => [...integrationKeys.all, 'queues'] as const,
   sandbox: () => [...integrationKeys.all, 'sandbox'] as const,
   analytics: (days: number) => [...integrationKeys.all, 'analytics', days] as const,
   webhook: () => [...integrationKeys.all, 'webhook'] as const,
+  sandboxSlas: () => [...integrationKeys.all, 'sandbox', 'slas'] as const,
   customer: (email: string) => [...integrationKeys.all, 'customer', email] as const,
 };

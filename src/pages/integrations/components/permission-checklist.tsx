@@ -1,5 +1,6 @@
 /** Test connection: the key's connection and each permission the module needs, with the fix. */
 import { useTestConnection } from '../api/test-connection.js';
+import { SlaResult } from './sla-result.js';
 
 export function ConnectionTest() {
   const test = useTestConnection();
@@ -60,6 +61,7 @@ export function ConnectionTest() {
                 more than the module needs. Consider a key with only the roles above.
               </p>
             )}
+            <SlaResult sla={result.sla} />
           </>
         )}
       </div>

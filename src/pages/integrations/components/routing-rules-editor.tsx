@@ -9,6 +9,7 @@ import {
   type UseFormSetValue,
 } from 'react-hook-form';
 import type { Team } from '../../../shared/integration.js';
+import { useQueuesState } from './queue-select.js';
 import { RuleFields } from './rule-fields.js';
 import { summarizeRule } from './rule-summary.js';
 import { newRule, type SettingsForm } from './settings-form-schema.js';
@@ -25,6 +26,7 @@ type Direction = 'up' | 'down';
 
 export function RoutingRulesEditor({ control, register, errors, setValue, teams }: Props) {
   const { fields, append, remove, move } = useFieldArray({ control, name: 'routingRules' });
+  const queues = useQueuesState();
   const values = useWatch({ control, name: 'routingRules' });
   const [defaultTeamId, defaultPriority] = useWatch({
     control,
@@ -107,13 +109,16 @@ export function RoutingRulesEditor({ control, register, errors, setValue, teams 
               </div>
             </div>
             <p className="rule-summary">
-              {values[index] ? summarizeRule(values[index], teams, defaults) : ''}
+              {values[index]
+                ? summarizeRule(values[index], teams, defaults, queues.data?.queues ?? [])
+                : ''}
             </p>
             <RuleFields
               index={index}
               register={register}
               errors={errors}
               teams={teams}
+              queues={queues}
               intents={{
                 value: values[index]?.intents ?? '',
                 set: (text) =>

@@ -99,7 +99,8 @@ function TrialResult({
               : 'No rule matches: the defaults apply'}
             {' → '}
             {result.team ? (result.team.name ?? result.team.id) : 'no team'}, priority{' '}
-            {PRIORITY_LABELS[result.priority as Priority].toLowerCase()}.
+            {PRIORITY_LABELS[result.priority as Priority].toLowerCase()}
+            {result.queue ? `, queue ${result.queue.name ?? result.queue.id}` : ''}.
             {usedSaved ? ' (Tried the saved rules: the edited ones have errors.)' : ''}
           </p>
           <ol className="trial-rules" aria-label="Each rule against the sample">

@@ -1,6 +1,6 @@
 /**
- * One routing rule's conditions (intent, keyword, reason, attribute), its team and priority, and
- * what it gets out of hours.
+ * One routing rule's conditions (intent, keyword, reason, attribute), its team, priority and
+ * queue, and what it gets out of hours.
  */
 import type { FieldErrors, UseFormRegister } from 'react-hook-form';
 import { ESCALATION_REASONS } from '../../../shared/escalation.js';
@@ -11,17 +11,19 @@ import { Field } from './field.js';
 import type { SettingsForm } from './settings-form-schema.js';
 import { IntentChoices } from './intent-choices.js';
 import { PriorityOptions } from './priority-options.js';
+import { QueueSelect, type QueuesState } from './queue-select.js';
 
 interface Props {
   index: number;
   register: UseFormRegister<SettingsForm>;
   errors: FieldErrors<SettingsForm>;
   teams: Team[];
+  queues: QueuesState;
   /** The current intents text and a way to change it, for the known-intent toggles. */
   intents: { value: string; set: (value: string) => void };
 }
 
-export function RuleFields({ index, register, errors, teams, intents }: Props) {
+export function RuleFields({ index, register, errors, teams, queues, intents }: Props) {
   const ruleErrors = errors.routingRules?.[index];
   return (
     <div className="grid">
@@ -94,6 +96,13 @@ export function RuleFields({ index, register, errors, teams, intents }: Props) {
           ))}
         </select>
       </Field>
+      <QueueSelect
+        label="Queue"
+        emptyLabel="Default queue"
+        registration={register(`routingRules.${index}.queueId`)}
+        queues={queues}
+        error={ruleErrors?.queueId?.message}
+      />
     </div>
   );
 }

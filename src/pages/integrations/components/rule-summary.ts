@@ -35,7 +35,12 @@ function teamText(teamId: string, teams: Team[], fallback: string): string {
   return teams.find((team) => team.id === teamId)?.name ?? `team ${teamId}`;
 }
 
-export function summarizeRule(rule: RuleForm, teams: Team[], defaults: RuleDefaults): string {
+export function summarizeRule(
+  rule: RuleForm,
+  teams: Team[],
+  defaults: RuleDefaults,
+  queues: Team[] = [],
+): string {
   const when = conditions(rule);
   if (!when.length) return 'No conditions yet: give at least one.';
   const defaultTeam = defaults.teamId
@@ -44,5 +49,8 @@ export function summarizeRule(rule: RuleForm, teams: Team[], defaults: RuleDefau
   const team = teamText(rule.teamId, teams, defaultTeam);
   const priority = Number(rule.priority || defaults.priority) as Priority;
   const priorityText = `priority ${PRIORITY_LABELS[priority] ?? priority}${rule.priority ? '' : ' (default)'}`;
-  return `If ${when.join(' and ')} → ${team}, ${priorityText.toLowerCase()}.`;
+  const queue = rule.queueId
+    ? `, queue ${queues.find((q) => q.id === rule.queueId)?.name ?? rule.queueId}`
+    : '';
+  return `If ${when.join(' and ')} → ${team}, ${priorityText.toLowerCase()}${queue}.`;
 }

@@ -2,6 +2,7 @@
 import { useSandboxAction, useSandboxState } from '../api/sandbox.js';
 import { SandboxAvailabilityControls } from './sandbox-availability.js';
 import { SandboxConversation } from './sandbox-conversation.js';
+import { SandboxSlaControl } from './sandbox-sla-control.js';
 
 export function SandboxInspector() {
   const state = useSandboxState(true);
@@ -49,6 +50,7 @@ export function SandboxInspector() {
           {act.error.message}
         </p>
       )}
+      <SandboxSlaControl />
       {state.isPending && <p role="status">Loading sandbox…</p>}
       {state.error && (
         <p className="error" role="alert">

@@ -28,6 +28,7 @@ const ruleShape = z.object({
   priority: z.string(),
   /** '' follows the global out-of-hours choice (Settings › Business hours). */
   outOfHours: z.enum(['', ...OUT_OF_HOURS_MODES]),
+  queueId: z.string(),
 });
 
 export const ruleFormSchema = ruleShape.superRefine((rule, ctx) => {
@@ -55,6 +56,7 @@ export const settingsFormSchema = z.object({
   whenDisabled: z.enum(['refuse', 'queue']),
   defaultTeamId: z.string(),
   defaultPriority: z.string(),
+  defaultQueueId: z.string(),
   transcriptSync: z.boolean(),
   debug: z.boolean(),
   conversationAttributes: z
@@ -73,6 +75,7 @@ export function toForm(settings: IntegrationSettings): SettingsForm {
     whenDisabled: settings.whenDisabled,
     defaultTeamId: settings.defaultTeamId ?? '',
     defaultPriority: String(settings.defaultPriority),
+    defaultQueueId: settings.defaultQueueId ?? '',
     transcriptSync: settings.transcriptSync,
     debug: settings.debug,
     conversationAttributes: settings.conversationAttributes.join(', '),
@@ -87,6 +90,7 @@ export function toForm(settings: IntegrationSettings): SettingsForm {
       teamId: rule.teamId ?? '',
       priority: rule.priority ? String(rule.priority) : '',
       outOfHours: rule.outOfHours ?? '',
+      queueId: rule.queueId ?? '',
     })),
   };
 }
@@ -96,6 +100,7 @@ export function toUpdate(form: SettingsForm): SettingsUpdate {
     whenDisabled: form.whenDisabled,
     defaultTeamId: form.defaultTeamId || null,
     defaultPriority: Number(form.defaultPriority),
+    defaultQueueId: form.defaultQueueId || null,
     transcriptSync: form.transcriptSync,
     debug: form.debug,
     conversationAttributes: list(form.conversationAttributes),
@@ -111,6 +116,7 @@ export function toUpdate(form: SettingsForm): SettingsUpdate {
       teamId: rule.teamId || null,
       ...(rule.priority ? { priority: Number(rule.priority) } : {}),
       ...(rule.outOfHours ? { outOfHours: rule.outOfHours } : {}),
+      ...(rule.queueId ? { queueId: rule.queueId } : {}),
     })),
   };
 }
@@ -148,5 +154,6 @@ export function newRule(): RuleForm {
     teamId: '',
     priority: '',
     outOfHours: '',
+    queueId: '',
   };
 }

@@ -16,6 +16,7 @@ import {
 } from '../../../shared/settings.js';
 import { useSaveSettings } from '../api/save-settings.js';
 import { GeneralFields, RoutingDefaults } from './settings-fields.js';
+import { DefaultQueue } from './queue-select.js';
 import { RoutingRulesEditor } from './routing-rules-editor.js';
 import { RoutingTrial } from './routing-trial.js';
 import {
@@ -30,6 +31,7 @@ const routingPart = integrationSettingsSchema.pick({
   routingRules: true,
   defaultTeamId: true,
   defaultPriority: true,
+  defaultQueueId: true,
 });
 
 export interface TeamsState {
@@ -39,7 +41,7 @@ export interface TeamsState {
 
 const PART_KEYS = {
   general: ['whenDisabled', 'conversationAttributes', 'transcriptSync', 'debug'],
-  routing: ['defaultTeamId', 'defaultPriority', 'routingRules'],
+  routing: ['defaultTeamId', 'defaultPriority', 'defaultQueueId', 'routingRules'],
 } as const;
 export type SettingsPart = keyof typeof PART_KEYS;
 
@@ -78,8 +80,13 @@ export function SettingsForm({
 
   /** The rules being edited, as the server reads them; null while they do not validate. */
   const currentRules = () => {
-    const { routingRules, defaultTeamId, defaultPriority } = toUpdate(getValues());
-    const parsed = routingPart.safeParse({ routingRules, defaultTeamId, defaultPriority });
+    const { routingRules, defaultTeamId, defaultPriority, defaultQueueId } = toUpdate(getValues());
+    const parsed = routingPart.safeParse({
+      routingRules,
+      defaultTeamId,
+      defaultPriority,
+      defaultQueueId,
+    });
     return parsed.success ? parsed.data : null;
   };
 
@@ -127,6 +134,7 @@ export function SettingsForm({
       ) : (
         <>
           <RoutingDefaults register={register} errors={errors} teams={teams} />
+          <DefaultQueue register={register} errors={errors} />
           <RoutingRulesEditor
             control={control}
             register={register}
