@@ -4,6 +4,7 @@
  * decides whether the next attempt looks resources up before creating them.
  */
 import { isBrokenCircuitError } from 'cockatiel';
+import type { QueuedReason } from '../shared/escalation.js';
 import { isKustomerError, isRateLimitError } from '../kustomer/errors.js';
 import { isBulkJobPending } from '../kustomer/resources/bulk-jobs.js';
 
@@ -22,7 +23,7 @@ export interface Failure {
   /** Worth trying again later without anyone changing anything. */
   retryable: boolean;
   /** Machine-readable cause for the queued result. */
-  reason: string;
+  reason: QueuedReason;
   retryAfterMs: number;
   /** False when no request was made (breaker open), so the attempt does not count. */
   countsAsAttempt: boolean;

@@ -86,11 +86,35 @@ export const escalatedResultSchema = z.object({
   /** Open or closed, the wait, and how the customer will be answered (see availability.ts). */
   availability: availabilitySnapshotSchema.optional(),
 });
+/**
+ * Why an escalation was saved instead of delivered at once. The chat words each one for the
+ * customer (chat/queued-message.ts, an exhaustive switch): a new reason must be worded there.
+ */
+export const QUEUED_REASONS = [
+  /** Kustomer failed (5xx, network, timeout); the outbox retries. */
+  'kustomer_unavailable',
+  /** The attempt ran past its deadline, or a transcript job is still running. */
+  'kustomer_slow',
+  /** Kustomer's rate budget is spent until its reset. */
+  'rate_limited',
+  /** Kustomer has been failing: the circuit breaker sends escalations straight to the outbox. */
+  'breaker_open',
+  /** Another attempt (a double click, a drain) is delivering it now. */
+  'in_progress',
+  /** Retrying cannot fix it (validation, auth, permission): an operator replays it. */
+  'needs_attention',
+  /** The integration is off and set to queue. */
+  'integration_disabled',
+  /** A fault of ours; retried. */
+  'internal_error',
+] as const;
+export const queuedReasonSchema = z.enum(QUEUED_REASONS);
+export type QueuedReason = z.infer<typeof queuedReasonSchema>;
+
 export const queuedResultSchema = z.object({
   status: z.literal('queued'),
   escalationId: z.string(),
-  /** Machine-readable cause: kustomer_unavailable, rate_limited, breaker_open, integration_disabled... */
-  reason: z.string(),
+  reason: queuedReasonSchema,
   retryAt: z.iso.datetime(),
   availability: availabilitySnapshotSchema.optional(),
 });

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import type { EscalationResult } from '../../../src/shared/escalation.js';
+import type { EscalationResult, QueuedReason } from '../../../src/shared/escalation.js';
 import {
   escalated,
   queued,
@@ -114,7 +114,7 @@ describe('the escalation button', () => {
     const answer = (id: string): EscalationResult => ({
       status: 'queued',
       escalationId: id,
-      reason,
+      reason: reason as QueuedReason,
       retryAt: '2026-01-01T10:05:00.000Z',
     });
     serveEscalationStatus((id) => ({ state: 'queued', result: answer(id) }));
