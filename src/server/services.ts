@@ -16,7 +16,6 @@ import { createKustomerClientFromConfig } from '../kustomer/client.js';
 import type { Logger } from '../platform/logger.js';
 import type { KustomerClient } from '../kustomer/types.js';
 import type { SandboxHandle } from '../sandbox/types.js';
-import type { ConnectionResult } from '../shared/integration.js';
 import { loadServerEnv, type ServerEnv } from './env.js';
 import { createJsonLogger } from '../platform/json-logger.js';
 import { autoProvision } from './webhook-provisioning-deps.js';
@@ -36,7 +35,6 @@ export interface Services {
   sandbox: SandboxHandle | null;
   /** KUSTOMER_WEBHOOK_SECRET, or one generated for the embedded sandbox. */
   webhookSecret: string | null;
-  lastConnection: ConnectionResult | null;
   /** Where Kustomer is to deliver webhooks: APP_URL/api/webhooks/kustomer, or why not. */
   webhookTarget(): WebhookTarget;
   /**
@@ -165,7 +163,6 @@ export async function createServices(
     availability,
     sandbox,
     webhookSecret,
-    lastConnection: null,
     webhookTarget: () =>
       webhookTarget({
         appUrl: env.appUrl,

@@ -94,11 +94,22 @@ export const slaCheckSchema = z.object({
 });
 export type SlaCheck = z.infer<typeof slaCheckSchema>;
 
+/** Why a connection check failed: `wrong_region` for a key of another region, with the fix. */
+export const connectionErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  /** What to change, when it is known (the variable to set for a key of another region). */
+  fix: z.string().nullable().default(null),
+  /** Kustomer down or unreachable, rather than refusing the key. */
+  outage: z.boolean().default(false),
+});
+export type ConnectionError = z.infer<typeof connectionErrorSchema>;
+
 export const connectionResultSchema = z.object({
   ok: z.boolean(),
   checkedAt: z.string(),
   latencyMs: z.number().nullable(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  error: connectionErrorSchema.nullable(),
   permissions: permissionReportSchema.nullable(),
   /** The SLA check; null when the connection itself failed. */
   sla: slaCheckSchema.nullable().default(null),

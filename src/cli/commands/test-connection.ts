@@ -1,60 +1,35 @@
 /**
- * `test-connection`: GET /v1/auth/tokens/current (works for any valid key whatever its roles),
- * then the permission report. Exit 0 only when the key connects and holds every capability.
+ * `test-connection`: the connection check the Integrations page and doctor run (who the key is,
+ * its permission report, the SLA policies; a key of another region diagnosed). Exit 0 only when
+ * the key connects and holds every capability.
  */
-import { isKustomerError } from '../../kustomer/errors.js';
-import { checkSlaSafety } from '../../kustomer/sla-safety.js';
-import type { PermissionReport, SlaCheck } from '../../shared/integration.js';
+import { checkConnection } from '../../kustomer/connection-check.js';
+import type { ConnectionError, PermissionReport, SlaCheck } from '../../shared/integration.js';
 import type { ParsedArgs } from '../args.js';
 import { openKustomer, using, type CommandContext } from '../context.js';
 import { EXIT, type ExitCode } from '../io.js';
-import { regionFix, regionMismatch } from '../region.js';
 import { renderTable } from '../table.js';
 
 export interface ConnectionReport {
   mode: 'live' | 'sandbox';
   baseUrl: string;
+  /** Connected, and the key holds every capability. */
   ok: boolean;
   latencyMs: number | null;
-  error: { code: string; message: string; fix: string | null } | null;
+  error: ConnectionError | null;
   permissions: PermissionReport | null;
   /** Whether an SLA policy would count the bot transcript as a first response; null when not connected. */
   sla: SlaCheck | null;
 }
 
-export async function checkConnection(ctx: CommandContext): Promise<ConnectionReport> {
+/** The one connection check (kustomer/connection-check.ts) against the configured host. */
+async function connectionReport(ctx: CommandContext): Promise<ConnectionReport> {
   return using(
     () => openKustomer(ctx, { maxRetries: 1 }),
     async ({ client, config, baseUrl }) => {
-      const started = performance.now();
-      const base = { mode: config.mode, baseUrl };
-      try {
-        const permissions = await client.auth.permissionReport({ lane: 'background' });
-        const latencyMs = Math.round(performance.now() - started);
-        const sla = await checkSlaSafety(client);
-        return { ...base, ok: permissions.ok, latencyMs, error: null, permissions, sla };
-      } catch (error) {
-        if (!isKustomerError(error)) throw error;
-        const mismatch = regionMismatch(error.message);
-        const fix = mismatch
-          ? regionFix(mismatch)
-          : error.code === 'auth'
-            ? 'check KUSTOMER_API_KEY (copied whole? expired or revoked?) and the region'
-            : null;
-        const failure = {
-          code: mismatch ? 'wrong_region' : error.code,
-          message: error.message,
-          fix,
-        };
-        return {
-          ...base,
-          ok: false,
-          latencyMs: null,
-          error: failure,
-          permissions: null,
-          sla: null,
-        };
-      }
+      const { ok, latencyMs, error, permissions, sla } = await checkConnection(client);
+      const allHeld = ok && permissions !== null && permissions.ok;
+      return { mode: config.mode, baseUrl, ok: allHeld, latencyMs, error, permissions, sla };
     },
   );
 }
@@ -103,7 +78,7 @@ export async function testConnectionCommand(
   ctx: CommandContext,
   args: ParsedArgs,
 ): Promise<ExitCode> {
-  const report = await checkConnection(ctx);
+  const report = await connectionReport(ctx);
   if (args.values.json) ctx.io.out(JSON.stringify(report, null, 2));
   else printReport(ctx, report);
   return report.ok ? EXIT.ok : EXIT.failed;

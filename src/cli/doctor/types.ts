@@ -7,7 +7,7 @@ import type { StoreKind } from '../../escalation/store.js';
 import type { StoreDurability } from '../../escalation/stores/durability.js';
 import type { KustomerConfig } from '../../kustomer/config.js';
 import type { AuthToken, Team } from '../../kustomer/types.js';
-import type { PermissionReport, SlaCheck } from '../../shared/integration.js';
+import type { ConnectionError, PermissionReport, SlaCheck } from '../../shared/integration.js';
 import type { IntegrationSettings } from '../../shared/settings.js';
 import type { WebhookState } from '../../shared/webhook-state.js';
 import type { ServerEnv } from '../../server/env.js';
@@ -33,8 +33,8 @@ export interface ConnectionFacts {
   latencyMs: number | null;
   token: AuthToken | null;
   permissions: PermissionReport | null;
-  /** Why GET /v1/auth/tokens/current failed; `outage`: Kustomer down or unreachable (isOutage). */
-  error: { code: string; message: string; outage: boolean } | null;
+  /** Why the connection check failed (wrong_region with its fix; outage: Kustomer unreachable). */
+  error: ConnectionError | null;
   teams: Outcome<Team[]> | null;
   /** The org's SLA policies against the bot transcript (absent: not probed). */
   sla?: SlaCheck | null;

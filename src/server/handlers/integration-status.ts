@@ -3,7 +3,11 @@
  * badge follows the escalations and calls: a failed connection test says "disconnected" only
  * until Kustomer answers a call again (a passed outage clears it without anyone testing by hand).
  */
-import type { ConnectionResult, IntegrationStatus } from '../../shared/integration.js';
+import {
+  connectionResultSchema,
+  type ConnectionResult,
+  type IntegrationStatus,
+} from '../../shared/integration.js';
 import type { IntegrationSettings } from '../../shared/settings.js';
 import type { Services } from '../services.js';
 
@@ -19,6 +23,17 @@ async function deliveries(services: Services): Promise<IntegrationStatus['delive
     gaveUp: n('dead'),
     refused: n('refused'),
   };
+}
+
+/** Where the last connection check is kept, for every instance sharing the store. */
+export const CONNECTION_KEY = 'kustomer-connection';
+
+/** The last connection check any instance ran (null when none, or unreadable). */
+async function lastConnection(services: Services): Promise<ConnectionResult | null> {
+  const stored = connectionResultSchema.safeParse(
+    await services.store.getServerValue(CONNECTION_KEY),
+  );
+  return stored.success ? stored.data : null;
 }
 
 /** A failed test stands until a later call to Kustomer succeeds. */
@@ -44,11 +59,12 @@ export function badgeStatus(input: {
 
 export async function integrationStatus(services: Services): Promise<IntegrationStatus> {
   const { env, escalations, client } = services;
-  const [settings, summary, items, counts] = await Promise.all([
+  const [settings, summary, items, counts, connection] = await Promise.all([
     services.settings.get(),
     escalations.outboxSummary(),
     escalations.outbox({ limit: 50 }),
     deliveries(services),
+    lastConnection(services),
   ]);
   const breaker = escalations.breakerState();
   const metrics = client.metrics();
@@ -57,7 +73,7 @@ export async function integrationStatus(services: Services): Promise<Integration
     settings,
     sandbox,
     degraded: breaker !== 'closed' || summary.queued + summary.retrying > 0,
-    disconnected: stillDisconnected(services.lastConnection, metrics.lastSuccessAt),
+    disconnected: stillDisconnected(connection, metrics.lastSuccessAt),
   });
   return {
     mode: !settings.enabled ? 'disabled' : sandbox ? 'sandbox' : 'live',
@@ -71,7 +87,7 @@ export async function integrationStatus(services: Services): Promise<Integration
       configured: !sandbox,
       last4: env.kustomer.apiKey ? env.kustomer.apiKey.slice(-4) : null,
     },
-    connection: services.lastConnection,
+    connection,
     breaker,
     outbox: { ...summary, items },
     metrics,

@@ -1,6 +1,5 @@
 /** The Integrations page's endpoints (all admin). */
 import { randomUUID } from 'node:crypto';
-import { isKustomerError } from '../../kustomer/errors.js';
 import {
   customerLookupResponseSchema,
   testEscalationRequestSchema,
@@ -8,7 +7,7 @@ import {
 } from '../../shared/integration.js';
 import { escalationRequestSchema } from '../../shared/escalation.js';
 import { settingsUpdateSchema, usesQueues } from '../../shared/settings.js';
-import { checkSlaSafety } from '../../kustomer/sla-safety.js';
+import { checkConnection, connectionResult } from '../../kustomer/connection-check.js';
 import { ApiError, json, parseWith, readJson, readOptionalJson } from '../http.js';
 import type { RequestContext, RouteDef } from '../router.js';
 import type { Services } from '../services.js';
@@ -17,40 +16,17 @@ import { availabilityRoutes } from './availability.js';
 import { handoffRoutes } from './handoff.js';
 import { integrationAnalyticsRoutes } from './integration-analytics.js';
 import { integrationRoutingRoutes } from './integration-routing.js';
-import { integrationStatus } from './integration-status.js';
+import { CONNECTION_KEY, integrationStatus } from './integration-status.js';
 import { resultStatus } from './escalations.js';
 
 const LIMIT = 64 * 1024;
 
+/** The one connection check (kustomer/connection-check.ts), kept in the store for every instance. */
 export async function testConnection(services: Services): Promise<ConnectionResult> {
-  const started = Date.now();
-  let result: ConnectionResult;
-  try {
-    const queues = usesQueues(await services.settings.get());
-    const [permissions, sla] = await Promise.all([
-      services.client.auth.permissionReport({ lane: 'background', queues }),
-      checkSlaSafety(services.client),
-    ]);
-    result = {
-      ok: true,
-      checkedAt: new Date().toISOString(),
-      latencyMs: Date.now() - started,
-      error: null,
-      permissions,
-      sla,
-    };
-  } catch (error) {
-    if (!isKustomerError(error)) throw error;
-    result = {
-      ok: false,
-      checkedAt: new Date().toISOString(),
-      latencyMs: null,
-      error: { code: error.code, message: error.message },
-      permissions: null,
-      sla: null,
-    };
-  }
-  services.lastConnection = result;
+  const queues = usesQueues(await services.settings.get());
+  const check = await checkConnection(services.client, { queues });
+  const result = connectionResult(check);
+  await services.store.putServerValue(CONNECTION_KEY, result);
   return result;
 }
 

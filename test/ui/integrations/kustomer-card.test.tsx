@@ -54,7 +54,12 @@ describe('the Kustomer CRM card', () => {
           ok: false,
           checkedAt: '2026-01-01T10:00:00.000Z',
           latencyMs: null,
-          error: { code: 'auth', message: 'Kustomer rejected the API key (401)' },
+          error: {
+            code: 'auth',
+            message: 'Kustomer rejected the API key (401)',
+            fix: null,
+            outage: false,
+          },
           permissions: null,
           sla: null,
         },

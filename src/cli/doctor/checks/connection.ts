@@ -1,5 +1,4 @@
 /** Kustomer answers, in the key's own region, and accepts the key. */
-import { regionFix, regionMismatch } from '../../region.js';
 import { fail, pass, skip, warn, type Check } from '../types.js';
 
 export const reachableCheck: Check = ({ connection }) => {
@@ -21,14 +20,9 @@ export const regionCheck: Check = ({ connection, kustomer }) => {
   const title = 'Region matches the key';
   if (!connection || !kustomer.ok)
     return skip('kustomer.region', title, 'configuration does not load');
-  const mismatch = connection.error ? regionMismatch(connection.error.message) : null;
-  if (mismatch)
-    return fail(
-      'kustomer.region',
-      title,
-      `Kustomer says: ${connection.error!.message}`,
-      regionFix(mismatch),
-    );
+  const { error } = connection;
+  if (error?.code === 'wrong_region')
+    return fail('kustomer.region', title, `Kustomer says: ${error.message}`, error.fix!);
   if (connection.mode === 'sandbox')
     return warn(
       'kustomer.region',
@@ -63,7 +57,7 @@ export const keyCheck: Check = ({ connection }) => {
   if (!error)
     return pass('kustomer.key', title, `accepted${token?.name ? ` (key "${token.name}")` : ''}`);
   if (error.outage) return skip('kustomer.key', title, 'Kustomer not reachable');
-  if (regionMismatch(error.message)) return skip('kustomer.key', title, 'wrong region, see Region');
+  if (error.code === 'wrong_region') return skip('kustomer.key', title, 'wrong region, see Region');
   return fail(
     'kustomer.key',
     title,

@@ -32,8 +32,10 @@ function Banners({ status }: { status: IntegrationStatus }) {
       {status.status === 'disconnected' && (
         <p className="banner error" role="alert">
           Kustomer did not accept the last connection test
-          {status.connection?.error ? `: ${status.connection.error.message}` : ''}. Check the key
-          and its roles, then test the connection again.
+          {status.connection?.error ? `: ${status.connection.error.message}` : ''}.{' '}
+          {status.connection?.error?.fix
+            ? `To fix it, ${status.connection.error.fix}.`
+            : 'Check the key and its roles, then test the connection again.'}
         </p>
       )}
     </>

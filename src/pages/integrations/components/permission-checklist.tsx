@@ -16,6 +16,7 @@ export function ConnectionTest() {
         {result && !result.ok && (
           <p className="error" role="alert">
             Could not connect: {result.error?.message}
+            {result.error?.fix && <> To fix it, {result.error.fix}.</>}
           </p>
         )}
         {result?.ok && result.permissions && (

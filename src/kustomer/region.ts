@@ -3,7 +3,7 @@
  * whose message reads like "Auth token associated with pod prod2 but request is being handled by
  * prod1" (https://developer.kustomer.com/docs/get-started/regions-and-base-urls).
  */
-import type { KustomerRegion } from '../kustomer/config.js';
+import type { KustomerRegion } from './config.js';
 
 const POD_REGIONS: Record<string, KustomerRegion> = { prod1: 'us', prod2: 'eu', prod4: 'in' };
 const POD_MESSAGE = /associated with pod\s+(prod\d+)/i;
