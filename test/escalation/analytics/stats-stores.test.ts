@@ -17,7 +17,7 @@ import {
   createRedisStore,
 } from '../../../src/escalation/stores/index.js';
 import { startRedis, type RedisHandle } from '../../support/redis.js';
-import { makeRecord } from '../stores/record-factory.js';
+import { escalatedResult, makeRecord } from '../stores/record-factory.js';
 
 const DAY = '2026-11-24';
 const CREATED = Date.parse('2026-11-24T10:00:00.000Z');
@@ -29,15 +29,7 @@ const routing = (ruleId: string | null) => ({
   ruleId,
   explanation: 'test',
 });
-const escalated = (id: string) => ({
-  status: 'escalated' as const,
-  escalationId: id,
-  customerId: 'c1',
-  conversationId: `conv-${id}`,
-  team: null,
-  priority: 3,
-  conversationUrl: null,
-});
+const escalated = escalatedResult;
 
 let redis: RedisHandle;
 const dirs: string[] = [];

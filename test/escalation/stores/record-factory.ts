@@ -18,3 +18,14 @@ export function makeRecord(
   };
   return { ...newRecord(request, createdAt), ...overrides };
 }
+
+/** The answer the chat got once the conversation existed: what an escalated record carries. */
+export const escalatedResult = (escalationId: string) => ({
+  status: 'escalated' as const,
+  escalationId,
+  customerId: 'c1',
+  conversationId: `conv-${escalationId}`,
+  team: null,
+  priority: 3,
+  conversationUrl: null,
+});

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EscalationStore } from '../../../src/escalation/store.js';
-import { makeRecord } from './record-factory.js';
+import { escalatedResult, makeRecord } from './record-factory.js';
 
 export interface StoreFactory {
   /** A fresh, empty store whose clock the test controls. */
@@ -90,15 +90,7 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
 
     it('finds the oldest waiting escalation and counts pending timelines', async () => {
       const at = (minutes: number) => new Date(now + minutes * 60_000).toISOString();
-      const escalated = (id: string) => ({
-        status: 'escalated' as const,
-        escalationId: id,
-        customerId: 'c1',
-        conversationId: `conv-${id}`,
-        team: null,
-        priority: 3,
-        conversationUrl: null,
-      });
+      const escalated = escalatedResult;
       expect(await store.oldestWaiting()).toBeNull();
       expect(await store.countTimelinePending()).toBe(0);
       await store.insert(makeRecord('dead', { state: 'dead', createdAt: at(-30) }));
