@@ -16,7 +16,7 @@ import { availabilityHint, fetchAvailability, nobodyThere } from './availability
 import { FollowUpChoice } from './follow-up-choice.js';
 import { outcomeText } from './outcome-text.js';
 import { EmailPrompt } from './email-prompt.js';
-import { useApiBase } from './api-base.js';
+import { useApiBase } from '../lib/api-base.js';
 import { fetchHandoff } from './handoff.js';
 import { isEmail } from './email.js';
 import { useEscalation } from './use-escalation.js';

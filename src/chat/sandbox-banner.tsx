@@ -6,17 +6,23 @@
  * QueryClientProvider above it.
  */
 import { useQuery } from '@tanstack/react-query';
-import { apiFetch } from '../lib/api-client.js';
+import { useApi } from '../lib/api-base.js';
 import { shellKeys } from '../lib/shell-keys.js';
 
 interface Readiness {
   checks?: { mode?: 'live' | 'sandbox' };
 }
 
-export function SandboxBanner() {
+export interface SandboxBannerProps {
+  /** Where the API is mounted (the server's `prefix`). @default the ApiBaseContext's, '/api' */
+  apiBase?: string;
+}
+
+export function SandboxBanner({ apiBase }: SandboxBannerProps = {}) {
+  const api = useApi(apiBase);
   const readiness = useQuery({
-    queryKey: shellKeys.mode(),
-    queryFn: () => apiFetch('/api/ready', { parse: (v) => v as Readiness }),
+    queryKey: shellKeys.mode(api.base),
+    queryFn: () => api.fetch('/ready', { parse: (v) => v as Readiness }),
     retry: false,
     staleTime: 60_000,
   });

@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef } from 'react';
 import type { ChatAttachmentInput, ChatMessageResult } from '../shared/live-chat.js';
-import { useApiBase } from './api-base.js';
+import { useApiBase } from '../lib/api-base.js';
 import type { Delivery } from './chat-lines.js';
 
 export interface Outgoing {

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FollowUp } from '../shared/availability.js';
 import type { EscalationReason, EscalationResult, TranscriptEntry } from '../shared/escalation.js';
-import { useApiBase } from './api-base.js';
+import { useApiBase } from '../lib/api-base.js';
 import { newId } from './new-id.js';
 import { useLiveEvents, type LiveCallbacks } from './use-live-events.js';
 

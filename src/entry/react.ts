@@ -8,7 +8,7 @@ export {
   preloadEscalationButton,
   type EscalationButtonLoaderProps as EscalationButtonProps,
 } from '../chat/escalation-button-loader.js';
-export { ApiBaseContext, DEFAULT_API_BASE } from '../chat/api-base.js';
+export { ApiBaseContext, DEFAULT_API_BASE } from '../lib/api-base.js';
 export { useEscalation } from '../chat/use-escalation.js';
 export type {
   EscalationCallbacks,
@@ -23,7 +23,7 @@ export { DELIVERY_TEXT, lineId, nowIso, type Delivery, type Line } from '../chat
 export { AttachControl, fileProblem } from '../chat/attach-control.js';
 export { queuedMessage } from '../chat/queued-message.js';
 export { outcomeText, reference } from '../chat/outcome-text.js';
-export { SandboxBanner } from '../chat/sandbox-banner.js';
+export { SandboxBanner, type SandboxBannerProps } from '../chat/sandbox-banner.js';
 export { findEmail, isEmail } from '../chat/email.js';
 export { newId } from '../chat/new-id.js';
 export { maskCardNumbers, type MaskResult } from '../shared/card-mask.js';

@@ -6,19 +6,6 @@
 import type { ApiErrorBody } from '../shared/api-error.js';
 
 const TOKEN_KEY = 'kustomer-escalation.admin-token';
-const API_ROOT = '/api';
-let apiBase = API_ROOT;
-
-/**
- * Where the host mounted the API (the server's `prefix`); the Integrations page sets it from its
- * `apiBase` prop. Paths below are written under /api and moved there.
- */
-export function setApiBase(base: string): void {
-  apiBase = base.replace(/\/+$/, '') || API_ROOT;
-}
-
-const resolvePath = (path: string) =>
-  path.startsWith(`${API_ROOT}/`) ? apiBase + path.slice(API_ROOT.length) : path;
 
 export class ApiRequestError extends Error {
   constructor(
@@ -37,17 +24,23 @@ export const adminToken = {
   clear: () => sessionStorage.removeItem(TOKEN_KEY),
 };
 
-export async function apiFetch<T>(
-  path: string,
-  init: { method?: string; body?: unknown; parse: (value: unknown) => T; acceptStatus?: number[] },
-): Promise<T> {
+export interface ApiInit<T> {
+  method?: string;
+  body?: unknown;
+  parse: (value: unknown) => T;
+  /** Statuses besides 2xx whose body is an answer, not an error (a 503 `queued`). */
+  acceptStatus?: number[];
+}
+
+/** `url`: the whole path, base included (see Api for paths under where the API is mounted). */
+export async function apiFetch<T>(url: string, init: ApiInit<T>): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   const token = adminToken.get();
   if (token) headers.authorization = `Bearer ${token}`;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(resolvePath(path), {
+    response = await fetch(url, {
       method: init.method ?? 'GET',
       headers,
       ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
@@ -72,3 +65,17 @@ export async function apiFetch<T>(
     `The server answered ${response.status}.`,
   );
 }
+
+/**
+ * The API as mounted at `base` (the server's prefix, `/api` unless the host chose another):
+ * paths are written below it, `/integrations/kustomer` for `/api/integrations/kustomer`.
+ */
+export interface Api {
+  readonly base: string;
+  fetch<T>(path: string, init: ApiInit<T>): Promise<T>;
+}
+
+export const apiAt = (base: string): Api => ({
+  base,
+  fetch: (path, init) => apiFetch(base + path, init),
+});

@@ -4,12 +4,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { adminToken, ApiRequestError } from '../../lib/api-client.js';
 import { useIntegrationStatus } from './api/get-status.js';
 import { useTeams } from './api/get-teams.js';
-import { integrationKeys } from './api/keys.js';
+import { useIntegrationApi } from './api/use-integration-api.js';
 import { AdminSignIn, AdminTokenNotSet } from './components/admin-sign-in.js';
 import { KustomerCard } from './components/kustomer-card.js';
 
 export default function IntegrationsPage() {
   const queryClient = useQueryClient();
+  const { keys } = useIntegrationApi();
   const status = useIntegrationStatus();
   const refusal =
     status.error instanceof ApiRequestError && status.error.status === 401 ? status.error : null;
@@ -19,7 +20,7 @@ export default function IntegrationsPage() {
     return (
       <AdminSignIn
         rejected={adminToken.get() !== null}
-        onSignedIn={() => queryClient.resetQueries({ queryKey: integrationKeys.all })}
+        onSignedIn={() => queryClient.resetQueries({ queryKey: keys.all })}
       />
     );
   }

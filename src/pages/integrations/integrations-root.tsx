@@ -4,26 +4,27 @@
  */
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { setApiBase } from '../../lib/api-client.js';
+import { ApiBaseContext, useApiBase } from '../../lib/api-base.js';
 import { createQueryClient } from './api/query-client.js';
 import IntegrationsPageContent from './integrations-page.js';
 
 export interface IntegrationsPageProps {
   /** Share the host's TanStack Query client. @default a client of the page's own */
   queryClient?: QueryClient;
-  /** Where the API is mounted (the server's `prefix`). One per page. @default '/api' */
+  /** Where the API is mounted (the server's `prefix`). @default the ApiBaseContext's, '/api' */
   apiBase?: string;
 }
 
-export function IntegrationsPage({ queryClient, apiBase = '/api' }: IntegrationsPageProps) {
+export function IntegrationsPage({ queryClient, apiBase }: IntegrationsPageProps) {
   const [client] = useState(() => queryClient ?? createQueryClient());
-  // Before the first query runs, which happens in this render's children.
-  useState(() => setApiBase(apiBase));
+  const base = useApiBase(apiBase);
   return (
     <div className="kustomer-escalation">
-      <QueryClientProvider client={client}>
-        <IntegrationsPageContent />
-      </QueryClientProvider>
+      <ApiBaseContext.Provider value={base}>
+        <QueryClientProvider client={client}>
+          <IntegrationsPageContent />
+        </QueryClientProvider>
+      </ApiBaseContext.Provider>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { integrationKeysAt } from '../../../src/pages/integrations/api/keys.js';
 import IntegrationsPage from '../../../src/pages/integrations/integrations-page.js';
 import { liveStatus } from '../support/fixtures.js';
 import { API, apiError, serveIntegrationApi } from '../support/integration-api.js';
@@ -142,7 +143,7 @@ describe('the Integrations page while loading, failing and signed out', () => {
     );
     const { client } = renderUi(<IntegrationsPage />);
     await screen.findByRole('heading', { name: 'Kustomer CRM' });
-    await client.refetchQueries({ queryKey: ['integrations', 'kustomer', 'status'] });
+    await client.refetchQueries({ queryKey: integrationKeysAt('/api').status() });
     expect(
       await screen.findByText('Showing the last known state: refreshing failed (busy).'),
     ).toBeVisible();

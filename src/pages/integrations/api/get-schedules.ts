@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
-import { apiFetch } from '../../../lib/api-client.js';
-import { integrationKeys } from './keys.js';
+import type { Api } from '../../../lib/api-client.js';
+import { useIntegrationApi } from './use-integration-api.js';
 
 /** GET /api/integrations/kustomer/schedules: the org's business schedules. */
 export const schedulesResponseSchema = z.object({
@@ -18,10 +18,16 @@ export const schedulesResponseSchema = z.object({
 });
 export type ScheduleOption = z.infer<typeof schedulesResponseSchema>['schedules'][number];
 
-export const getSchedules = () =>
-  apiFetch('/api/integrations/kustomer/schedules', {
+export const getSchedules = (api: Api) =>
+  api.fetch('/integrations/kustomer/schedules', {
     parse: (v) => schedulesResponseSchema.parse(v),
   });
 
-export const useSchedules = () =>
-  useQuery({ queryKey: integrationKeys.schedules(), queryFn: getSchedules, staleTime: 60_000 });
+export function useSchedules() {
+  const { api, keys } = useIntegrationApi();
+  return useQuery({
+    queryKey: keys.schedules(),
+    queryFn: () => getSchedules(api),
+    staleTime: 60_000,
+  });
+}

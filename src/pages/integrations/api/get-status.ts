@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiFetch } from '../../../lib/api-client.js';
+import type { Api } from '../../../lib/api-client.js';
 import { integrationStatusSchema, type IntegrationStatus } from '../../../shared/integration.js';
-import { integrationKeys } from './keys.js';
+import { useIntegrationApi } from './use-integration-api.js';
 
-export const getStatus = () =>
-  apiFetch('/api/integrations/kustomer', { parse: (v) => integrationStatusSchema.parse(v) });
+export const getStatus = (api: Api) =>
+  api.fetch('/integrations/kustomer', { parse: (v) => integrationStatusSchema.parse(v) });
 
 /** Every 10 s; every 2 s while something waits, so a delivery shows within moments. */
 export function refreshInterval(status: IntegrationStatus | undefined): number {
@@ -13,9 +13,11 @@ export function refreshInterval(status: IntegrationStatus | undefined): number {
   return waiting > 0 || status.breaker !== 'closed' ? 2_000 : 10_000;
 }
 
-export const useIntegrationStatus = () =>
-  useQuery({
-    queryKey: integrationKeys.status(),
-    queryFn: getStatus,
+export function useIntegrationStatus() {
+  const { api, keys } = useIntegrationApi();
+  return useQuery({
+    queryKey: keys.status(),
+    queryFn: () => getStatus(api),
     refetchInterval: (query) => refreshInterval(query.state.data),
   });
+}

@@ -1,12 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiFetch } from '../../../lib/api-client.js';
+import type { Api } from '../../../lib/api-client.js';
 import { teamsResponseSchema } from '../../../shared/integration.js';
-import { integrationKeys } from './keys.js';
+import { useIntegrationApi } from './use-integration-api.js';
 
-export const getTeams = () =>
-  apiFetch('/api/integrations/kustomer/teams', {
+export const getTeams = (api: Api) =>
+  api.fetch('/integrations/kustomer/teams', {
     parse: (v) => teamsResponseSchema.parse(v).teams,
   });
 
-export const useTeams = () =>
-  useQuery({ queryKey: integrationKeys.teams(), queryFn: getTeams, staleTime: 60_000 });
+export function useTeams() {
+  const { api, keys } = useIntegrationApi();
+  return useQuery({ queryKey: keys.teams(), queryFn: () => getTeams(api), staleTime: 60_000 });
+}

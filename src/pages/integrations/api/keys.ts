@@ -1,13 +1,22 @@
-/** Query keys for the Integrations page, in one place so mutations invalidate the right ones. */
-export const integrationKeys = {
-  all: ['integrations', 'kustomer'] as const,
-  status: () => [...integrationKeys.all, 'status'] as const,
-  teams: () => [...integrationKeys.all, 'teams'] as const,
-  schedules: () => [...integrationKeys.all, 'schedules'] as const,
-  queues: () => [...integrationKeys.all, 'queues'] as const,
-  sandbox: () => [...integrationKeys.all, 'sandbox'] as const,
-  analytics: (days: number) => [...integrationKeys.all, 'analytics', days] as const,
-  webhook: () => [...integrationKeys.all, 'webhook'] as const,
-  sandboxSlas: () => [...integrationKeys.all, 'sandbox', 'slas'] as const,
-  customer: (email: string) => [...integrationKeys.all, 'customer', email] as const,
+/**
+ * Query keys for the Integrations page, in one place so mutations invalidate the right ones. Each
+ * starts with the API base: two pages mounted on different prefixes never share an answer, even
+ * with one query client.
+ */
+export const integrationKeysAt = (base: string) => {
+  const all = ['integrations', 'kustomer', base] as const;
+  return {
+    all,
+    status: () => [...all, 'status'] as const,
+    teams: () => [...all, 'teams'] as const,
+    schedules: () => [...all, 'schedules'] as const,
+    queues: () => [...all, 'queues'] as const,
+    sandbox: () => [...all, 'sandbox'] as const,
+    analytics: (days: number) => [...all, 'analytics', days] as const,
+    webhook: () => [...all, 'webhook'] as const,
+    sandboxSlas: () => [...all, 'sandbox', 'slas'] as const,
+    customer: (email: string) => [...all, 'customer', email] as const,
+  };
 };
+
+export type IntegrationKeys = ReturnType<typeof integrationKeysAt>;

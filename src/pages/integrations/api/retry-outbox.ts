@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiFetch } from '../../../lib/api-client.js';
+import type { Api } from '../../../lib/api-client.js';
 import { escalationResultSchema } from '../../../shared/escalation.js';
-import { integrationKeys } from './keys.js';
+import { useIntegrationApi } from './use-integration-api.js';
 
-export const retryEscalation = (escalationId: string) =>
-  apiFetch(`/api/integrations/kustomer/outbox/${encodeURIComponent(escalationId)}/retry`, {
+export const retryEscalation = (api: Api, escalationId: string) =>
+  api.fetch(`/integrations/kustomer/outbox/${encodeURIComponent(escalationId)}/retry`, {
     method: 'POST',
     parse: (v) => escalationResultSchema.parse(v),
     acceptStatus: [503],
@@ -12,8 +12,9 @@ export const retryEscalation = (escalationId: string) =>
 
 export function useRetryEscalation() {
   const queryClient = useQueryClient();
+  const { api, keys } = useIntegrationApi();
   return useMutation({
-    mutationFn: retryEscalation,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: integrationKeys.all }),
+    mutationFn: (escalationId: string) => retryEscalation(api, escalationId),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: keys.all }),
   });
 }

@@ -1,8 +1,7 @@
 /** The sandbox's SLA policies, and making one a policy the bot transcript would fool. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { apiFetch } from '../../../lib/api-client.js';
-import { integrationKeys } from './keys.js';
+import { useIntegrationApi } from './use-integration-api.js';
 
 const slasSchema = z.object({
   slas: z.array(
@@ -15,22 +14,25 @@ const slasSchema = z.object({
   ),
 });
 
-export const useSandboxSlas = () =>
-  useQuery({
-    queryKey: integrationKeys.sandboxSlas(),
+export function useSandboxSlas() {
+  const { api, keys } = useIntegrationApi();
+  return useQuery({
+    queryKey: keys.sandboxSlas(),
     queryFn: () =>
-      apiFetch('/api/integrations/kustomer/sandbox', { parse: (v) => slasSchema.parse(v).slas }),
+      api.fetch('/integrations/kustomer/sandbox', { parse: (v) => slasSchema.parse(v).slas }),
   });
+}
 
 export function useSetSlaFooled() {
   const queryClient = useQueryClient();
+  const { api, keys } = useIntegrationApi();
   return useMutation({
     mutationFn: ({ id, fooled }: { id: string; fooled: boolean }) =>
-      apiFetch(`/api/integrations/kustomer/sandbox/slas/${id}`, {
+      api.fetch(`/integrations/kustomer/sandbox/slas/${id}`, {
         method: 'PUT',
         body: { fooled },
         parse: () => null,
       }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: integrationKeys.sandboxSlas() }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: keys.sandboxSlas() }),
   });
 }

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiFetch } from '../../../lib/api-client.js';
+import type { Api } from '../../../lib/api-client.js';
 import { escalationResultSchema } from '../../../shared/escalation.js';
-import { integrationKeys } from './keys.js';
+import { useIntegrationApi } from './use-integration-api.js';
 
-export const sendTestEscalation = (email?: string) =>
-  apiFetch('/api/integrations/kustomer/test-escalation', {
+export const sendTestEscalation = (api: Api, email?: string) =>
+  api.fetch('/integrations/kustomer/test-escalation', {
     method: 'POST',
     body: email ? { email } : {},
     parse: (v) => escalationResultSchema.parse(v),
@@ -13,8 +13,9 @@ export const sendTestEscalation = (email?: string) =>
 
 export function useSendTestEscalation() {
   const queryClient = useQueryClient();
+  const { api, keys } = useIntegrationApi();
   return useMutation({
-    mutationFn: sendTestEscalation,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: integrationKeys.all }),
+    mutationFn: (email?: string) => sendTestEscalation(api, email),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
   });
 }

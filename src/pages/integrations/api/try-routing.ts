@@ -1,16 +1,20 @@
 import { useMutation } from '@tanstack/react-query';
-import { apiFetch } from '../../../lib/api-client.js';
+import type { Api } from '../../../lib/api-client.js';
 import {
   routingTrialResponseSchema,
   type RoutingTrialRequest,
 } from '../../../shared/routing-trial.js';
+import { useIntegrationApi } from './use-integration-api.js';
 
-export const tryRouting = (trial: RoutingTrialRequest) =>
-  apiFetch('/api/integrations/kustomer/routing/try', {
+export const tryRouting = (api: Api, trial: RoutingTrialRequest) =>
+  api.fetch('/integrations/kustomer/routing/try', {
     method: 'POST',
     body: trial,
     parse: (v) => routingTrialResponseSchema.parse(v),
   });
 
 /** Changes nothing on the server, so there is nothing to invalidate. */
-export const useTryRouting = () => useMutation({ mutationFn: tryRouting });
+export function useTryRouting() {
+  const { api } = useIntegrationApi();
+  return useMutation({ mutationFn: (trial: RoutingTrialRequest) => tryRouting(api, trial) });
+}
