@@ -2,7 +2,8 @@
  * Writes lib/styles.css, the stylesheet `kustomer-escalation/react/styles.css` exports: the
  * module's nested, scoped source (src/styles/kustomer-escalation.css) plus each component's own
  * stylesheet (a `.css` file beside it in src/chat or src/pages, which tsdown drops from the
- * JavaScript), nested under `.kustomer-escalation` too, all flattened by Lightning CSS to plain
+ * JavaScript; written nested under `.kustomer-escalation` itself, so the demo, which imports it
+ * from the component, gets the same scope), all flattened by Lightning CSS to plain
  * `.kustomer-escalation …` selectors so any host's CSS pipeline and browser take it.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -35,7 +36,7 @@ export function componentStylesheets(): string[] {
 /** The package's whole stylesheet, every rule under `.kustomer-escalation`. */
 export function buildStylesheet(): string {
   const components = componentStylesheets().map(
-    (file) => `/* ${file} */\n.kustomer-escalation {\n${readFileSync(file, 'utf8')}\n}`,
+    (file) => `/* ${file} */\n${readFileSync(file, 'utf8')}`,
   );
   return flattenStyles([readFileSync(STYLES_SOURCE, 'utf8'), ...components].join('\n'));
 }

@@ -3,6 +3,7 @@
  * `kustomer-escalation/react/styles.css`) every selector starts at `.kustomer-escalation`, and
  * every animation name is the module's, so nothing reaches a host's own elements.
  */
+import { readFileSync } from 'node:fs';
 import { transform, type Selector } from 'lightningcss';
 import { describe, expect, it } from 'vitest';
 import {
@@ -61,6 +62,17 @@ describe('the stylesheet', () => {
 
   it('is themed by --kustomer-escalation-* variables', () => {
     expect(flat).toContain('--primary: var(--kustomer-escalation-primary, #3b4fd8)');
+  });
+
+  it("scopes each component's own stylesheet at its source, as the demo imports it", () => {
+    for (const file of componentStylesheets()) {
+      const { selectors } = selectorsAndKeyframes(flattenStyles(readFileSync(file, 'utf8')));
+      expect(selectors.length, file).toBeGreaterThan(0);
+      expect(
+        selectors.filter((s) => !scoped(s)).map((s) => JSON.stringify(s)),
+        file,
+      ).toEqual([]);
+    }
   });
 
   it('would catch a global rule', () => {
