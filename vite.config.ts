@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
@@ -28,6 +29,11 @@ export default defineConfig({
     },
   },
   test: {
+    // Vitest's default is one worker fewer than the cores: a single worker on a 2-core CI machine.
+    // Most files here spend their time waiting on sockets, child processes and timers, not the
+    // CPU, so one worker per core, and at least three, keeps the cores busy (on 2 cores the suite
+    // ran in 368 s instead of 607 s, every test passing). VITEST_MAX_WORKERS still overrides it.
+    maxWorkers: Math.max(3, availableParallelism()),
     projects: [
       {
         extends: true,
