@@ -31,12 +31,8 @@ export {
   type StoreOptions,
 } from '../escalation/stores/index.js';
 export { UnknownEscalationError } from '../escalation/store.js';
-export type {
-  EscalationPatch,
-  EscalationRecord,
-  EscalationStore,
-  StoreKind,
-} from '../escalation/store.js';
+export type { EscalationStore, StoreKind } from '../escalation/store.js';
+export type { EscalationPatch, EscalationRecord } from '../escalation/record.js';
 export * from '../shared/escalation.js';
 export * from '../shared/live-chat.js';
 export * from '../shared/settings.js';

@@ -16,7 +16,7 @@ import { retryDelay, type BackoffConfig } from './backoff.js';
 import { DeadlineError, classifyFailure } from './failures.js';
 import { escalatedResult } from './records.js';
 import { runSteps, type StepDeps } from './steps.js';
-import type { EscalationRecord } from './store.js';
+import type { EscalationRecord } from './record.js';
 
 export interface AttemptConfig {
   owner: string;

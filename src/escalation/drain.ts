@@ -9,7 +9,8 @@ import type { IntegrationSettings } from '../shared/settings.js';
 import type { AttemptOptions, AttemptOutcome } from './attempt.js';
 import type { Breaker } from './breaker.js';
 import { IN_PROGRESS_STATES } from './records.js';
-import type { EscalationRecord, EscalationStore } from './store.js';
+import type { EscalationStore } from './store.js';
+import type { EscalationRecord } from './record.js';
 import type { DrainReport } from './types.js';
 
 export interface DrainDeps {

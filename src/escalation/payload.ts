@@ -14,7 +14,7 @@ import type { EscalationRequest } from '../shared/escalation.js';
 import { formatOpening, maskEmail } from '../shared/opening-time.js';
 import { PRIORITY_LABELS } from '../shared/priority.js';
 import type { IntegrationSettings } from '../shared/settings.js';
-import type { RoutingDecision } from './store.js';
+import type { RoutingDecision } from './record.js';
 
 const REASON_TEXT: Record<EscalationRequest['reason'], string> = {
   user_requested: 'customer requested a human',

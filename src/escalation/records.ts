@@ -10,7 +10,7 @@ import type {
 } from '../shared/escalation.js';
 import type { OutboxItem } from '../shared/integration.js';
 import { maskIdentity } from './payload.js';
-import type { EscalationRecord } from './store.js';
+import type { EscalationRecord } from './record.js';
 
 /** States in which an attempt is (or was, before a crash) working through the steps. */
 export const IN_PROGRESS_STATES: EscalationState[] = [

@@ -13,7 +13,7 @@
  * is left with the agent.
  */
 import type { CallOptions } from '../kustomer/types.js';
-import type { EscalationRecord } from './store.js';
+import type { EscalationRecord } from './record.js';
 import type { Call, StepDeps } from './steps.js';
 
 /** Nothing to do: no queue named, or the item is already recorded. */

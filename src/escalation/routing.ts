@@ -16,7 +16,7 @@ import type { EscalationRequest } from '../shared/escalation.js';
 import type { Priority } from '../shared/priority.js';
 import { NO_TEAM, type IntegrationSettings, type RoutingRule } from '../shared/settings.js';
 import { checkRule, ruleMatches, type ConditionCheck } from './routing-conditions.js';
-import type { RoutingDecision } from './store.js';
+import type { RoutingDecision } from './record.js';
 
 export { checkRule, keywordPattern, ruleMatches } from './routing-conditions.js';
 

@@ -26,7 +26,7 @@ import { isFinished, newRecord } from './records.js';
 import { createRetention } from './retention.js';
 import { resolveServiceOptions, type EscalationServiceOptions } from './service-options.js';
 import { ensureSameSession } from './session-conflict.js';
-import type { EscalationRecord } from './store.js';
+import type { EscalationRecord } from './record.js';
 import type { EscalationService } from './types.js';
 import { createWebhookHandlers } from './webhooks.js';
 import { createChangeSignal, notifyingStore } from './live/change-signal.js';

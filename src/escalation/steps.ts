@@ -31,7 +31,8 @@ import { conversationInput, noteExternalId, noteInput, transcriptMessages } from
 import { escalatedResult } from './records.js';
 import { route } from './routing.js';
 import { routeToQueue, workItemDue } from './routing-work-item.js';
-import type { EscalationRecord, EscalationStore, RoutingDecision } from './store.js';
+import type { EscalationStore } from './store.js';
+import type { EscalationRecord, RoutingDecision } from './record.js';
 
 export interface StepDeps {
   client: KustomerClient;

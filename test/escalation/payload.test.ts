@@ -6,7 +6,7 @@ import {
   noteInput,
   transcriptMessages,
 } from '../../src/escalation/payload.js';
-import type { RoutingDecision } from '../../src/escalation/store.js';
+import type { RoutingDecision } from '../../src/escalation/record.js';
 import type { EscalationRequest } from '../../src/shared/escalation.js';
 
 const request: EscalationRequest = {

@@ -14,7 +14,8 @@ import {
   type EscalationServiceOptions,
 } from '../../src/escalation/service.js';
 import { createSettingsService } from '../../src/escalation/settings.js';
-import type { EscalationPatch, EscalationStore } from '../../src/escalation/store.js';
+import type { EscalationStore } from '../../src/escalation/store.js';
+import type { EscalationPatch } from '../../src/escalation/record.js';
 import { createRedisStore } from '../../src/escalation/stores/index.js';
 import { createKustomerClient } from '../../src/kustomer/client.js';
 import { startSandbox } from '../../src/sandbox/server.js';

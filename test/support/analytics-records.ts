@@ -4,7 +4,8 @@
  * Seeded, so a failure can be replayed.
  */
 import { newRecord } from '../../src/escalation/records.js';
-import type { EscalationRecord, EscalationStore } from '../../src/escalation/store.js';
+import type { EscalationStore } from '../../src/escalation/store.js';
+import type { EscalationRecord } from '../../src/escalation/record.js';
 import { ESCALATION_REASONS } from '../../src/shared/escalation.js';
 import { mulberry32 } from '../../src/sandbox/faults.js';
 

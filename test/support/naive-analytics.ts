@@ -5,7 +5,8 @@
  */
 import { askedOutOfHours, dayOf, outcomeOf } from '../../src/escalation/analytics/contribution.js';
 import { rangeDays } from '../../src/escalation/analytics/report.js';
-import type { EscalationRecord, EscalationStore } from '../../src/escalation/store.js';
+import type { EscalationStore } from '../../src/escalation/store.js';
+import type { EscalationRecord } from '../../src/escalation/record.js';
 
 function exact(values: number[], percent: number): number | null {
   if (values.length === 0) return null;

@@ -16,7 +16,7 @@
  *   h:<bucket>      time until the first human reply
  */
 import { bucketOf } from './histogram.js';
-import type { EscalationRecord } from '../store.js';
+import type { EscalationRecord } from '../record.js';
 
 export type DayStats = Record<string, number>;
 export type Outcome = 'delivered' | 'queued' | 'dead' | 'refused';

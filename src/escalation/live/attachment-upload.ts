@@ -11,7 +11,8 @@
 import type { AttachmentRef, KustomerClient } from '../../kustomer/types.js';
 import { KustomerUnavailableError } from '../../kustomer/errors.js';
 import type { Call } from '../steps.js';
-import type { ChatMessageRecord, EscalationRecord, EscalationStore } from '../store.js';
+import type { EscalationStore } from '../store.js';
+import type { ChatMessageRecord, EscalationRecord } from '../record.js';
 import { markUploaded } from './chat-messages.js';
 
 export interface AttachmentUploadDeps {

@@ -8,7 +8,7 @@
  * lost, nothing repeated — on any instance, because the cursor holds no server memory.
  */
 import type { ChatEvent, ChatPhase } from '../../shared/live-chat.js';
-import type { EscalationRecord } from '../store.js';
+import type { EscalationRecord } from '../record.js';
 import { chatMessagesOf } from './chat-messages.js';
 
 export interface ChatCursor {

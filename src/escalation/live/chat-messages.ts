@@ -11,7 +11,7 @@ import type {
   EscalationRecord,
   MessageOutbox,
   StoredAttachment,
-} from '../store.js';
+} from '../record.js';
 
 /**
  * The Kustomer externalId of a later message: escalation id and message id joined by `~`, which

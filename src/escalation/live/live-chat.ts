@@ -10,7 +10,8 @@ import type { IntegrationSettings } from '../../shared/settings.js';
 import type { BackoffConfig } from '../backoff.js';
 import type { Breaker } from '../breaker.js';
 import { messagesDueAt } from '../records.js';
-import type { EscalationRecord, EscalationStore } from '../store.js';
+import type { EscalationStore } from '../store.js';
+import type { EscalationRecord } from '../record.js';
 import { maskText } from '../privacy.js';
 import {
   appendMessage,

@@ -12,7 +12,8 @@ import { retryDelay, type BackoffConfig } from '../backoff.js';
 import type { Breaker } from '../breaker.js';
 import { DeadlineError, classifyFailure } from '../failures.js';
 import { makeCall, type Call } from '../steps.js';
-import { UnknownEscalationError, type EscalationRecord, type EscalationStore } from '../store.js';
+import { UnknownEscalationError, type EscalationStore } from '../store.js';
+import type { EscalationRecord } from '../record.js';
 import {
   IDLE_OUTBOX,
   liveExternalId,

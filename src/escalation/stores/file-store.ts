@@ -6,7 +6,8 @@
 import { FILE_DURABILITY } from './durability.js';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EscalationRecord, EscalationStore } from '../store.js';
+import type { EscalationStore } from '../store.js';
+import type { EscalationRecord } from '../record.js';
 import type { IntegrationSettings } from '../../shared/settings.js';
 import { openAppendLog, readLog } from './append-log.js';
 import { acquireDirLock } from './dir-lock.js';

@@ -2,12 +2,8 @@
  * The in-memory store: the tests' store, and the index the file store keeps in front of its log.
  * Every value going in or out is cloned so callers can never mutate stored state.
  */
-import {
-  UnknownEscalationError,
-  type EscalationPatch,
-  type EscalationRecord,
-  type EscalationStore,
-} from '../store.js';
+import { UnknownEscalationError, type EscalationStore } from '../store.js';
+import type { EscalationPatch, EscalationRecord } from '../record.js';
 import type { IntegrationSettings } from '../../shared/settings.js';
 import { finishedBefore, messagesDueAt, oldestWaitingOf, timelinePending } from '../records.js';
 import { MEMORY_DURABILITY } from './durability.js';

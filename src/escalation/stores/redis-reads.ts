@@ -6,7 +6,7 @@
 import type { Redis } from 'ioredis';
 import type { EscalationState } from '../../shared/escalation.js';
 import { timelinePending } from '../records.js';
-import type { EscalationRecord } from '../store.js';
+import type { EscalationRecord } from '../record.js';
 
 export function redisKeys(p: string) {
   return {

@@ -10,12 +10,8 @@ import {
   type EscalationState,
 } from '../../shared/escalation.js';
 import type { IntegrationSettings } from '../../shared/settings.js';
-import {
-  UnknownEscalationError,
-  type EscalationPatch,
-  type EscalationRecord,
-  type EscalationStore,
-} from '../store.js';
+import { UnknownEscalationError, type EscalationStore } from '../store.js';
+import type { EscalationPatch, EscalationRecord } from '../record.js';
 import {
   IN_PROGRESS_STATES,
   OUTBOX_STATES,

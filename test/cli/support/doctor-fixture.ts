@@ -12,7 +12,7 @@ import { runDoctor } from '../../../src/cli/doctor/run-doctor.js';
 import { runKustomerCli } from '../../../src/cli/kustomer-cli.js';
 import { recordDelivery } from '../../../src/escalation/webhook-secrets.js';
 import type { CheckResult } from '../../../src/cli/doctor/types.js';
-import type { EscalationRecord } from '../../../src/escalation/store.js';
+import type { EscalationRecord } from '../../../src/escalation/record.js';
 import { createFileStore, createStore } from '../../../src/escalation/stores/index.js';
 import { ALL_MODULE_ROLES } from '../../../src/sandbox/module-roles.js';
 import type { SandboxHandle } from '../../../src/sandbox/types.js';

@@ -1,5 +1,5 @@
 /** Escalation records to seed a store with, in the states the outbox checks care about. */
-import type { EscalationRecord } from '../../../src/escalation/store.js';
+import type { EscalationRecord } from '../../../src/escalation/record.js';
 import type { EscalationState } from '../../../src/shared/escalation.js';
 import { makeRecord } from '../../escalation/stores/record-factory.js';
 

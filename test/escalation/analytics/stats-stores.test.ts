@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { contribution, type DayStats } from '../../../src/escalation/analytics/contribution.js';
 import { bucketOf } from '../../../src/escalation/analytics/histogram.js';
-import type { EscalationRecord, EscalationStore } from '../../../src/escalation/store.js';
+import type { EscalationStore } from '../../../src/escalation/store.js';
+import type { EscalationRecord } from '../../../src/escalation/record.js';
 import {
   createFileStore,
   createMemoryStore,

@@ -11,7 +11,7 @@ import {
   phaseOf,
   START_CURSOR,
 } from '../../../src/escalation/live/chat-events.js';
-import type { EscalationRecord } from '../../../src/escalation/store.js';
+import type { EscalationRecord } from '../../../src/escalation/record.js';
 import type { ChatEvent } from '../../../src/shared/live-chat.js';
 import { makeRecord } from '../stores/record-factory.js';
 

@@ -1,5 +1,5 @@
 import { newRecord } from '../../../src/escalation/records.js';
-import type { EscalationRecord } from '../../../src/escalation/store.js';
+import type { EscalationRecord } from '../../../src/escalation/record.js';
 
 const CREATED_AT = '2026-11-24T10:00:00.000Z';
 
