@@ -42,7 +42,7 @@ export async function run({ escalations = 10_000, runs = 7 } = {}): Promise<Anal
     const now = Date.now();
     await seedRecords(store, { count: escalations, now, days: DAYS });
     const settings = { get: async () => defaultSettings() };
-    const stats = await store.readStats(rangeDays(now, DAYS));
+    const stats = await store.stats.read(rangeDays(now, DAYS));
     const numbers = Object.values(stats).reduce((n, day) => n + Object.keys(day).length, 0);
     const rows: AnalyticsReadRow[] = [
       {
@@ -56,7 +56,7 @@ export async function run({ escalations = 10_000, runs = 7 } = {}): Promise<Anal
       {
         implementation: 'naive',
         escalations,
-        loaded: (await store.list()).length,
+        loaded: (await store.records.list()).length,
         'p50 ms': await timed(runs, () => naiveAnalytics(store, now, DAYS)),
       },
     ];

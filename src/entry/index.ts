@@ -33,6 +33,17 @@ export {
 export { UnknownEscalationError } from '../escalation/store.js';
 export type { EscalationStore, StoreKind } from '../escalation/store.js';
 export type { EscalationPatch, EscalationRecord } from '../escalation/record.js';
+export type {
+  CountersPort,
+  EventsPort,
+  LeasesPort,
+  RecordsPort,
+  ServerValuesPort,
+  SettingsPort,
+  StatsPort,
+  StoreHealth,
+  StorePorts,
+} from '../escalation/store.js';
 export * from '../shared/escalation.js';
 export * from '../shared/live-chat.js';
 export * from '../shared/settings.js';

@@ -17,6 +17,7 @@ import { DeadlineError, classifyFailure } from './failures.js';
 import { escalatedResult } from './records.js';
 import { runSteps, type StepDeps } from './steps.js';
 import type { EscalationRecord } from './record.js';
+import type { StorePorts } from './store.js';
 
 export interface AttemptConfig {
   owner: string;
@@ -29,6 +30,7 @@ export interface AttemptConfig {
 }
 
 export interface AttemptDeps extends StepDeps {
+  store: StorePorts<'records' | 'leases'>;
   clock: () => number;
   logger: Logger;
   config: AttemptConfig;
@@ -62,7 +64,7 @@ async function persistFailure(
   const { store, clock, config } = deps;
   const now = clock();
   const failure = classifyFailure(error, now);
-  const latest = (await store.get(start.escalationId)) ?? start;
+  const latest = (await store.records.get(start.escalationId)) ?? start;
   const attempts = latest.attempts + (failure.countsAsAttempt ? 1 : 0);
   const tooOld = now - Date.parse(latest.createdAt) >= config.maxAgeMs;
   const lastError = { code: failure.code, message: failure.message };
@@ -79,7 +81,7 @@ async function persistFailure(
       reason: 'needs_attention',
       retryAt: iso(now),
     };
-    await store.update(start.escalationId, {
+    await store.records.update(start.escalationId, {
       state: 'dead',
       attempts,
       nextAttemptAt: null,
@@ -101,7 +103,7 @@ async function persistFailure(
     reason: failure.reason,
     retryAt: iso(nextAt),
   };
-  await store.update(start.escalationId, {
+  await store.records.update(start.escalationId, {
     state: failState,
     attempts,
     nextAttemptAt: iso(nextAt),
@@ -130,7 +132,7 @@ async function work(
   try {
     // From here on a write may land; a crash before the outcome is stored must leave that known.
     if (record.mayHaveLanded === false)
-      record = await deps.store.update(record.escalationId, { mayHaveLanded: true });
+      record = await deps.store.records.update(record.escalationId, { mayHaveLanded: true });
     const run = {
       settings: options.settings,
       resume,
@@ -150,7 +152,7 @@ async function work(
       lastError: null,
       attempts: synced.attempts + 1,
     };
-    await deps.store.update(record.escalationId, patch);
+    await deps.store.records.update(record.escalationId, patch);
     deps.logger.info('escalated', {
       escalationId: record.escalationId,
       conversationId: result.conversationId,
@@ -169,7 +171,7 @@ export function createAttempter(deps: AttemptDeps) {
   ): Promise<AttemptOutcome> {
     // A token per attempt: two attempts in the same process must exclude each other too.
     const token = `${deps.config.owner}:${++sequence}`;
-    if (!(await deps.store.acquireLease(record.escalationId, token, deps.config.leaseTtlMs))) {
+    if (!(await deps.store.leases.acquire(record.escalationId, token, deps.config.leaseTtlMs))) {
       return { kind: 'leased' };
     }
     const controller = new AbortController();
@@ -186,7 +188,7 @@ export function createAttempter(deps: AttemptDeps) {
     };
     try {
       // Re-read under the lease: another instance may have finished steps since we listed it.
-      const current = (await deps.store.get(record.escalationId)) ?? record;
+      const current = (await deps.store.records.get(record.escalationId)) ?? record;
       if (current.state === 'done' && current.result) {
         return { kind: 'finished', result: current.result, state: 'done' };
       }
@@ -199,7 +201,7 @@ export function createAttempter(deps: AttemptDeps) {
       );
     } finally {
       clearTimeout(timer);
-      await deps.store.releaseLease(record.escalationId, token).catch((error: unknown) => {
+      await deps.store.leases.release(record.escalationId, token).catch((error: unknown) => {
         deps.logger.warn('lease release failed', {
           escalationId: record.escalationId,
           error: String(error),

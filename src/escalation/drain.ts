@@ -9,12 +9,12 @@ import type { IntegrationSettings } from '../shared/settings.js';
 import type { AttemptOptions, AttemptOutcome } from './attempt.js';
 import type { Breaker } from './breaker.js';
 import { IN_PROGRESS_STATES } from './records.js';
-import type { EscalationStore } from './store.js';
+import type { StorePorts } from './store.js';
 import type { EscalationRecord } from './record.js';
 import type { DrainReport } from './types.js';
 
 export interface DrainDeps {
-  store: EscalationStore;
+  store: StorePorts<'records'>;
   client: Pick<KustomerClient, 'metrics'>;
   breaker: Breaker;
   clock: () => number;
@@ -40,9 +40,12 @@ const emptyReport = (): DrainReport => ({
 
 async function candidates(deps: DrainDeps, limit: number): Promise<EscalationRecord[]> {
   const now = deps.clock();
-  const due = await deps.store.due(new Date(now), limit);
+  const due = await deps.store.records.due(new Date(now), limit);
   if (due.length >= limit) return due;
-  const stuck = await deps.store.list({ states: IN_PROGRESS_STATES, limit: limit - due.length });
+  const stuck = await deps.store.records.list({
+    states: IN_PROGRESS_STATES,
+    limit: limit - due.length,
+  });
   const orphans = stuck.filter((r) => now - Date.parse(r.updatedAt) >= deps.config.staleAfterMs);
   return [...due, ...orphans].slice(0, limit);
 }

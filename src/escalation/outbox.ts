@@ -11,11 +11,11 @@ import {
   toOutboxItem,
   toStatus,
 } from './records.js';
-import type { EscalationStore } from './store.js';
+import type { StorePorts } from './store.js';
 import type { OutboxSummary } from './types.js';
 
 export function createOutboxViews(
-  store: EscalationStore,
+  store: StorePorts<'records'>,
   conversationUrl: (conversationId: string) => string | null,
 ) {
   /** With a sessionId, only that chat session's escalation is found. */
@@ -23,7 +23,7 @@ export function createOutboxViews(
     escalationId: string,
     options: { sessionId?: string } = {},
   ): Promise<EscalationStatus | null> {
-    const record = await store.get(escalationId);
+    const record = await store.records.get(escalationId);
     if (!record) return null;
     if (options.sessionId !== undefined && record.request.sessionId !== options.sessionId)
       return null;
@@ -33,12 +33,12 @@ export function createOutboxViews(
   /** Waiting and dead escalations, then those still finishing their timeline after the answer. */
   async function outbox(options: { limit?: number } = {}): Promise<OutboxItem[]> {
     const limit = options.limit ?? 50;
-    const records = await store.list({ states: OUTBOX_STATES, limit });
+    const records = await store.records.list({ states: OUTBOX_STATES, limit });
     const finishing =
       records.length < limit
-        ? (await store.list({ states: IN_PROGRESS_STATES, limit: limit - records.length })).filter(
-            timelinePending,
-          )
+        ? (
+            await store.records.list({ states: IN_PROGRESS_STATES, limit: limit - records.length })
+          ).filter(timelinePending)
         : [];
     return [...records, ...finishing].map(toOutboxItem);
   }
@@ -46,9 +46,9 @@ export function createOutboxViews(
   async function summary(): Promise<OutboxSummary> {
     // Counts and one date: polled every few seconds during an outage, so no record is read.
     const [counts, oldest, pending] = await Promise.all([
-      store.countByState(),
-      store.oldestWaiting(),
-      store.countTimelinePending(),
+      store.records.countByState(),
+      store.records.oldestWaiting(),
+      store.records.countTimelinePending(),
     ]);
     return {
       queued: counts.queued ?? 0,

@@ -39,7 +39,7 @@ export async function routeToQueue(
   const { workItem, moved } = await call((o) =>
     routing.route(conversationId, queueId, { ...o, existing }),
   );
-  await deps.store.update(record.escalationId, {
+  await deps.store.records.update(record.escalationId, {
     workItem: { id: workItem.id, queueId: workItem.queueId, status: workItem.status, moved },
   });
 }

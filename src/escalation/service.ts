@@ -138,7 +138,7 @@ export function createEscalationService(
       nextAttemptAt: whenDisabled === 'refuse' ? null : now,
       result,
     };
-    const stored = await store.insert(record);
+    const stored = await store.records.insert(record);
     if (!stored.inserted) ensureSameSession(stored.record, request);
     return stored.record.result ?? result;
   }
@@ -179,7 +179,7 @@ export function createEscalationService(
       ? await availabilityFor(options.availability, request, settings, clock())
       : undefined;
     const fresh = newRecord(request, iso(clock()));
-    const { inserted, record } = await store.insert(
+    const { inserted, record } = await store.records.insert(
       availability ? { ...fresh, availability } : fresh,
     );
     if (!inserted) ensureSameSession(record, request);
@@ -199,14 +199,14 @@ export function createEscalationService(
   }
 
   async function retryNow(escalationId: string): Promise<EscalationResult | null> {
-    const record = await store.get(escalationId);
+    const record = await store.records.get(escalationId);
     if (!record) return null;
     if (isFinished(record)) return record.result;
     const settings = await options.settings.get();
     if (!settings.enabled) return record.result;
     // A manual replay of a dead escalation gets a fresh set of attempts.
     const start =
-      record.state === 'dead' ? await store.update(escalationId, { attempts: 0 }) : record;
+      record.state === 'dead' ? await store.records.update(escalationId, { attempts: 0 }) : record;
     const outcome = await attempt(start, {
       settings,
       resume: true,
@@ -235,7 +235,7 @@ export function createEscalationService(
     retryNow,
     outbox: views.outbox,
     outboxSummary: views.summary,
-    purgeDead: () => store.purgeDead(),
+    purgeDead: () => store.records.purgeDead(),
     breakerState: () => breaker.state(),
     chat,
     recordAgentReply: webhooks.recordAgentReply,

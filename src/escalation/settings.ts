@@ -14,7 +14,7 @@ import {
   type SettingsUpdate,
 } from '../shared/settings.js';
 import { validateRules } from './routing.js';
-import type { EscalationStore } from './store.js';
+import type { StorePorts } from './store.js';
 import type { SettingsService } from './types.js';
 
 export class SettingsValidationError extends Error {
@@ -59,7 +59,7 @@ export function defaultSettings(input: SettingsDefaultsInput = {}): IntegrationS
 }
 
 export interface SettingsServiceOptions {
-  store: Pick<EscalationStore, 'getSettings' | 'saveSettings'>;
+  store: StorePorts<'settings'>;
   client: Pick<KustomerClient, 'teams'> & Partial<Pick<KustomerClient, 'routing'>>;
   defaults?: SettingsDefaultsInput | IntegrationSettings;
 }
@@ -86,7 +86,7 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
     given && 'routingRules' in given ? given : defaultSettings(given);
 
   async function get(): Promise<IntegrationSettings> {
-    return (await store.getSettings()) ?? { ...defaults };
+    return (await store.settings.get()) ?? { ...defaults };
   }
 
   async function checkTeams(next: IntegrationSettings): Promise<void> {
@@ -119,7 +119,7 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
     if (!merged.success) throw new SettingsValidationError(fieldErrors(merged.error.issues));
     await checkTeams(merged.data);
     await checkQueues(merged.data);
-    await store.saveSettings(merged.data);
+    await store.settings.save(merged.data);
     return merged.data;
   }
 

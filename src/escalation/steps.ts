@@ -31,13 +31,13 @@ import { conversationInput, noteExternalId, noteInput, transcriptMessages } from
 import { escalatedResult } from './records.js';
 import { route } from './routing.js';
 import { routeToQueue, workItemDue } from './routing-work-item.js';
-import type { EscalationStore } from './store.js';
+import type { StorePorts } from './store.js';
 import type { EscalationRecord, RoutingDecision } from './record.js';
 
 export interface StepDeps {
   client: KustomerClient;
   clock: () => number;
-  store: EscalationStore;
+  store: StorePorts<'records'>;
   breaker: Breaker;
   sessionUrl: (request: EscalationRequest) => string | null;
 }
@@ -152,7 +152,7 @@ async function conversationStep(
   const result = escalatedResult({ ...record, conversationId: conversation.id, routing }, (c) =>
     client.conversationUrl(c),
   );
-  return deps.store.update(id, {
+  return deps.store.records.update(id, {
     state: 'conversation_created',
     conversationId: conversation.id,
     routing,
@@ -196,7 +196,7 @@ async function timelineStep(deps: StepDeps, run: StepRun, call: Call, record: Es
               pending: record.transcriptJobs ?? [],
               settleMs: run.bulkSettleMs,
               save: async (jobs) => {
-                await deps.store.update(record.escalationId, { transcriptJobs: jobs });
+                await deps.store.records.update(record.escalationId, { transcriptJobs: jobs });
               },
             },
             // Stop following a job in time to record why, before the attempt's deadline.
@@ -219,10 +219,10 @@ async function timelineStep(deps: StepDeps, run: StepRun, call: Call, record: Es
   const failed = rejected.find((r) => failureMayHaveLanded(r.reason)) ?? rejected[0];
   if (failed) {
     // Keep what did land, so the retry does only the part that failed.
-    if (Object.keys(patch).length) await deps.store.update(record.escalationId, patch);
+    if (Object.keys(patch).length) await deps.store.records.update(record.escalationId, patch);
     throw failed.reason;
   }
-  return deps.store.update(record.escalationId, { ...patch, state: 'transcript_synced' });
+  return deps.store.records.update(record.escalationId, { ...patch, state: 'transcript_synced' });
 }
 
 /** Runs the remaining steps; returns the record after the last one (state transcript_synced). */
@@ -247,7 +247,7 @@ export async function runSteps(
     const { customer } = await call((o) =>
       deps.client.customers.findOrCreate(identity(record.request), o),
     );
-    record = await deps.store.update(record.escalationId, {
+    record = await deps.store.records.update(record.escalationId, {
       state: 'customer_resolved',
       customerId: customer.id,
     });
@@ -260,7 +260,7 @@ export async function runSteps(
   if (record.result?.status !== 'escalated') {
     // Left by an older attempt before it could answer: the conversation exists, so it is escalated.
     const result = escalatedResult(record, (c) => deps.client.conversationUrl(c));
-    record = await deps.store.update(record.escalationId, {
+    record = await deps.store.records.update(record.escalationId, {
       result,
       escalatedAt: answeredAt(deps, record),
     });

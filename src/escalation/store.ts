@@ -12,8 +12,12 @@ import type { DayStats } from './analytics/contribution.js';
 
 export type StoreKind = 'file' | 'redis' | 'memory';
 
-export interface EscalationStore {
-  readonly kind: StoreKind;
+/**
+ * The escalation records with their indexes (outbox, states, conversations, retention) and, in
+ * the same atomic write as each record, the analytics day counters: exactly-once rests on each
+ * write landing whole, so every backend implements this port itself.
+ */
+export interface RecordsPort {
   /** Inserts unless a record with this id exists; returns the stored record either way. */
   insert(record: EscalationRecord): Promise<{ inserted: boolean; record: EscalationRecord }>;
   get(escalationId: string): Promise<EscalationRecord | null>;
@@ -31,9 +35,6 @@ export interface EscalationStore {
   ): Promise<EscalationRecord | null>;
   /** Appends an agent reply unless one with the same id is there; false for a duplicate. */
   appendReply(escalationId: string, reply: AgentReply): Promise<boolean>;
-  /** Exclusive claim for ttlMs across every instance sharing the store; true when acquired. */
-  acquireLease(escalationId: string, owner: string, ttlMs: number): Promise<boolean>;
-  releaseLease(escalationId: string, owner: string): Promise<void>;
   /** queued/retrying records whose nextAttemptAt <= now, oldest createdAt first. */
   due(now: Date, limit: number): Promise<EscalationRecord[]>;
   /** Records in these states, oldest createdAt first; at most `limit` of them are read. */
@@ -45,6 +46,8 @@ export interface EscalationStore {
   /** Records whose later chat messages are due (messageOutbox.dueAt <= now), soonest first. */
   messagesDue(now: Date, limit: number): Promise<EscalationRecord[]>;
   countByState(): Promise<Partial<Record<EscalationState, number>>>;
+  /** The escalation whose Kustomer conversation this is (indexed when conversationId is set). */
+  findByConversationId(conversationId: string): Promise<string | null>;
   /** Removes dead records; returns how many. */
   purgeDead(): Promise<number>;
   /**
@@ -53,35 +56,94 @@ export interface EscalationStore {
    * while this runs (a late agent reply) is kept.
    */
   purgeFinished(before: Date, limit: number): Promise<number>;
-  /**
-   * The analytics counters of these UTC days (YYYY-MM-DD), kept in the same write as each record
-   * (analytics/contribution.ts); a day without escalations is absent. Reads nothing else.
-   */
-  readStats(days: string[]): Promise<Record<string, DayStats>>;
+}
+
+/**
+ * The analytics counters of UTC days (analytics/contribution.ts). The records port writes them in
+ * the same write as each record, so they are implemented beside it; reading and purging them is
+ * this port, for the analytics report and retention, which need no record.
+ */
+export interface StatsPort {
+  /** These days' counters (YYYY-MM-DD); a day without escalations is absent. Reads nothing else. */
+  read(days: string[]): Promise<Record<string, DayStats>>;
   /** Deletes the counters of days before `day` (retention); returns how many days went. */
-  purgeStats(day: string): Promise<number>;
-  /** The escalation whose Kustomer conversation this is (indexed when conversationId is set). */
-  findByConversationId(conversationId: string): Promise<string | null>;
+  purgeBefore(day: string): Promise<number>;
+}
+
+/** Exclusive claims shared by every instance (an escalation's attempt, webhook provisioning). */
+export interface LeasesPort {
+  /** Claims `name` for ttlMs; true when acquired, or already this owner's (then extended). */
+  acquire(name: string, owner: string, ttlMs: number): Promise<boolean>;
+  /** Releases the claim if `owner` still holds it. */
+  release(name: string, owner: string): Promise<void>;
+}
+
+/** Webhook delivery dedupe. */
+export interface EventsPort {
   /** True the first time this webhook event id is seen within ttlMs. */
-  markEventSeen(eventId: string, ttlMs: number): Promise<boolean>;
-  /** Fixed-window counter for rate limits shared by every instance; returns the count after this hit. */
+  markSeen(eventId: string, ttlMs: number): Promise<boolean>;
+}
+
+/** Rate-limit counters shared by every instance. */
+export interface CountersPort {
+  /** Counts a hit in the fixed window of windowMs that now falls in; returns the count after it. */
   hit(key: string, windowMs: number): Promise<number>;
-  getSettings(): Promise<IntegrationSettings | null>;
-  saveSettings(settings: IntegrationSettings): Promise<void>;
-  /**
-   * A value only the server reads (never part of an answer to a browser), shared by every
-   * instance: the provisioned outbound webhook with its signing token, the last webhook delivery.
-   * null when none was put.
-   */
-  getServerValue(key: string): Promise<unknown>;
+}
+
+/** The Integrations settings every instance shares. */
+export interface SettingsPort {
+  get(): Promise<IntegrationSettings | null>;
+  /** Replaces the settings, durably. */
+  save(settings: IntegrationSettings): Promise<void>;
+}
+
+/**
+ * Values only the server reads (never part of an answer to a browser), shared by every instance:
+ * the provisioned outbound webhook with its signing token, the last webhook delivery, the last
+ * connection check. Apart from the settings so that no browser-facing code needs this port.
+ */
+export interface ServerValuesPort {
+  /** null when none was put. */
+  get(key: string): Promise<unknown>;
   /** Replaces the value of `key`, durably. */
-  putServerValue(key: string, value: unknown): Promise<void>;
+  put(key: string, value: unknown): Promise<void>;
+}
+
+/** The store as a whole: which backend, whether it answers and keeps what it is told. */
+export interface StoreHealth {
+  readonly kind: StoreKind;
   /** Throws when the store cannot be reached (for /api/ready). */
   ping(): Promise<void>;
   /** Whether what it stores survives a crash of the store (see stores/durability.ts). */
-  durability?(): Promise<StoreDurability>;
+  durability(): Promise<StoreDurability>;
   close(): Promise<void>;
 }
+
+/** Every port of one store; a consumer takes only those it uses (StorePorts<'records'>). */
+export interface EscalationStore extends StoreHealth {
+  readonly records: RecordsPort;
+  readonly stats: StatsPort;
+  readonly leases: LeasesPort;
+  readonly events: EventsPort;
+  readonly counters: CountersPort;
+  readonly settings: SettingsPort;
+  readonly serverValues: ServerValuesPort;
+}
+
+export const PORT_NAMES = [
+  'records',
+  'stats',
+  'leases',
+  'events',
+  'counters',
+  'settings',
+  'serverValues',
+] as const;
+
+export type PortName = (typeof PORT_NAMES)[number];
+
+/** The part of a store a consumer depends on: `StorePorts<'records' | 'leases'>`. */
+export type StorePorts<K extends keyof EscalationStore> = Pick<EscalationStore, K>;
 
 /** A write to an escalation the store does not hold (never stored, or deleted by retention). */
 export class UnknownEscalationError extends Error {

@@ -11,7 +11,7 @@ import { isKustomerError } from '../kustomer/errors.js';
 import type { OutboundWebhook } from '../kustomer/resources/outbound-webhooks.js';
 import type { KustomerClient } from '../kustomer/types.js';
 import { REQUIRED_WEBHOOK_EVENTS, type ProvisionResult } from '../shared/webhook-state.js';
-import type { EscalationStore } from './store.js';
+import type { StorePorts } from './store.js';
 import { saveProvisioned } from './webhook-secrets.js';
 import { describeWebhook, pickOurs, webhookState } from './webhook-state.js';
 import type { WebhookTarget } from './webhook-target.js';
@@ -24,10 +24,7 @@ const LEASE = 'kustomer-webhook-provisioning';
 
 export interface ProvisioningDeps {
   client: Pick<KustomerClient, 'outboundWebhooks' | 'auth'>;
-  store: Pick<
-    EscalationStore,
-    'getServerValue' | 'putServerValue' | 'acquireLease' | 'releaseLease'
-  >;
+  store: StorePorts<'serverValues' | 'leases'>;
   target: WebhookTarget;
   envSecret: string | null;
   clock: () => number;
@@ -108,7 +105,7 @@ export async function provisionWebhook(
       },
     };
   const owner = `provision-${deps.clock()}-${Math.random().toString(36).slice(2)}`;
-  if (!(await deps.store.acquireLease(LEASE, owner, 60_000)))
+  if (!(await deps.store.leases.acquire(LEASE, owner, 60_000)))
     return {
       refused: {
         status: 409,
@@ -121,6 +118,6 @@ export async function provisionWebhook(
     if (typeof outcome !== 'string') return outcome;
     return { outcome, state: await webhookState(deps) };
   } finally {
-    await deps.store.releaseLease(LEASE, owner);
+    await deps.store.leases.release(LEASE, owner);
   }
 }

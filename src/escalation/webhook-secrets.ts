@@ -8,13 +8,13 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { webhookDeliverySchema, type WebhookDelivery } from '../shared/webhook-state.js';
-import type { EscalationStore } from './store.js';
+import type { ServerValuesPort, StorePorts } from './store.js';
 
 const WEBHOOK_KEY = 'kustomer-webhook';
 const DELIVERY_KEY = 'kustomer-webhook-delivery';
 
-type ServerValues = Pick<EscalationStore, 'getServerValue' | 'putServerValue'>;
-type Readable = Pick<EscalationStore, 'getServerValue'>;
+type ServerValues = StorePorts<'serverValues'>;
+type Readable = { serverValues: Pick<ServerValuesPort, 'get'> };
 
 const provisionedSchema = z.object({
   id: z.string(),
@@ -26,7 +26,7 @@ const provisionedSchema = z.object({
 export type ProvisionedWebhook = z.infer<typeof provisionedSchema>;
 
 export async function readProvisioned(store: Readable): Promise<ProvisionedWebhook | null> {
-  const parsed = provisionedSchema.safeParse(await store.getServerValue(WEBHOOK_KEY));
+  const parsed = provisionedSchema.safeParse(await store.serverValues.get(WEBHOOK_KEY));
   return parsed.success ? parsed.data : null;
 }
 
@@ -34,16 +34,16 @@ export async function saveProvisioned(
   store: ServerValues,
   webhook: ProvisionedWebhook,
 ): Promise<void> {
-  await store.putServerValue(WEBHOOK_KEY, webhook);
+  await store.serverValues.put(WEBHOOK_KEY, webhook);
 }
 
 export async function readLastDelivery(store: Readable): Promise<WebhookDelivery | null> {
-  const parsed = webhookDeliverySchema.safeParse(await store.getServerValue(DELIVERY_KEY));
+  const parsed = webhookDeliverySchema.safeParse(await store.serverValues.get(DELIVERY_KEY));
   return parsed.success ? parsed.data : null;
 }
 
 export async function recordDelivery(store: ServerValues, delivery: WebhookDelivery) {
-  await store.putServerValue(DELIVERY_KEY, delivery);
+  await store.serverValues.put(DELIVERY_KEY, delivery);
 }
 
 const sign = (raw: string, key: string) => createHmac('sha256', key).update(raw).digest('hex');

@@ -9,13 +9,13 @@ import { provisioningAccess } from '../kustomer/permissions.js';
 import type { OutboundWebhook } from '../kustomer/resources/outbound-webhooks.js';
 import type { KustomerClient } from '../kustomer/types.js';
 import { REQUIRED_WEBHOOK_EVENTS, type WebhookState } from '../shared/webhook-state.js';
-import type { EscalationStore } from './store.js';
+import type { ServerValuesPort } from './store.js';
 import { readLastDelivery, readProvisioned } from './webhook-secrets.js';
 import { sameEndpoint, type WebhookTarget } from './webhook-target.js';
 
 export interface WebhookStateDeps {
   client: Pick<KustomerClient, 'outboundWebhooks' | 'auth'>;
-  store: Pick<EscalationStore, 'getServerValue'>;
+  store: { serverValues: Pick<ServerValuesPort, 'get'> };
   target: WebhookTarget;
   envSecret: string | null;
 }

@@ -5,7 +5,7 @@
  * than the newest one applied is ignored.
  */
 import type { AgentReplyEvent, ConversationClosedEvent } from './types.js';
-import { UnknownEscalationError, type EscalationStore } from './store.js';
+import { UnknownEscalationError, type StorePorts } from './store.js';
 
 export interface WebhookConfig {
   /** How long an event id is remembered. @default 7 days (Kustomer retries for far less). */
@@ -26,18 +26,21 @@ async function ifKnown<T>(write: () => Promise<T>): Promise<T | typeof UNKNOWN> 
   }
 }
 
-export function createWebhookHandlers(store: EscalationStore, config: WebhookConfig) {
+export function createWebhookHandlers(
+  store: StorePorts<'records' | 'events'>,
+  config: WebhookConfig,
+) {
   /**
    * Notes the event id once its effect is stored, never before: a write that fails must leave
    * Kustomer's redelivery free to apply it. The id only tells a repeat apart for the answer and
    * the logs; the writes themselves are idempotent.
    */
-  const firstDelivery = (eventId: string) => store.markEventSeen(eventId, config.eventTtlMs);
+  const firstDelivery = (eventId: string) => store.events.markSeen(eventId, config.eventTtlMs);
 
   async function recordAgentReply(
     event: AgentReplyEvent,
   ): Promise<'applied' | 'duplicate' | 'unknown'> {
-    const escalationId = await store.findByConversationId(event.conversationId);
+    const escalationId = await store.records.findByConversationId(event.conversationId);
     if (!escalationId) return 'unknown';
     const reply = {
       id: event.messageId,
@@ -49,7 +52,7 @@ export function createWebhookHandlers(store: EscalationStore, config: WebhookCon
     // The message id makes the append idempotent, whatever event id carries it; the first
     // reply's arrival is stamped in the same write (analytics).
     const updated = await ifKnown(() =>
-      store.updateWhere(escalationId, (record) =>
+      store.records.updateWhere(escalationId, (record) =>
         record.replies.some((existing) => existing.id === reply.id)
           ? null
           : {
@@ -68,7 +71,7 @@ export function createWebhookHandlers(store: EscalationStore, config: WebhookCon
   async function recordConversationUpdate(
     event: ConversationClosedEvent,
   ): Promise<'applied' | 'duplicate' | 'stale' | 'unknown'> {
-    const escalationId = await store.findByConversationId(event.conversationId);
+    const escalationId = await store.records.findByConversationId(event.conversationId);
     if (!escalationId) return 'unknown';
     const at = Date.parse(event.at);
     const closed = event.status === 'done';
@@ -76,7 +79,7 @@ export function createWebhookHandlers(store: EscalationStore, config: WebhookCon
     // Decided and written in one step: two deliveries at once must not both pass the age check
     // and then land in the wrong order.
     const updated = await ifKnown(() =>
-      store.updateWhere(escalationId, (record) => {
+      store.records.updateWhere(escalationId, (record) => {
         const last = record.lastConversationEventAt
           ? Date.parse(record.lastConversationEventAt)
           : null;

@@ -73,7 +73,7 @@ describe('escalate', () => {
 
 async function seedStore(records: ReturnType<typeof outboxRecord>[]) {
   const store = await createFileStore({ dir: join(dir(), 'store') });
-  for (const record of records) await store.insert(record);
+  for (const record of records) await store.records.insert(record);
   await store.close();
 }
 

@@ -188,7 +188,7 @@ describe('chaos', () => {
         // The others are left to the drain; one the crash caught before it was stored never
         // existed (the chat got an error for it), so it is not expected in Kustomer.
         for (const r of lost.slice(half)) {
-          if (!(await instance.store.get(r.escalationId))) all.splice(all.indexOf(r), 1);
+          if (!(await instance.store.records.get(r.escalationId))) all.splice(all.indexOf(r), 1);
         }
       } else {
         expect(await escalateAll(instance.service, requests)).toEqual([]);
@@ -208,10 +208,13 @@ describe('chaos', () => {
     sandbox.clearFaults();
     for (let round = 0; round < 40; round++) {
       const summary = await instance.service.outboxSummary();
-      const stuck = await instance.store.list({
+      const stuck = await instance.store.records.list({
         states: ['received', 'customer_resolved', 'conversation_created', 'transcript_synced'],
       });
-      const messagesWaiting = await instance.store.messagesDue(new Date(clock() + 3_600_000), 1);
+      const messagesWaiting = await instance.store.records.messagesDue(
+        new Date(clock() + 3_600_000),
+        1,
+      );
       if (summary.queued + summary.retrying + stuck.length + messagesWaiting.length === 0) break;
       await jump(instance.service, 61_000);
       await instance.service.drain({ limit: 500 });
@@ -238,7 +241,7 @@ describe('chaos', () => {
         n.conversationId,
         (notesByConversation.get(n.conversationId) ?? 0) + 1,
       );
-    const counts = await instance.store.countByState();
+    const counts = await instance.store.records.countByState();
     // Later messages: every one accepted is on its conversation once, in the order sent.
     const escalationOf = new Map(state.conversations.map((c) => [c.id, c.externalId ?? '']));
     const landed = new Map<string, string[]>();
@@ -286,8 +289,10 @@ describe('chaos', () => {
     expect([...notesByConversation.values()].every((n) => n === 1)).toBe(true);
     expect(state.notes).toHaveLength(all.length);
     // The analytics counters, through the crash and the restart: each escalation counted once.
-    const days = new Set((await instance.store.list()).map((r) => r.createdAt.slice(0, 10)));
-    const stats = Object.values(await instance.store.readStats([...days]));
+    const days = new Set(
+      (await instance.store.records.list()).map((r) => r.createdAt.slice(0, 10)),
+    );
+    const stats = Object.values(await instance.store.stats.read([...days]));
     const sum = (pick: (field: string) => boolean) =>
       stats.flatMap((day) => Object.entries(day)).reduce((n, [f, v]) => n + (pick(f) ? v : 0), 0);
     expect({

@@ -129,7 +129,7 @@ describe('exactly once under generated fault schedules', () => {
         expect(await h.service.outboxSummary()).toMatchObject({ queued: 0, retrying: 0, dead: 0 });
         // Against Kustomer-shaped answers (list relationships, null ones, tags as ids), every
         // escalation ends done, none dead on a shape.
-        expect(await h.store.countByState()).toEqual({ done: requests.length });
+        expect(await h.store.records.countByState()).toEqual({ done: requests.length });
         expect(state.customers).toHaveLength(work.customers);
         for (const request of requests) {
           const conversations = state.conversations.filter(

@@ -19,7 +19,7 @@ function setup(options: { settings?: Partial<IntegrationSettings>; deadlineMs?: 
   const store = createMemoryStore({ clock });
   const settings = createSettingsService({ store, client: fake.client });
   if (options.settings) {
-    void store.saveSettings({ ...defaultSettings(), ...options.settings });
+    void store.settings.save({ ...defaultSettings(), ...options.settings });
   }
   const service = createEscalationService({
     client: fake.client,
@@ -116,7 +116,7 @@ describe('escalation flow', () => {
     const request = escalationRequest();
     expect(await service.escalate(request)).toMatchObject({ status: 'escalated' });
     await service.idle();
-    expect(await store.get(request.escalationId)).toMatchObject({
+    expect(await store.records.get(request.escalationId)).toMatchObject({
       state: 'queued',
       result: { status: 'escalated' },
       transcriptSynced: true,
@@ -189,7 +189,7 @@ describe('escalation flow', () => {
       reason: 'integration_disabled',
     });
     expect(await service.drain()).toMatchObject({ attempted: 0 });
-    await store.saveSettings({ ...(await store.getSettings())!, enabled: true });
+    await store.settings.save({ ...(await store.settings.get())!, enabled: true });
     expect(await service.drain()).toMatchObject({ delivered: 1 });
     expect(fake.state.conversations).toHaveLength(1);
   });
@@ -241,13 +241,13 @@ describe('escalation flow', () => {
     await service.escalate(held);
     fake.setFault(() => null);
     // another instance is working on it
-    expect(await store.acquireLease(held.escalationId, 'other-instance', 120_000)).toBe(true);
+    expect(await store.leases.acquire(held.escalationId, 'other-instance', 120_000)).toBe(true);
     // and a dead instance left this one after resolving the customer
     const orphan = escalationRequest();
-    await store.insert({
+    await store.records.insert({
       ...newRecord(orphan, new Date(Date.now()).toISOString()),
     });
-    await store.update(orphan.escalationId, {
+    await store.records.update(orphan.escalationId, {
       state: 'customer_resolved',
       customerId: 'gone-customer',
     });

@@ -27,7 +27,7 @@ describe("escalations against Kustomer's shapes", () => {
     const request = escalationRequest({ transcript: transcript(3), tags: ['vip'] });
     expect(await h.service.escalate(request)).toMatchObject({ status: 'escalated' });
     await h.service.idle(); // the note and transcript follow the answer
-    expect(await h.store.countByState()).toEqual({ done: 1 });
+    expect(await h.store.records.countByState()).toEqual({ done: 1 });
 
     const [conversation] = h.sandbox.state().conversations;
     const notes = await kustomerGet(`/v1/conversations/${conversation!.id}/notes`);
@@ -51,7 +51,7 @@ describe("escalations against Kustomer's shapes", () => {
     ]);
     expect(results.map((r) => r.status)).toEqual(['escalated', 'escalated']);
     await h.service.idle();
-    expect(await h.store.countByState()).toEqual({ done: 2 });
+    expect(await h.store.records.countByState()).toEqual({ done: 2 });
     expect(h.sandbox.state().customers).toHaveLength(1);
     // Both created; the loser was refused, looked up again and took the winner's customer.
     expect(h.sandbox.state().requests.byRoute['POST /v1/customers']).toBe(2);

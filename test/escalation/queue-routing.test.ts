@@ -39,7 +39,7 @@ describe('routing to a Kustomer queue', () => {
     const conversation = conversationOf(h, request.escalationId);
     const items = itemsOf(h, conversation.id);
     expect(items).toEqual([expect.objectContaining({ queueId: billing, status: 'queued' })]);
-    const record = await h.store.get(request.escalationId);
+    const record = await h.store.records.get(request.escalationId);
     expect(record).toMatchObject({
       state: 'done',
       routing: { queueId: billing, queueName: 'Billing' },
@@ -58,7 +58,9 @@ describe('routing to a Kustomer queue', () => {
     await h.service.idle();
     const items = itemsOf(h, conversationOf(h, request.escalationId).id);
     expect(items).toEqual([expect.objectContaining({ queueId: chat, createdBy: 'queue-rule' })]);
-    expect((await h.store.get(request.escalationId))?.workItem).toMatchObject({ moved: true });
+    expect((await h.store.records.get(request.escalationId))?.workItem).toMatchObject({
+      moved: true,
+    });
   });
 
   it('leaves an item an agent already took where it is', async () => {
@@ -113,7 +115,9 @@ describe('routing to a Kustomer queue', () => {
     expect(itemsOf(h, conversationId)).toEqual([
       expect.objectContaining({ id: item!.id, status: 'completed' }),
     ]);
-    expect((await h.store.get(request.escalationId))?.workItem).toMatchObject({ id: item!.id });
+    expect((await h.store.records.get(request.escalationId))?.workItem).toMatchObject({
+      id: item!.id,
+    });
   });
 
   it('without a queue in routing, no work item is made and no routing role is used', async () => {

@@ -85,7 +85,7 @@ function startInstance(
 function dyingAt(state: EscalationPatch['state']) {
   let dead = false;
   const diesHere = (method: string, args: unknown[]) =>
-    (dead ||= method === 'update' && (args[1] as EscalationPatch).state === state);
+    (dead ||= method === 'records.update' && (args[1] as EscalationPatch).state === state);
   return (store: EscalationStore) => failingStore(store, diesHere, () => new Error('process died'));
 }
 
@@ -136,7 +136,7 @@ describe('two instances on one Redis outbox', () => {
         if (queued + retrying === 0) break;
       }
 
-      expect(await a.store.countByState()).toEqual({ done: ESCALATIONS });
+      expect(await a.store.records.countByState()).toEqual({ done: ESCALATIONS });
       expectEachOnce(requests);
       // Both drained the same outbox at once, so they met: records were held by the other's lease.
       expect(leased).toBeGreaterThan(0);
@@ -177,7 +177,7 @@ describe('two instances on one Redis outbox', () => {
         const { queued, retrying } = await b.service.outboxSummary();
         if (queued + retrying === 0) break;
       }
-      expect(await b.store.countByState()).toEqual({ done: ESCALATIONS });
+      expect(await b.store.records.countByState()).toEqual({ done: ESCALATIONS });
       expectEachOnce(requests);
       console.log(
         `[redis drainers, faults] ${ESCALATIONS} escalations done once in ${drains} drains`,
@@ -206,7 +206,7 @@ describe('two instances on one Redis outbox', () => {
       await a.service.idle();
       expect(sandbox.state().notes).toHaveLength(1);
       expect(sandbox.state().messages).toHaveLength(12);
-      expect(await b.store.get(request.escalationId)).toMatchObject({
+      expect(await b.store.records.get(request.escalationId)).toMatchObject({
         state: 'conversation_created',
       });
       // Nothing to do while the record is fresh and A's lease holds.
@@ -214,7 +214,7 @@ describe('two instances on one Redis outbox', () => {
       now += 61_000;
       await sleep(1_600);
       expect(await b.service.drain()).toMatchObject({ delivered: 1 });
-      expect(await b.store.get(request.escalationId)).toMatchObject({ state: 'done' });
+      expect(await b.store.records.get(request.escalationId)).toMatchObject({ state: 'done' });
       expectEachOnce([request]);
     } finally {
       await b.service.close();

@@ -47,7 +47,7 @@ describe('createSettingsService', () => {
     });
     expect(saved.defaultTeamId).toBe(BILLING);
     expect(saved.defaultPriority).toBe(2);
-    expect(await store.getSettings()).toEqual(saved);
+    expect(await store.settings.get()).toEqual(saved);
   });
 
   it('rejects a rule naming a team Kustomer does not have, names the field, saves nothing', async () => {
@@ -67,7 +67,7 @@ describe('createSettingsService', () => {
     });
     // the cached list was asked first, then a fresh one before giving up
     expect(lists).toEqual([false, true]);
-    expect(await store.getSettings()).toBeNull();
+    expect(await store.settings.get()).toBeNull();
   });
 
   it('rejects an unknown default team and a malformed patch by field', async () => {

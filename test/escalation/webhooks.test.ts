@@ -17,8 +17,8 @@ const request: EscalationRequest = {
 
 async function setup(wrap: (store: EscalationStore) => EscalationStore = (s) => s) {
   const store = createMemoryStore();
-  await store.insert(newRecord(request, '2026-01-01T00:00:00.000Z'));
-  await store.update('esc-w', { conversationId: 'conv-1', state: 'done' });
+  await store.records.insert(newRecord(request, '2026-01-01T00:00:00.000Z'));
+  await store.records.update('esc-w', { conversationId: 'conv-1', state: 'done' });
   return { store, hooks: createWebhookHandlers(wrap(store), { eventTtlMs: 60_000 }) };
 }
 
@@ -26,7 +26,9 @@ async function setup(wrap: (store: EscalationStore) => EscalationStore = (s) => 
 function failingWritesOnce(store: EscalationStore): EscalationStore {
   let failed = false;
   const firstWrite = (method: string) =>
-    !failed && ['update', 'updateWhere', 'appendReply'].includes(method) && (failed = true);
+    !failed &&
+    ['records.update', 'records.updateWhere', 'records.appendReply'].includes(method) &&
+    (failed = true);
   return failingStore(store, firstWrite, () => new Error('store unreachable'));
 }
 
@@ -46,7 +48,7 @@ describe('webhook handlers', () => {
     expect(await hooks.recordAgentReply(reply('e1', 'm1'))).toBe('duplicate');
     expect(await hooks.recordAgentReply(reply('e2', 'm1'))).toBe('duplicate');
     expect(await hooks.recordAgentReply(reply('e3', 'm2'))).toBe('applied');
-    expect((await store.get('esc-w'))?.replies.map((r) => r.id)).toEqual(['m1', 'm2']);
+    expect((await store.records.get('esc-w'))?.replies.map((r) => r.id)).toEqual(['m1', 'm2']);
   });
 
   it('answers unknown for a conversation that is not an escalation', async () => {
@@ -69,23 +71,23 @@ describe('webhook handlers', () => {
     const update = (eventId: string, status: 'open' | 'done', at: string) =>
       hooks.recordConversationUpdate({ eventId, conversationId: 'conv-1', status, at });
     expect(await update('c1', 'done', '2026-01-01T00:05:00.000Z')).toBe('applied');
-    expect(await store.get('esc-w')).toMatchObject({
+    expect(await store.records.get('esc-w')).toMatchObject({
       closed: true,
       closedAt: '2026-01-01T00:05:00.000Z',
     });
     // an "open" from before the close arrives late
     expect(await update('c0', 'open', '2026-01-01T00:04:00.000Z')).toBe('stale');
     expect(await update('c1', 'done', '2026-01-01T00:05:00.000Z')).toBe('duplicate');
-    expect((await store.get('esc-w'))?.closed).toBe(true);
+    expect((await store.records.get('esc-w'))?.closed).toBe(true);
     expect(await update('c2', 'open', '2026-01-01T00:06:00.000Z')).toBe('applied');
-    expect(await store.get('esc-w')).toMatchObject({ closed: false, closedAt: null });
+    expect(await store.records.get('esc-w')).toMatchObject({ closed: false, closedAt: null });
   });
 
   it('applies a reply whose write failed when Kustomer delivers the event again', async () => {
     const { store, hooks } = await setup(failingWritesOnce);
     await expect(hooks.recordAgentReply(reply('e1', 'm1'))).rejects.toThrow('store unreachable');
     expect(await hooks.recordAgentReply(reply('e1', 'm1'))).toBe('applied');
-    expect((await store.get('esc-w'))?.replies.map((r) => r.id)).toEqual(['m1']);
+    expect((await store.records.get('esc-w'))?.replies.map((r) => r.id)).toEqual(['m1']);
   });
 
   it('applies a close whose write failed when Kustomer delivers the event again', async () => {
@@ -98,7 +100,7 @@ describe('webhook handlers', () => {
     };
     await expect(hooks.recordConversationUpdate(close)).rejects.toThrow('store unreachable');
     expect(await hooks.recordConversationUpdate(close)).toBe('applied');
-    expect((await store.get('esc-w'))?.closed).toBe(true);
+    expect((await store.records.get('esc-w'))?.closed).toBe(true);
   });
 
   it('ends in the newest status whatever the order, repeats and overlap of deliveries', async () => {
@@ -130,7 +132,7 @@ describe('webhook handlers', () => {
         for (let i = 0; i < sent.length; i += batch)
           await Promise.all(sent.slice(i, i + batch).map((e) => hooks.recordConversationUpdate(e)));
         const newest = events.at(-1)!;
-        const record = await store.get('esc-w');
+        const record = await store.records.get('esc-w');
         expect(record?.closed).toBe(newest.status === 'done');
         expect(record?.lastConversationEventAt).toBe(newest.at);
       }),
@@ -142,7 +144,7 @@ describe('webhook handlers', () => {
     // The conversation index still names it, but the record is gone by the time of the write.
     const { hooks } = await setup((store) => ({
       ...store,
-      findByConversationId: async () => 'esc-deleted',
+      records: { ...store.records, findByConversationId: async () => 'esc-deleted' },
     }));
     expect(await hooks.recordAgentReply(reply('e1', 'm1'))).toBe('unknown');
     expect(

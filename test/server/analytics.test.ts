@@ -85,7 +85,7 @@ describe.each(Object.keys(stores))('hand-off analytics with the %s store', (kind
     expect((await escalate('an-queued', { intent: 'shipping' })).status).toBe(202);
     h.sandbox.clearFaults();
     await h.services.escalations.idle();
-    const billing = (await h.services.store.get('an-billing'))!;
+    const billing = (await h.services.store.records.get('an-billing'))!;
     await h.sandbox.agentReply(billing.conversationId!, 'Hello, I can help with that invoice.');
     // A second reply does not move the first reply's time.
     await h.sandbox.agentReply(billing.conversationId!, 'Anything else?');
@@ -103,7 +103,7 @@ describe.each(Object.keys(stores))('hand-off analytics with the %s store', (kind
     expect(figures.days).toHaveLength(7);
 
     const records = await Promise.all(
-      ['an-billing', 'an-other'].map((id) => h.services.store.get(id)),
+      ['an-billing', 'an-other'].map((id) => h.services.store.records.get(id)),
     );
     const waits = records
       .map((r) => Date.parse(r!.escalatedAt!) - Date.parse(r!.createdAt))
@@ -111,7 +111,7 @@ describe.each(Object.keys(stores))('hand-off analytics with the %s store', (kind
     expect(figures.untilEscalated.count).toBe(2);
     expectNear(figures.untilEscalated.p50Ms, waits[0]!);
     expectNear(figures.untilEscalated.p95Ms, waits[1]!);
-    const firstReply = (await h.services.store.get('an-billing'))!;
+    const firstReply = (await h.services.store.records.get('an-billing'))!;
     expect(firstReply.replies).toHaveLength(2);
     expect(figures.untilFirstReply.count).toBe(1);
     expectNear(
@@ -152,7 +152,7 @@ describe.each(Object.keys(stores))('hand-off analytics with the %s store', (kind
       h.sandbox.setAvailability({ businessClosed: false });
       h.services.availability.forget();
     }
-    expect((await h.services.store.get('an-closed'))?.availability?.open).toBe(false);
+    expect((await h.services.store.records.get('an-closed'))?.availability?.open).toBe(false);
     const figures = await analytics('?days=7');
     expect(figures.totals).toMatchObject({ escalations: 4, outOfHours: 1 });
     expect(figures.days.at(-1)).toMatchObject({ escalations: 4, outOfHours: 1 });

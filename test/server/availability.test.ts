@@ -202,7 +202,7 @@ describe('an escalation carries availability', () => {
       status: 'queued',
       availability: { reason: 'unknown', followUp: 'chat' },
     });
-    const record = await h.services.store.get('avail-down-1');
+    const record = await h.services.store.records.get('avail-down-1');
     expect(record?.availability?.reason).toBe('unknown');
   });
 });

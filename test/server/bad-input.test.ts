@@ -19,10 +19,10 @@ function errorLines(): string[] {
 
 async function nothingCreatedBy(send: () => Promise<Response>): Promise<Response> {
   const conversations = h.sandbox.state().conversations.length;
-  const records = (await h.services.store.list()).length;
+  const records = (await h.services.store.records.list()).length;
   const response = await send();
   expect(h.sandbox.state().conversations.length).toBe(conversations);
-  expect((await h.services.store.list()).length).toBe(records);
+  expect((await h.services.store.records.list()).length).toBe(records);
   return response;
 }
 

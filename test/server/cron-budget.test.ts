@@ -16,8 +16,8 @@ let stepPerDelivery = 0;
 
 function steppingStore(): EscalationStore {
   const store = createMemoryStore();
-  const acquireLease = store.acquireLease.bind(store);
-  store.acquireLease = async (...args) => {
+  const acquireLease = store.leases.acquire.bind(store.leases);
+  store.leases.acquire = async (...args) => {
     now += stepPerDelivery;
     return acquireLease(...args);
   };

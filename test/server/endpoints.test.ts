@@ -38,7 +38,7 @@ describe('POST /api/escalations', () => {
     const { error } = await response.json();
     expect(error.code).toBe('validation_failed');
     expect(Object.keys(error.fields)).toEqual(expect.arrayContaining(['customer.email', 'reason']));
-    expect(await h.services.store.get('e-bad')).toBeNull();
+    expect(await h.services.store.records.get('e-bad')).toBeNull();
     expect(h.sandbox.state().customers.length).toBe(before);
   });
 

@@ -35,7 +35,7 @@ afterAll(() => h.close());
 
 /** Every record in any state, without copying them all (list() clones each one). */
 async function recordCount(): Promise<number> {
-  const counts = await h.services.store.countByState();
+  const counts = await h.services.store.records.countByState();
   return Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0);
 }
 

@@ -68,7 +68,7 @@ describe('POST /api/escalations/:id/messages', () => {
     const response = await post(message('not mine'), 'chat-somebody-else');
     expect(response.status).toBe(404);
     expect(liveMessages()).toHaveLength(before);
-    const record = await h.services.store.get(ID);
+    const record = await h.services.store.records.get(ID);
     expect(record?.chatMessages?.some((m) => m.text === 'not mine')).toBe(false);
   });
 
@@ -228,7 +228,7 @@ describe('an open event stream', () => {
       const seen = await events.until('delivered');
       await events.cancel();
       expect(seen.at(-1)?.data).toMatchObject({ type: 'delivered' });
-      const record = await own.services.store.get(id);
+      const record = await own.services.store.records.get(id);
       expect(record?.chatMessages?.[0]?.deliveredAt).not.toBeNull();
     } finally {
       ownServer.closeAllConnections();

@@ -32,14 +32,14 @@ describe('lookup before create', () => {
     // The same escalation left by a crashed instance right after it was stored: the drain
     // resumes it, looking before it creates.
     const request = escalationRequestSchema.parse(escalationBody('resumed'));
-    await h.services.store.insert(
+    await h.services.store.records.insert(
       newRecord(request, new Date(Date.now() + offsetMs).toISOString()),
     );
     offsetMs += 5 * 60_000;
     before = requests();
     await h.services.escalations.drain();
     const resumed = requests() - before;
-    expect((await h.services.store.get('resumed'))?.state).toBe('done');
+    expect((await h.services.store.records.get('resumed'))?.state).toBe('done');
 
     console.log(
       `lookup before create: first attempt ${firstAttempt} requests, resumed ${resumed} (+${resumed - firstAttempt})`,

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EscalationStore } from '../../src/escalation/store.js';
 import { createMemoryStore } from '../../src/escalation/stores/index.js';
+import { wrapStore } from '../../src/escalation/stores/wrap-store.js';
 import { makeRecord } from '../escalation/stores/record-factory.js';
 import { startHarness, type Harness } from './harness.js';
 
@@ -15,21 +16,15 @@ const WAITING = 5_000;
 /** The store, counting every record its answers carry (one for get, n for a list). */
 function counting(inner: EscalationStore) {
   const read: Record<string, number> = {};
-  const store = new Proxy(inner, {
-    get(target, key, receiver) {
-      const value = Reflect.get(target, key, receiver) as unknown;
-      if (typeof value !== 'function') return value;
-      return async (...args: unknown[]) => {
-        const result = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-        const records = Array.isArray(result)
-          ? result.filter((r) => typeof r === 'object' && r && 'escalationId' in r).length
-          : result && typeof result === 'object' && 'escalationId' in result
-            ? 1
-            : 0;
-        if (records) read[String(key)] = (read[String(key)] ?? 0) + records;
-        return result;
-      };
-    },
+  const store = wrapStore(inner, async ({ name, proceed }) => {
+    const result = await proceed();
+    const records = Array.isArray(result)
+      ? result.filter((r) => typeof r === 'object' && r && 'escalationId' in r).length
+      : result && typeof result === 'object' && 'escalationId' in result
+        ? 1
+        : 0;
+    if (records) read[name] = (read[name] ?? 0) + records;
+    return result;
   });
   return { store, read };
 }
@@ -42,7 +37,9 @@ beforeAll(async () => {
   for (let i = 0; i < WAITING; i += 1) {
     const createdAt = new Date(start + i * 1000).toISOString();
     const state = i % 2 ? 'queued' : 'retrying';
-    await store.insert(makeRecord(`wait-${i}`, { state, createdAt, nextAttemptAt: createdAt }));
+    await store.records.insert(
+      makeRecord(`wait-${i}`, { state, createdAt, nextAttemptAt: createdAt }),
+    );
   }
   h = await startHarness({}, undefined, { store });
 });
@@ -60,7 +57,7 @@ describe('status with 5,000 escalations waiting', () => {
     expect(body.outbox.oldestQueuedAt).toBe(new Date(start).toISOString());
     expect(body.outbox.items).toHaveLength(50);
     const total = Object.values(read).reduce((sum, n) => sum + n, 0);
-    expect(read).toEqual({ list: 50 });
+    expect(read).toEqual({ 'records.list': 50 });
     expect(total).toBeLessThanOrEqual(50);
   });
 });

@@ -92,9 +92,12 @@ async function crashScenario(persistence: 'aof' | 'none') {
     // Redis crashes while the app is idle: attempts still working past the chat's deadline
     // have stored their outcome (an app crash mid-attempt is the drain's orphan case).
     await expect
-      .poll(async () => (await services.store.list({ states: IN_PROGRESS_STATES })).length, {
-        timeout: 30_000,
-      })
+      .poll(
+        async () => (await services.store.records.list({ states: IN_PROGRESS_STATES })).length,
+        {
+          timeout: 30_000,
+        },
+      )
       .toBe(0);
   } finally {
     await services.close();

@@ -107,7 +107,9 @@ describe('the escalation store is unreachable', () => {
 
   it('is not confused with a vanished escalation: the store answered, so 404', async () => {
     const guarded = guardStore(createMemoryStore());
-    const error = await guarded.update('esc-gone', { attempts: 1 }).catch((e: unknown) => e);
+    const error = await guarded.records
+      .update('esc-gone', { attempts: 1 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnknownEscalationError);
     expect(toApiError(error)).toMatchObject({ status: 404, code: 'not_found' });
   });

@@ -54,7 +54,7 @@ export async function seedRecords(
     recordAt(i, start + Math.floor(next() * Math.min(span, options.now - start)), next),
   );
   for (let i = 0; i < records.length; i += 250) {
-    await Promise.all(records.slice(i, i + 250).map((record) => store.insert(record)));
+    await Promise.all(records.slice(i, i + 250).map((record) => store.records.insert(record)));
   }
   return records;
 }

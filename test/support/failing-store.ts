@@ -1,21 +1,19 @@
 /**
- * A store whose calls fail whenever `fails(method, args)` says so, checked before each call
- * (close always works): a Redis that is down for a while, a process that dies at a given write.
+ * A store whose calls fail whenever `fails(name, args)` says so ('records.update', 'leases.acquire'),
+ * checked before each call (close always works): a Redis that is down for a while, a process that
+ * dies at a given write.
  */
 import type { EscalationStore } from '../../src/escalation/store.js';
+import { wrapStore } from '../../src/escalation/stores/wrap-store.js';
 
-export function failingStore(
-  inner: EscalationStore,
-  fails: (method: string, args: unknown[]) => boolean,
+export function failingStore<S extends EscalationStore>(
+  inner: S,
+  fails: (name: string, args: unknown[]) => boolean,
   error: () => Error,
-): EscalationStore {
-  return new Proxy(inner, {
-    get(target, key, receiver) {
-      const value = Reflect.get(target, key, receiver) as unknown;
-      if (typeof value !== 'function' || key === 'close') return value;
-      const method = value as (...args: unknown[]) => Promise<unknown>;
-      return (...args: unknown[]) =>
-        fails(String(key), args) ? Promise.reject(error()) : method.apply(target, args);
-    },
-  });
+): S {
+  return wrapStore(
+    inner,
+    ({ name, args, proceed }) => (fails(name, args) ? Promise.reject(error()) : proceed()),
+    (name) => name === 'close',
+  );
 }

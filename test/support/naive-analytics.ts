@@ -19,7 +19,7 @@ const since = (from: string, to: string | undefined) =>
 
 export async function naiveAnalytics(store: EscalationStore, now: number, days: number) {
   const dates = new Set(rangeDays(now, days));
-  const records = (await store.list()).filter(
+  const records = (await store.records.list()).filter(
     (r: EscalationRecord) => r.counted === true && !r.request.test && dates.has(dayOf(r.createdAt)),
   );
   const count = (pick: (r: EscalationRecord) => boolean) => records.filter(pick).length;

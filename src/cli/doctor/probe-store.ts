@@ -48,7 +48,7 @@ function storeWhere(env: ServerEnv): string {
 async function readStore(store: EscalationStore, facts: StoreFacts): Promise<void> {
   await store.ping();
   facts.summary = await createOutboxViews(store, () => null).summary();
-  facts.storedSettings = await store.getSettings();
+  facts.storedSettings = await store.settings.get();
   facts.durability = (await store.durability?.()) ?? null;
 }
 

@@ -40,7 +40,7 @@ async function direct(env: ServerEnv, store: StoreFacts): Promise<WebhookState> 
   try {
     return await webhookState({
       client: createKustomerClientFromConfig(env.kustomer, { maxRetries: 0 }),
-      store: opened ?? { getServerValue: async () => null },
+      store: opened ?? { serverValues: { get: async () => null } },
       target: webhookTarget({ appUrl: env.appUrl, sandbox: false, localOrigin: null }),
       envSecret: env.webhookSecret,
     });

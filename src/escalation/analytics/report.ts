@@ -6,7 +6,7 @@
 import type { Analytics, AnalyticsDay, Latency } from '../../shared/analytics.js';
 import type { IntegrationSettings } from '../../shared/settings.js';
 import { ESCALATION_REASONS } from '../../shared/escalation.js';
-import type { EscalationStore } from '../store.js';
+import type { StorePorts } from '../store.js';
 import type { DayStats } from './contribution.js';
 import { HISTOGRAM_BUCKETS, percentile, RELATIVE_ERROR, type Histogram } from './histogram.js';
 
@@ -103,13 +103,13 @@ export function buildAnalytics(
 
 export async function loadAnalytics(
   deps: {
-    store: Pick<EscalationStore, 'readStats'>;
+    store: StorePorts<'stats'>;
     settings: { get(): Promise<IntegrationSettings> };
     clock: () => number;
   },
   days: number,
 ): Promise<Analytics> {
   const dates = rangeDays(deps.clock(), days);
-  const [stored, settings] = await Promise.all([deps.store.readStats(dates), deps.settings.get()]);
+  const [stored, settings] = await Promise.all([deps.store.stats.read(dates), deps.settings.get()]);
   return buildAnalytics(dates, stored, settings.routingRules);
 }

@@ -11,13 +11,13 @@
 import type { AttachmentRef, KustomerClient } from '../../kustomer/types.js';
 import { KustomerUnavailableError } from '../../kustomer/errors.js';
 import type { Call } from '../steps.js';
-import type { EscalationStore } from '../store.js';
+import type { StorePorts } from '../store.js';
 import type { ChatMessageRecord, EscalationRecord } from '../record.js';
 import { markUploaded } from './chat-messages.js';
 
 export interface AttachmentUploadDeps {
   client: KustomerClient;
-  store: EscalationStore;
+  store: StorePorts<'records'>;
 }
 
 const refOf = (a: NonNullable<ChatMessageRecord['attachment']>, id: string): AttachmentRef => ({
@@ -45,6 +45,8 @@ export async function uploadedAttachment(
     throw new KustomerUnavailableError('Kustomer created the attachment without an upload form');
   const form = created.upload;
   await call((o) => deps.client.attachments.upload(form, { ...attachment, bytes }, o.signal));
-  await deps.store.updateWhere(record.escalationId, (r) => markUploaded(r, message.id, created.id));
+  await deps.store.records.updateWhere(record.escalationId, (r) =>
+    markUploaded(r, message.id, created.id),
+  );
   return [refOf(attachment, created.id)];
 }

@@ -5,6 +5,7 @@
  * only source of truth.
  */
 import type { EscalationStore } from '../store.js';
+import { wrapStore } from '../stores/wrap-store.js';
 
 export interface ChangeSignal {
   /** Resolves at the next change of this escalation, or after ms; never rejects. */
@@ -37,24 +38,22 @@ export function createChangeSignal(): ChangeSignal {
   };
 }
 
-const WRITES = new Set(['insert', 'update', 'updateWhere', 'appendReply']);
+const WRITES = new Set([
+  'records.insert',
+  'records.update',
+  'records.updateWhere',
+  'records.appendReply',
+]);
 
 /** The store, notifying `signal` after each write that changed a record. */
-export function notifyingStore(store: EscalationStore, signal: ChangeSignal): EscalationStore {
-  return new Proxy(store, {
-    get(target, key, receiver) {
-      const value = Reflect.get(target, key, receiver) as unknown;
-      if (typeof value !== 'function') return value;
-      const method = value as (...args: unknown[]) => Promise<unknown>;
-      if (!WRITES.has(String(key))) return method.bind(target);
-      return async (...args: unknown[]) => {
-        const result = await method.apply(target, args);
-        const first = args[0];
-        const id =
-          typeof first === 'string' ? first : (first as { escalationId?: string }).escalationId;
-        if (id) signal.notify(id);
-        return result;
-      };
-    },
+export function notifyingStore<S extends EscalationStore>(store: S, signal: ChangeSignal): S {
+  return wrapStore(store, async ({ name, args, proceed }) => {
+    const result = await proceed();
+    if (!WRITES.has(name)) return result;
+    const first = args[0];
+    const id =
+      typeof first === 'string' ? first : (first as { escalationId?: string }).escalationId;
+    if (id) signal.notify(id);
+    return result;
   });
 }

@@ -10,7 +10,7 @@ import type { IntegrationSettings } from '../../shared/settings.js';
 import type { BackoffConfig } from '../backoff.js';
 import type { Breaker } from '../breaker.js';
 import { messagesDueAt } from '../records.js';
-import type { EscalationStore } from '../store.js';
+import type { StorePorts } from '../store.js';
 import type { EscalationRecord } from '../record.js';
 import { maskText } from '../privacy.js';
 import {
@@ -24,7 +24,7 @@ import { createMessageDelivery, type DeliveryOutcome } from './message-delivery.
 
 export interface LiveChatDeps {
   client: KustomerClient;
-  store: EscalationStore;
+  store: StorePorts<'records' | 'leases'>;
   breaker: Breaker;
   clock: () => number;
   logger: Logger;
@@ -111,7 +111,7 @@ export function createLiveChat(deps: LiveChatDeps): LiveChat {
   };
 
   async function read(escalationId: string, sessionId: string) {
-    const record = await store.get(escalationId);
+    const record = await store.records.get(escalationId);
     return record && record.request.sessionId === sessionId ? record : null;
   }
 
@@ -123,14 +123,14 @@ export function createLiveChat(deps: LiveChatDeps): LiveChat {
     const { text, masked } = maskText(input.text, settings.privacy);
     const nowIso = new Date(clock()).toISOString();
     let full = false;
-    await store.updateWhere(escalationId, (r) => {
+    await store.records.updateWhere(escalationId, (r) => {
       const size = input.attachment ? input.attachment.data.length * 0.75 : 0;
       full = size > 0 && pendingAttachmentBytes(r) + size > PENDING_ATTACHMENT_MAX_BYTES;
       return full ? null : appendMessage(r, input, { text, masked }, nowIso);
     });
     if (full) throw new AttachmentsWaitingError();
     const outcome = await deliverInTurn(escalationId, deps.config.sendDeadlineMs);
-    const after = (await store.get(escalationId)) ?? record;
+    const after = (await store.records.get(escalationId)) ?? record;
     const stored = chatMessagesOf(after).find((m) => m.id === input.id)!;
     const delivered = stored.deliveredAt !== null;
     return {
@@ -147,7 +147,7 @@ export function createLiveChat(deps: LiveChatDeps): LiveChat {
   }
 
   async function drain(options: { limit?: number; deadlineAt?: number } = {}) {
-    const due = await store.messagesDue(new Date(clock()), options.limit ?? 50);
+    const due = await store.records.messagesDue(new Date(clock()), options.limit ?? 50);
     let sent = 0;
     for (const record of due) {
       const timeLeft = (options.deadlineAt ?? Infinity) - clock();
@@ -157,7 +157,7 @@ export function createLiveChat(deps: LiveChatDeps): LiveChat {
         lane: 'background',
       });
       if (outcome.kind === 'leased') continue;
-      const after = await store.get(record.escalationId);
+      const after = await store.records.get(record.escalationId);
       sent += after ? deliveredCount(after) - deliveredCount(record) : 0;
     }
     return sent;

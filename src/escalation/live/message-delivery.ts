@@ -12,7 +12,7 @@ import { retryDelay, type BackoffConfig } from '../backoff.js';
 import type { Breaker } from '../breaker.js';
 import { DeadlineError, classifyFailure } from '../failures.js';
 import { makeCall, type Call } from '../steps.js';
-import { UnknownEscalationError, type EscalationStore } from '../store.js';
+import { UnknownEscalationError, type StorePorts } from '../store.js';
 import type { EscalationRecord } from '../record.js';
 import {
   IDLE_OUTBOX,
@@ -25,7 +25,7 @@ import { uploadedAttachment } from './attachment-upload.js';
 
 export interface MessageDeliveryDeps {
   client: KustomerClient;
-  store: EscalationStore;
+  store: StorePorts<'records' | 'leases'>;
   breaker: Breaker;
   clock: () => number;
   logger: Logger;
@@ -64,7 +64,7 @@ export function createMessageDelivery(deps: MessageDeliveryDeps) {
     }
     if (found.size === 0) return record;
     return (
-      (await store.updateWhere(record.escalationId, (r) =>
+      (await store.records.updateWhere(record.escalationId, (r) =>
         markDelivered(r, found, iso(clock())),
       )) ?? record
     );
@@ -74,7 +74,7 @@ export function createMessageDelivery(deps: MessageDeliveryDeps) {
     let record = start;
     // Anything sent from here on may land unseen if we die: the next attempt must look first.
     if (!outboxOf(record).mayHaveLanded)
-      record = await store.update(record.escalationId, {
+      record = await store.records.update(record.escalationId, {
         messageOutbox: { ...outboxOf(record), mayHaveLanded: true },
       });
     for (let pending = pendingMessages(record); pending.length > 0;) {
@@ -95,9 +95,9 @@ export function createMessageDelivery(deps: MessageDeliveryDeps) {
       );
       const delivered = new Map([[message.id, created.id]]);
       record =
-        (await store.updateWhere(record.escalationId, (r) =>
+        (await store.records.updateWhere(record.escalationId, (r) =>
           markDelivered(r, delivered, iso(clock())),
-        )) ?? (await store.get(record.escalationId))!;
+        )) ?? (await store.records.get(record.escalationId))!;
       // Re-read each time: the customer may have sent more meanwhile.
       pending = pendingMessages(record);
     }
@@ -107,7 +107,7 @@ export function createMessageDelivery(deps: MessageDeliveryDeps) {
     const failure = classifyFailure(error);
     const now = clock();
     let retryAt = now;
-    await store.updateWhere(escalationId, (r) => {
+    await store.records.updateWhere(escalationId, (r) => {
       const outbox = outboxOf(r);
       const attempts = outbox.attempts + (failure.countsAsAttempt ? 1 : 0);
       retryAt = now + retryDelay(deps.config.backoff, Math.max(1, attempts), failure.retryAfterMs);
@@ -129,7 +129,7 @@ export function createMessageDelivery(deps: MessageDeliveryDeps) {
     options: DeliveryOptions,
     signal: AbortSignal,
   ): Promise<DeliveryOutcome> {
-    let record = await store.get(escalationId);
+    let record = await store.records.get(escalationId);
     if (!record || pendingMessages(record).length === 0) return settle(escalationId);
     const conversationId = record.conversationId;
     if (!conversationId) {
@@ -139,7 +139,7 @@ export function createMessageDelivery(deps: MessageDeliveryDeps) {
           ? deps.config.awaitEscalationMs * 12
           : deps.config.awaitEscalationMs;
       const retryAt = iso(clock() + waitMs);
-      await store.updateWhere(escalationId, (r) => ({
+      await store.records.updateWhere(escalationId, (r) => ({
         messageOutbox: { ...outboxOf(r), dueAt: retryAt },
       }));
       return { kind: 'waiting', reason: 'awaiting_escalation', retryAt };
@@ -161,7 +161,7 @@ export function createMessageDelivery(deps: MessageDeliveryDeps) {
   /** All sent: the outbox is idle, unless a message came in after the last read. */
   async function settle(escalationId: string): Promise<DeliveryOutcome> {
     const nowIso = iso(clock());
-    await store
+    await store.records
       .updateWhere(escalationId, (r) => {
         if (pendingMessages(r).length > 0)
           return { messageOutbox: { ...outboxOf(r), dueAt: nowIso } };
@@ -182,7 +182,7 @@ export function createMessageDelivery(deps: MessageDeliveryDeps) {
     options: DeliveryOptions,
   ): Promise<DeliveryOutcome> {
     const token = `${deps.config.owner}:m${++sequence}`;
-    if (!(await store.acquireLease(leaseKey(escalationId), token, deps.config.leaseTtlMs)))
+    if (!(await store.leases.acquire(leaseKey(escalationId), token, deps.config.leaseTtlMs)))
       return { kind: 'leased' };
     const controller = new AbortController();
     const timer = setTimeout(
@@ -193,7 +193,7 @@ export function createMessageDelivery(deps: MessageDeliveryDeps) {
       return await run(escalationId, options, controller.signal);
     } finally {
       clearTimeout(timer);
-      await store.releaseLease(leaseKey(escalationId), token).catch(() => undefined);
+      await store.leases.release(leaseKey(escalationId), token).catch(() => undefined);
     }
   };
 }

@@ -63,7 +63,7 @@ export async function createFileStore(options: FileStoreOptions): Promise<Escala
   const appendLog = log;
 
   let compacting = false;
-  let liveRecords = (await index.list()).length;
+  let liveRecords = (await index.records.list()).length;
 
   async function persist(entries: LogEntry[]): Promise<void> {
     await appendLog.append(entries);
@@ -95,74 +95,85 @@ export async function createFileStore(options: FileStoreOptions): Promise<Escala
     return removed.length;
   }
   async function persistRecord(escalationId: string): Promise<void> {
-    const record = await index.get(escalationId);
+    const record = await index.records.get(escalationId);
     if (record) await persist([{ op: 'put', record }]);
   }
+  const records = index.records;
 
   return {
     kind: 'file',
-    async insert(record) {
-      const result = await index.insert(record);
-      // A duplicate was persisted when it was first inserted; re-writing it would not add safety.
-      if (!result.inserted) return result;
-      liveRecords += 1;
-      await persist([{ op: 'put', record: result.record }]);
-      return result;
+    records: {
+      async insert(record) {
+        const result = await records.insert(record);
+        // A duplicate was persisted when it was first inserted; re-writing it would not add safety.
+        if (!result.inserted) return result;
+        liveRecords += 1;
+        await persist([{ op: 'put', record: result.record }]);
+        return result;
+      },
+      get: (escalationId) => records.get(escalationId),
+      async update(escalationId, patch) {
+        const record = await records.update(escalationId, patch);
+        await persist([{ op: 'put', record }]);
+        return record;
+      },
+      async updateWhere(escalationId, change) {
+        const record = await records.updateWhere(escalationId, change);
+        if (record) await persist([{ op: 'put', record }]);
+        return record;
+      },
+      async appendReply(escalationId, reply) {
+        const added = await records.appendReply(escalationId, reply);
+        if (added) await persistRecord(escalationId);
+        return added;
+      },
+      due: (at, limit) => records.due(at, limit),
+      list: (listOptions) => records.list(listOptions),
+      messagesDue: (at, limit) => records.messagesDue(at, limit),
+      countByState: () => records.countByState(),
+      oldestWaiting: () => records.oldestWaiting(),
+      countTimelinePending: () => records.countTimelinePending(),
+      findByConversationId: (conversationId) => records.findByConversationId(conversationId),
+      purgeDead: () => purge((record) => record.state === 'dead'),
+      purgeFinished: (before, limit) => purge(finishedBefore(before), limit),
     },
-    get: (escalationId) => index.get(escalationId),
-    async update(escalationId, patch) {
-      const record = await index.update(escalationId, patch);
-      await persist([{ op: 'put', record }]);
-      return record;
-    },
-    async updateWhere(escalationId, change) {
-      const record = await index.updateWhere(escalationId, change);
-      if (record) await persist([{ op: 'put', record }]);
-      return record;
-    },
-    async appendReply(escalationId, reply) {
-      const added = await index.appendReply(escalationId, reply);
-      if (added) await persistRecord(escalationId);
-      return added;
+    stats: {
+      read: (days) => index.stats.read(days),
+      async purgeBefore(day) {
+        const limit = index.statsPurgedBefore();
+        const purged = index.forgetStatsBefore(day);
+        // Logged whenever the limit moves, even if no day went: it keeps late changes out of
+        // purged days after a restart too.
+        if (index.statsPurgedBefore() !== limit)
+          await persist([{ op: 'stats-purge', before: day }]);
+        return purged;
+      },
     },
     // Leases only guard against concurrent work inside this one process (the lock file keeps
     // other processes out), so they need no durability: a restart starts with none held.
-    acquireLease: (escalationId, owner, ttlMs) => index.acquireLease(escalationId, owner, ttlMs),
-    releaseLease: (escalationId, owner) => index.releaseLease(escalationId, owner),
-    due: (at, limit) => index.due(at, limit),
-    list: (listOptions) => index.list(listOptions),
-    messagesDue: (at, limit) => index.messagesDue(at, limit),
-    countByState: () => index.countByState(),
-    oldestWaiting: () => index.oldestWaiting(),
-    countTimelinePending: () => index.countTimelinePending(),
-    purgeDead: () => purge((record) => record.state === 'dead'),
-    purgeFinished: (before, limit) => purge(finishedBefore(before), limit),
-    readStats: (days) => index.readStats(days),
-    async purgeStats(day) {
-      const limit = index.statsPurgedBefore();
-      const purged = index.forgetStatsBefore(day);
-      // Logged whenever the limit moves, even if no day went: it keeps late changes out of
-      // purged days after a restart too.
-      if (index.statsPurgedBefore() !== limit) await persist([{ op: 'stats-purge', before: day }]);
-      return purged;
-    },
-    findByConversationId: (conversationId) => index.findByConversationId(conversationId),
-    async markEventSeen(eventId, ttlMs) {
-      const first = await index.markEventSeen(eventId, ttlMs);
-      if (first) await persist([{ op: 'seen', id: eventId, until: clock() + ttlMs }]);
-      return first;
+    leases: index.leases,
+    events: {
+      async markSeen(eventId, ttlMs) {
+        const first = await index.events.markSeen(eventId, ttlMs);
+        if (first) await persist([{ op: 'seen', id: eventId, until: clock() + ttlMs }]);
+        return first;
+      },
     },
     // Rate-limit counters are per-minute and need not survive a restart.
-    hit: (key, windowMs) => index.hit(key, windowMs),
-    getSettings: () => index.getSettings(),
-    async saveSettings(settings) {
-      await index.saveSettings(settings);
-      await persist([{ op: 'settings', settings }]);
+    counters: index.counters,
+    settings: {
+      get: () => index.settings.get(),
+      async save(settings) {
+        await index.settings.save(settings);
+        await persist([{ op: 'settings', settings }]);
+      },
     },
-    getServerValue: (key) => index.getServerValue(key),
-    async putServerValue(key, value) {
-      await index.putServerValue(key, value);
-      await persist([{ op: 'server', key, value }]);
+    serverValues: {
+      get: (key) => index.serverValues.get(key),
+      async put(key, value) {
+        await index.serverValues.put(key, value);
+        await persist([{ op: 'server', key, value }]);
+      },
     },
     async ping() {},
     durability: async () => FILE_DURABILITY,

@@ -120,132 +120,147 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
 
   return {
     kind: 'memory',
-    async insert(record) {
-      const existing = records.get(record.escalationId);
-      if (existing) return { inserted: false, record: clone(existing) };
-      put(clone(record));
-      return { inserted: true, record: clone(record) };
+    records: {
+      async insert(record) {
+        const existing = records.get(record.escalationId);
+        if (existing) return { inserted: false, record: clone(existing) };
+        put(clone(record));
+        return { inserted: true, record: clone(record) };
+      },
+      async get(escalationId) {
+        const record = records.get(escalationId);
+        return record ? clone(record) : null;
+      },
+      async update(escalationId, patch) {
+        return merge(escalationId, patch);
+      },
+      async updateWhere(escalationId, change) {
+        // Synchronous from read to write, so no other call can come in between.
+        const patch = change(clone(mustGet(escalationId)));
+        return patch ? merge(escalationId, patch) : null;
+      },
+      async appendReply(escalationId, reply) {
+        const record = mustGet(escalationId);
+        if (record.replies.some((existing) => existing.id === reply.id)) return false;
+        put({
+          ...record,
+          replies: [...record.replies, clone(reply)],
+          updatedAt: new Date(now()).toISOString(),
+        });
+        return true;
+      },
+      async due(at, limit) {
+        return [...records.values()]
+          .filter(
+            (r) =>
+              OUTBOX_STATES.has(r.state) &&
+              r.nextAttemptAt !== null &&
+              Date.parse(r.nextAttemptAt) <= at.getTime(),
+          )
+          .sort(byCreatedAt)
+          .slice(0, limit)
+          .map(clone);
+      },
+      async messagesDue(at, limit) {
+        return [...records.values()]
+          .filter((r) => messagesDueAt(r) <= at.getTime())
+          .sort((a, b) => messagesDueAt(a) - messagesDueAt(b) || byCreatedAt(a, b))
+          .slice(0, limit)
+          .map(clone);
+      },
+      async list(listOptions = {}) {
+        return [...records.values()]
+          .filter((r) => !listOptions.states || listOptions.states.includes(r.state))
+          .sort(byCreatedAt)
+          .slice(0, listOptions.limit ?? Number.POSITIVE_INFINITY)
+          .map(clone);
+      },
+      async oldestWaiting() {
+        return oldestWaitingOf(records.values());
+      },
+      async countTimelinePending() {
+        return [...records.values()].filter(timelinePending).length;
+      },
+      async countByState() {
+        const counts: Partial<Record<EscalationRecord['state'], number>> = {};
+        for (const record of records.values())
+          counts[record.state] = (counts[record.state] ?? 0) + 1;
+        return counts;
+      },
+      async findByConversationId(conversationId) {
+        return byConversation.get(conversationId) ?? null;
+      },
+      async purgeDead() {
+        return purgeWhere((r) => r.state === 'dead').length;
+      },
+      async purgeFinished(before, limit) {
+        return purgeWhere(finishedBefore(before), limit).length;
+      },
     },
-    async get(escalationId) {
-      const record = records.get(escalationId);
-      return record ? clone(record) : null;
+    stats: {
+      async read(days) {
+        return Object.fromEntries(
+          days.flatMap((day) => (stats.has(day) ? [[day, clone(stats.get(day)!)]] : [])),
+        );
+      },
+      async purgeBefore(day) {
+        return forgetStatsBefore(day);
+      },
     },
-    async update(escalationId, patch) {
-      return merge(escalationId, patch);
+    leases: {
+      async acquire(name, owner, ttlMs) {
+        const lease = leases.get(name);
+        if (lease && lease.until > now() && lease.owner !== owner) return false;
+        leases.set(name, { owner, until: now() + ttlMs });
+        return true;
+      },
+      async release(name, owner) {
+        if (leases.get(name)?.owner === owner) leases.delete(name);
+      },
     },
-    async updateWhere(escalationId, change) {
-      // Synchronous from read to write, so no other call can come in between.
-      const patch = change(clone(mustGet(escalationId)));
-      return patch ? merge(escalationId, patch) : null;
+    events: {
+      async markSeen(eventId, ttlMs) {
+        const until = seen.get(eventId);
+        if (until !== undefined && until > now()) return false;
+        seen.set(eventId, now() + ttlMs);
+        return true;
+      },
     },
-    async appendReply(escalationId, reply) {
-      const record = mustGet(escalationId);
-      if (record.replies.some((existing) => existing.id === reply.id)) return false;
-      put({
-        ...record,
-        replies: [...record.replies, clone(reply)],
-        updatedAt: new Date(now()).toISOString(),
-      });
-      return true;
+    counters: {
+      async hit(key, windowMs) {
+        const at = now();
+        const windowStart = Math.floor(at / windowMs) * windowMs;
+        sweepCounters(at);
+        const counter = counters.get(key);
+        if (!counter || counter.start !== windowStart) {
+          counters.set(key, { start: windowStart, end: windowStart + windowMs, count: 1 });
+          return 1;
+        }
+        counter.count += 1;
+        return counter.count;
+      },
     },
-    async acquireLease(escalationId, owner, ttlMs) {
-      const lease = leases.get(escalationId);
-      if (lease && lease.until > now() && lease.owner !== owner) return false;
-      leases.set(escalationId, { owner, until: now() + ttlMs });
-      return true;
+    settings: {
+      async get() {
+        return settings ? clone(settings) : null;
+      },
+      async save(next) {
+        settings = clone(next);
+      },
     },
-    async releaseLease(escalationId, owner) {
-      if (leases.get(escalationId)?.owner === owner) leases.delete(escalationId);
-    },
-    async due(at, limit) {
-      return [...records.values()]
-        .filter(
-          (r) =>
-            OUTBOX_STATES.has(r.state) &&
-            r.nextAttemptAt !== null &&
-            Date.parse(r.nextAttemptAt) <= at.getTime(),
-        )
-        .sort(byCreatedAt)
-        .slice(0, limit)
-        .map(clone);
-    },
-    async messagesDue(at, limit) {
-      return [...records.values()]
-        .filter((r) => messagesDueAt(r) <= at.getTime())
-        .sort((a, b) => messagesDueAt(a) - messagesDueAt(b) || byCreatedAt(a, b))
-        .slice(0, limit)
-        .map(clone);
-    },
-    async list(listOptions = {}) {
-      return [...records.values()]
-        .filter((r) => !listOptions.states || listOptions.states.includes(r.state))
-        .sort(byCreatedAt)
-        .slice(0, listOptions.limit ?? Number.POSITIVE_INFINITY)
-        .map(clone);
-    },
-    async oldestWaiting() {
-      return oldestWaitingOf(records.values());
-    },
-    async countTimelinePending() {
-      return [...records.values()].filter(timelinePending).length;
-    },
-    async countByState() {
-      const counts: Partial<Record<EscalationRecord['state'], number>> = {};
-      for (const record of records.values()) counts[record.state] = (counts[record.state] ?? 0) + 1;
-      return counts;
-    },
-    async purgeDead() {
-      return purgeWhere((r) => r.state === 'dead').length;
-    },
-    async purgeFinished(before, limit) {
-      return purgeWhere(finishedBefore(before), limit).length;
+    serverValues: {
+      async get(key) {
+        return serverValues.has(key) ? clone(serverValues.get(key)) : null;
+      },
+      async put(key, value) {
+        serverValues.set(key, clone(value));
+      },
     },
     purgeWhere,
-    async readStats(days) {
-      return Object.fromEntries(
-        days.flatMap((day) => (stats.has(day) ? [[day, clone(stats.get(day)!)]] : [])),
-      );
-    },
-    async purgeStats(day) {
-      return forgetStatsBefore(day);
-    },
     forgetStatsBefore,
     statsPurgedBefore: () => statsPurgedBefore,
-    async findByConversationId(conversationId) {
-      return byConversation.get(conversationId) ?? null;
-    },
-    async markEventSeen(eventId, ttlMs) {
-      const until = seen.get(eventId);
-      if (until !== undefined && until > now()) return false;
-      seen.set(eventId, now() + ttlMs);
-      return true;
-    },
-    async hit(key, windowMs) {
-      const at = now();
-      const windowStart = Math.floor(at / windowMs) * windowMs;
-      sweepCounters(at);
-      const counter = counters.get(key);
-      if (!counter || counter.start !== windowStart) {
-        counters.set(key, { start: windowStart, end: windowStart + windowMs, count: 1 });
-        return 1;
-      }
-      counter.count += 1;
-      return counter.count;
-    },
     counterCount: () => counters.size,
     durability: async () => MEMORY_DURABILITY,
-    async getSettings() {
-      return settings ? clone(settings) : null;
-    },
-    async saveSettings(next) {
-      settings = clone(next);
-    },
-    async getServerValue(key) {
-      return serverValues.has(key) ? clone(serverValues.get(key)) : null;
-    },
-    async putServerValue(key, value) {
-      serverValues.set(key, clone(value));
-    },
     async ping() {},
     async close() {},
     restore: (record) => put(clone(record)),

@@ -134,139 +134,142 @@ export function createRedisStore(options: RedisStoreOptions): EscalationStore {
   }
 
   const stamp = () => new Date(now()).toISOString();
+  /** Members of a sorted set scored up to `max`, lowest first, at most `count` of them. */
+  const scoredUpTo = (key: string, max: number | string, count: number) =>
+    redis.zrangebyscore(key, '-inf', max, 'LIMIT', 0, count);
 
   return {
     kind: 'redis',
-    async insert(record) {
-      if ((await put(record, '', null)) === 1) return { inserted: true, record };
-      const existing = await read(record.escalationId);
-      return { inserted: false, record: existing!.record };
+    records: {
+      async insert(record) {
+        if ((await put(record, '', null)) === 1) return { inserted: true, record };
+        const existing = await read(record.escalationId);
+        return { inserted: false, record: existing!.record };
+      },
+      async get(id) {
+        return (await read(id))?.record ?? null;
+      },
+      async update(id, patch: EscalationPatch) {
+        return (await modify(id, (record) => ({ ...record, ...patch, updatedAt: stamp() })))!;
+      },
+      async updateWhere(id, change) {
+        return modify(id, (record) => {
+          const patch = change(record);
+          return patch ? { ...record, ...patch, updatedAt: stamp() } : null;
+        });
+      },
+      async appendReply(id, reply: AgentReply) {
+        const next = await modify(id, (record) =>
+          record.replies.some((existing) => existing.id === reply.id)
+            ? null
+            : { ...record, replies: [...record.replies, reply], updatedAt: stamp() },
+        );
+        return next !== null;
+      },
+      async due(at, limit) {
+        // Everything due, then oldest created first: retry times must not reorder the queue.
+        const ids = await scoredUpTo(keys.outbox, at.getTime(), Math.max(limit * 10, 500));
+        const records = await loadAll(ids);
+        return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).slice(0, limit);
+      },
+      async messagesDue(at, limit) {
+        const ids = await scoredUpTo(keys.messages, at.getTime(), limit);
+        const records = await loadAll(ids);
+        return records.sort((a, b) => messagesDueAt(a) - messagesDueAt(b));
+      },
+      async list(listOptions = {}) {
+        const found = await glances(listOptions.states ?? [...ESCALATION_STATES]);
+        found.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+        const ids = found.slice(0, listOptions.limit ?? found.length).map((g) => g.id);
+        return loadAll(ids);
+      },
+      async oldestWaiting() {
+        return oldestWaitingOf(await glances(WAITING_STATES));
+      },
+      async countTimelinePending() {
+        const found = await glances([...IN_PROGRESS_STATES, ...OUTBOX_STATES]);
+        return found.filter((g) => g.pending).length;
+      },
+      async countByState() {
+        const counts = await Promise.all(
+          ESCALATION_STATES.map((state) => redis.scard(keys.state(state))),
+        );
+        return Object.fromEntries(
+          ESCALATION_STATES.map((state, i) => [state, counts[i]]).filter(([, n]) => n),
+        );
+      },
+      async findByConversationId(conversationId) {
+        return redis.hget(keys.conversations, conversationId);
+      },
+      async purgeDead() {
+        const ids = await redis.smembers(keys.state('dead'));
+        return deleteEach(ids, (record) => record.state === 'dead');
+      },
+      async purgeFinished(before, limit) {
+        const ids = await scoredUpTo(keys.finished, `(${before.getTime()}`, limit);
+        return deleteEach(ids, finishedBefore(before));
+      },
     },
-    async get(id) {
-      return (await read(id))?.record ?? null;
+    stats: {
+      async read(days) {
+        const all = await Promise.all(days.map((day) => redis.hgetall(keys.stats(day))));
+        return Object.fromEntries(
+          days.flatMap((day, i) => {
+            const fields = Object.entries(all[i]!);
+            if (fields.length === 0) return [];
+            return [[day, Object.fromEntries(fields.map(([field, n]) => [field, Number(n)]))]];
+          }),
+        );
+      },
+      async purgeBefore(day) {
+        // The limit first: a write landing meanwhile either ran before it (and is deleted below)
+        // or sees it and leaves the day alone.
+        await redis.eval(RAISE_STATS_LIMIT, 1, keys.statsPurgedBefore, day);
+        // Day names sort as text, so the days before `day` are a lexical range of the index.
+        const days = await redis.zrangebylex(keys.statsDays, '-', `(${day}`);
+        if (days.length === 0) return 0;
+        await redis.del(...days.map((d) => keys.stats(d)));
+        await redis.zrem(keys.statsDays, ...days);
+        return days.length;
+      },
     },
-    async update(id, patch: EscalationPatch) {
-      return (await modify(id, (record) => ({ ...record, ...patch, updatedAt: stamp() })))!;
+    leases: {
+      async acquire(id, owner, ttlMs) {
+        // Re-entrant for the same owner (extends it), as in every store; atomic in the script.
+        return (await redis.eval(ACQUIRE_LEASE, 1, keys.lease(id), owner, ttlMs)) === 1;
+      },
+      async release(id, owner) {
+        await redis.eval(RELEASE_LEASE, 1, keys.lease(id), owner);
+      },
     },
-    async updateWhere(id, change) {
-      return modify(id, (record) => {
-        const patch = change(record);
-        return patch ? { ...record, ...patch, updatedAt: stamp() } : null;
-      });
+    events: {
+      async markSeen(eventId, ttlMs) {
+        return (await redis.set(keys.seen(eventId), '1', 'PX', ttlMs, 'NX')) === 'OK';
+      },
     },
-    async appendReply(id, reply: AgentReply) {
-      const next = await modify(id, (record) =>
-        record.replies.some((existing) => existing.id === reply.id)
-          ? null
-          : { ...record, replies: [...record.replies, reply], updatedAt: stamp() },
-      );
-      return next !== null;
+    counters: {
+      async hit(key, windowMs) {
+        const start = Math.floor(now() / windowMs) * windowMs;
+        return Number(await redis.eval(HIT, 1, keys.hit(key, start), windowMs));
+      },
     },
-    async acquireLease(id, owner, ttlMs) {
-      // Re-entrant for the same owner (extends it), as in every store; atomic in the script.
-      return (await redis.eval(ACQUIRE_LEASE, 1, keys.lease(id), owner, ttlMs)) === 1;
+    settings: {
+      async get() {
+        const json = await redis.get(keys.settings);
+        return json ? (JSON.parse(json) as IntegrationSettings) : null;
+      },
+      async save(settings) {
+        await redis.set(keys.settings, JSON.stringify(settings));
+      },
     },
-    async releaseLease(id, owner) {
-      await redis.eval(RELEASE_LEASE, 1, keys.lease(id), owner);
-    },
-    async due(at, limit) {
-      // Everything due, then oldest created first: retry times must not reorder the queue.
-      const ids = await redis.zrangebyscore(
-        keys.outbox,
-        '-inf',
-        at.getTime(),
-        'LIMIT',
-        0,
-        Math.max(limit * 10, 500),
-      );
-      const records = await loadAll(ids);
-      return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).slice(0, limit);
-    },
-    async messagesDue(at, limit) {
-      const ids = await redis.zrangebyscore(keys.messages, '-inf', at.getTime(), 'LIMIT', 0, limit);
-      const records = await loadAll(ids);
-      return records.sort((a, b) => messagesDueAt(a) - messagesDueAt(b));
-    },
-    async list(listOptions = {}) {
-      const found = await glances(listOptions.states ?? [...ESCALATION_STATES]);
-      found.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-      const ids = found.slice(0, listOptions.limit ?? found.length).map((g) => g.id);
-      return loadAll(ids);
-    },
-    async oldestWaiting() {
-      return oldestWaitingOf(await glances(WAITING_STATES));
-    },
-    async countTimelinePending() {
-      const found = await glances([...IN_PROGRESS_STATES, ...OUTBOX_STATES]);
-      return found.filter((g) => g.pending).length;
-    },
-    async countByState() {
-      const counts = await Promise.all(
-        ESCALATION_STATES.map((state) => redis.scard(keys.state(state))),
-      );
-      return Object.fromEntries(
-        ESCALATION_STATES.map((state, i) => [state, counts[i]]).filter(([, n]) => n),
-      );
-    },
-    async purgeDead() {
-      const ids = await redis.smembers(keys.state('dead'));
-      return deleteEach(ids, (record) => record.state === 'dead');
-    },
-    async purgeFinished(before, limit) {
-      const ids = await redis.zrangebyscore(
-        keys.finished,
-        '-inf',
-        `(${before.getTime()}`,
-        'LIMIT',
-        0,
-        limit,
-      );
-      return deleteEach(ids, finishedBefore(before));
-    },
-    async readStats(days) {
-      const all = await Promise.all(days.map((day) => redis.hgetall(keys.stats(day))));
-      return Object.fromEntries(
-        days.flatMap((day, i) => {
-          const fields = Object.entries(all[i]!);
-          if (fields.length === 0) return [];
-          return [[day, Object.fromEntries(fields.map(([field, n]) => [field, Number(n)]))]];
-        }),
-      );
-    },
-    async purgeStats(day) {
-      // The limit first: a write landing meanwhile either ran before it (and is deleted below)
-      // or sees it and leaves the day alone.
-      await redis.eval(RAISE_STATS_LIMIT, 1, keys.statsPurgedBefore, day);
-      // Day names sort as text, so the days before `day` are a lexical range of the index.
-      const days = await redis.zrangebylex(keys.statsDays, '-', `(${day}`);
-      if (days.length === 0) return 0;
-      await redis.del(...days.map((d) => keys.stats(d)));
-      await redis.zrem(keys.statsDays, ...days);
-      return days.length;
-    },
-    async findByConversationId(conversationId) {
-      return redis.hget(keys.conversations, conversationId);
-    },
-    async markEventSeen(eventId, ttlMs) {
-      return (await redis.set(keys.seen(eventId), '1', 'PX', ttlMs, 'NX')) === 'OK';
-    },
-    async hit(key, windowMs) {
-      const start = Math.floor(now() / windowMs) * windowMs;
-      return Number(await redis.eval(HIT, 1, keys.hit(key, start), windowMs));
-    },
-    async getSettings() {
-      const json = await redis.get(keys.settings);
-      return json ? (JSON.parse(json) as IntegrationSettings) : null;
-    },
-    async saveSettings(settings) {
-      await redis.set(keys.settings, JSON.stringify(settings));
-    },
-    async getServerValue(key) {
-      const json = await redis.get(keys.server(key));
-      return json ? (JSON.parse(json) as unknown) : null;
-    },
-    async putServerValue(key, value) {
-      await redis.set(keys.server(key), JSON.stringify(value));
+    serverValues: {
+      async get(key) {
+        const json = await redis.get(keys.server(key));
+        return json ? (JSON.parse(json) as unknown) : null;
+      },
+      async put(key, value) {
+        await redis.set(keys.server(key), JSON.stringify(value));
+      },
     },
     async ping() {
       await redis.ping();

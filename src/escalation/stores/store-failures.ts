@@ -6,6 +6,7 @@
  * except UnknownEscalationError, which says the store answered.
  */
 import { UnknownEscalationError, type EscalationStore } from '../store.js';
+import { wrapStore } from './wrap-store.js';
 
 export class StoreUnavailableError extends Error {
   readonly code = 'store_unavailable';
@@ -19,21 +20,14 @@ export function isStoreUnavailable(error: unknown): error is StoreUnavailableErr
   return error instanceof StoreUnavailableError;
 }
 
-export function guardStore(store: EscalationStore): EscalationStore {
-  return new Proxy(store, {
-    get(target, key, receiver) {
-      const value = Reflect.get(target, key, receiver) as unknown;
-      if (typeof value !== 'function') return value;
-      const method = value as (...args: unknown[]) => Promise<unknown>;
-      return async (...args: unknown[]) => {
-        try {
-          return await method.apply(target, args);
-        } catch (error) {
-          // A missing record is an answer, not an outage.
-          if (isStoreUnavailable(error) || error instanceof UnknownEscalationError) throw error;
-          throw new StoreUnavailableError(String(key), error);
-        }
-      };
-    },
+export function guardStore<S extends EscalationStore>(store: S): S {
+  return wrapStore(store, async ({ name, proceed }) => {
+    try {
+      return await proceed();
+    } catch (error) {
+      // A missing record is an answer, not an outage.
+      if (isStoreUnavailable(error) || error instanceof UnknownEscalationError) throw error;
+      throw new StoreUnavailableError(name, error);
+    }
   });
 }

@@ -25,7 +25,7 @@ export async function limitPerMinute(
   max: number,
   what: { things: string; from: string },
 ): Promise<void> {
-  const count = await ctx.services.store.hit(key, MINUTE);
+  const count = await ctx.services.store.counters.hit(key, MINUTE);
   if (count > max) {
     throw new ApiError(
       429,

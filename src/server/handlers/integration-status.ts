@@ -15,7 +15,7 @@ const IN_FLIGHT = ['received', 'customer_resolved', 'conversation_created', 'tra
 
 /** Escalations by outcome, from the store's counts (cheap in every store). */
 async function deliveries(services: Services): Promise<IntegrationStatus['deliveries']> {
-  const counts = await services.store.countByState();
+  const counts = await services.store.records.countByState();
   const n = (state: string) => counts[state as keyof typeof counts] ?? 0;
   return {
     delivered: n('done'),
@@ -31,7 +31,7 @@ export const CONNECTION_KEY = 'kustomer-connection';
 /** The last connection check any instance ran (null when none, or unreadable). */
 async function lastConnection(services: Services): Promise<ConnectionResult | null> {
   const stored = connectionResultSchema.safeParse(
-    await services.store.getServerValue(CONNECTION_KEY),
+    await services.store.serverValues.get(CONNECTION_KEY),
   );
   return stored.success ? stored.data : null;
 }

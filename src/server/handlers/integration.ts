@@ -26,7 +26,7 @@ export async function testConnection(services: Services): Promise<ConnectionResu
   const queues = usesQueues(await services.settings.get());
   const check = await checkConnection(services.client, { queues });
   const result = connectionResult(check);
-  await services.store.putServerValue(CONNECTION_KEY, result);
+  await services.store.serverValues.put(CONNECTION_KEY, result);
   return result;
 }
 

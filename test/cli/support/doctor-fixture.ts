@@ -110,8 +110,8 @@ export function useDoctorFixture() {
   ): Promise<Env> {
     const dir = tempDir('doctor-store-');
     const store = await createFileStore({ dir });
-    for (const record of seed.records ?? []) await store.insert(record);
-    if (seed.settings) await store.saveSettings(seed.settings as IntegrationSettings);
+    for (const record of seed.records ?? []) await store.records.insert(record);
+    if (seed.settings) await store.settings.save(seed.settings as IntegrationSettings);
     await store.close();
     return { ...good(), VERCEL: undefined, REDIS_URL: undefined, STORE: 'file', STORE_DIR: dir };
   }

@@ -9,6 +9,7 @@ import { RELATIVE_ERROR } from '../../../src/escalation/analytics/histogram.js';
 import { loadAnalytics, MAX_FIELDS_PER_DAY } from '../../../src/escalation/analytics/report.js';
 import type { EscalationStore } from '../../../src/escalation/store.js';
 import { createMemoryStore, createRedisStore } from '../../../src/escalation/stores/index.js';
+import { wrapStore } from '../../../src/escalation/stores/wrap-store.js';
 import { defaultSettings } from '../../../src/escalation/settings.js';
 import { seedRecords } from '../../support/analytics-records.js';
 import { naiveAnalytics } from '../../support/naive-analytics.js';
@@ -26,15 +27,9 @@ afterAll(() => redis.stop());
 
 /** The store, noting each method called on it. */
 function watched(store: EscalationStore, calls: { method: string; args: unknown[] }[]) {
-  return new Proxy(store, {
-    get(target, key, receiver) {
-      const value = Reflect.get(target, key, receiver) as unknown;
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        calls.push({ method: String(key), args });
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
-      };
-    },
+  return wrapStore(store, ({ name, args, proceed }) => {
+    calls.push({ method: name, args });
+    return proceed();
   });
 }
 
@@ -57,9 +52,9 @@ async function checkAgainstEveryRecord(store: EscalationStore) {
     DAYS,
   );
   // One read of the range's day counters; no record, no list, no scan.
-  expect(calls.map((c) => c.method)).toEqual(['readStats']);
+  expect(calls.map((c) => c.method)).toEqual(['stats.read']);
   expect((calls[0]!.args[0] as string[]).length).toBe(DAYS);
-  const loaded = await store.readStats(calls[0]!.args[0] as string[]);
+  const loaded = await store.stats.read(calls[0]!.args[0] as string[]);
   const fields = Object.values(loaded).reduce((n, day) => n + Object.keys(day).length, 0);
   expect(fields).toBeLessThanOrEqual(DAYS * MAX_FIELDS_PER_DAY);
 

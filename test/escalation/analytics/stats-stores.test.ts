@@ -78,8 +78,8 @@ for (const [name, make] of Object.entries(factories)) {
     afterEach(() => store.close());
 
     it('counts an escalation once, on the day it was asked for, however often a write is repeated', async () => {
-      await store.insert(makeRecord('e1'));
-      await store.insert(makeRecord('e1')); // a double click
+      await store.records.insert(makeRecord('e1'));
+      await store.records.insert(makeRecord('e1')); // a double click
       const answer = {
         state: 'conversation_created' as const,
         conversationId: 'conv-e1',
@@ -87,16 +87,19 @@ for (const [name, make] of Object.entries(factories)) {
         result: escalated('e1'),
         escalatedAt: iso(CREATED + 1_200),
       };
-      await store.update('e1', answer);
-      await store.update('e1', answer); // a resumed attempt writes it again
+      await store.records.update('e1', answer);
+      await store.records.update('e1', answer); // a resumed attempt writes it again
       const reply = { id: 'm1', text: 'hi', at: iso(CREATED + 90_000), author: 'Ann' };
       const addReply = (record: EscalationRecord) =>
         record.replies.some((r) => r.id === 'm1')
           ? null
           : { replies: [reply], firstReplyAt: record.firstReplyAt ?? iso(CREATED + 90_000) };
-      await Promise.all([store.updateWhere('e1', addReply), store.updateWhere('e1', addReply)]);
-      await store.update('e1', { state: 'done' });
-      expect(await store.readStats(['2026-11-23', DAY, '2026-11-25'])).toEqual({
+      await Promise.all([
+        store.records.updateWhere('e1', addReply),
+        store.records.updateWhere('e1', addReply),
+      ]);
+      await store.records.update('e1', { state: 'done' });
+      expect(await store.stats.read(['2026-11-23', DAY, '2026-11-25'])).toEqual({
         [DAY]: {
           n: 1,
           's:delivered': 1,
@@ -109,53 +112,55 @@ for (const [name, make] of Object.entries(factories)) {
     });
 
     it('moves an escalation between outcomes and leaves test escalations out', async () => {
-      await store.insert(makeRecord('e1', { state: 'queued', nextAttemptAt: iso(CREATED) }));
-      await store.insert(makeRecord('e2', { routing: routing(null), state: 'queued' }));
+      await store.records.insert(
+        makeRecord('e1', { state: 'queued', nextAttemptAt: iso(CREATED) }),
+      );
+      await store.records.insert(makeRecord('e2', { routing: routing(null), state: 'queued' }));
       const test = makeRecord('t1');
-      await store.insert({ ...test, request: { ...test.request, test: true } });
-      expect((await store.readStats([DAY]))[DAY]).toEqual({
+      await store.records.insert({ ...test, request: { ...test.request, test: true } });
+      expect((await store.stats.read([DAY]))[DAY]).toEqual({
         n: 2,
         's:queued': 2,
         'r:user_requested': 2,
         'u:': 1,
       });
-      await store.update('e1', { state: 'dead', nextAttemptAt: null });
-      expect((await store.readStats([DAY]))[DAY]).toMatchObject({ 's:queued': 1, 's:dead': 1 });
+      await store.records.update('e1', { state: 'dead', nextAttemptAt: null });
+      expect((await store.stats.read([DAY]))[DAY]).toMatchObject({ 's:queued': 1, 's:dead': 1 });
     });
 
     it('leaves out a record stored before the counters existed, through all its later writes', async () => {
       const { counted: _, ...older } = makeRecord('old', { state: 'queued' });
-      await store.insert(older);
-      await store.update('old', { state: 'done', result: escalated('old') });
-      expect(await store.readStats([DAY])).toEqual({});
+      await store.records.insert(older);
+      await store.records.update('old', { state: 'done', result: escalated('old') });
+      expect(await store.stats.read([DAY])).toEqual({});
     });
 
     it('counts a hand-off asked for while the business was closed (availability.open false)', async () => {
       const closed = { ...makeRecord('e1'), availability: { open: false, reason: 'closed' } };
       const open = { ...makeRecord('e2'), availability: { open: true, reason: 'open' } };
-      await store.insert(closed as EscalationRecord);
-      await store.insert(open as EscalationRecord);
-      await store.insert(makeRecord('e3')); // before availability was recorded
-      expect((await store.readStats([DAY]))[DAY]).toMatchObject({ n: 3, o: 1 });
+      await store.records.insert(closed as EscalationRecord);
+      await store.records.insert(open as EscalationRecord);
+      await store.records.insert(makeRecord('e3')); // before availability was recorded
+      expect((await store.stats.read([DAY]))[DAY]).toMatchObject({ n: 3, o: 1 });
     });
 
     it('keeps the counts of a record deleted by retention until its day is past the limit', async () => {
-      await store.insert(makeRecord('e1', { state: 'done', result: escalated('e1') }));
+      await store.records.insert(makeRecord('e1', { state: 'done', result: escalated('e1') }));
       now += 31 * 86_400_000;
-      expect(await store.purgeFinished(new Date(now - 30 * 86_400_000), 10)).toBe(1);
-      expect((await store.readStats([DAY]))[DAY]).toMatchObject({ n: 1, 's:delivered': 1 });
-      expect(await store.purgeStats(DAY)).toBe(0); // the day itself is not before DAY
-      expect(await store.purgeStats('2026-11-25')).toBe(1);
-      expect(await store.readStats([DAY])).toEqual({});
+      expect(await store.records.purgeFinished(new Date(now - 30 * 86_400_000), 10)).toBe(1);
+      expect((await store.stats.read([DAY]))[DAY]).toMatchObject({ n: 1, 's:delivered': 1 });
+      expect(await store.stats.purgeBefore(DAY)).toBe(0); // the day itself is not before DAY
+      expect(await store.stats.purgeBefore('2026-11-25')).toBe(1);
+      expect(await store.stats.read([DAY])).toEqual({});
     });
 
     it('never counts a late change to a record whose day was purged (no negative counts)', async () => {
-      await store.insert(makeRecord('e1', { state: 'dead' })); // dead ones wait for an operator
-      expect(await store.purgeStats('2026-11-25')).toBe(1);
-      await store.update('e1', { state: 'done', result: escalated('e1') }); // replayed later
-      expect(await store.readStats([DAY])).toEqual({});
-      await store.insert(makeRecord('e2', { createdAt: '2026-11-25T08:00:00.000Z' }));
-      expect(Object.keys(await store.readStats([DAY, '2026-11-25']))).toEqual(['2026-11-25']);
+      await store.records.insert(makeRecord('e1', { state: 'dead' })); // dead ones wait for an operator
+      expect(await store.stats.purgeBefore('2026-11-25')).toBe(1);
+      await store.records.update('e1', { state: 'done', result: escalated('e1') }); // replayed later
+      expect(await store.stats.read([DAY])).toEqual({});
+      await store.records.insert(makeRecord('e2', { createdAt: '2026-11-25T08:00:00.000Z' }));
+      expect(Object.keys(await store.stats.read([DAY, '2026-11-25']))).toEqual(['2026-11-25']);
     });
 
     it('equals the sum over the records after any sequence of writes (property)', async () => {
@@ -173,8 +178,8 @@ for (const [name, make] of Object.entries(factories)) {
           const prefix = `p${++run}-`;
           for (const w of writes) {
             const id = prefix + w.id;
-            await store.insert(makeRecord(id));
-            await store.updateWhere(id, (record) => ({
+            await store.records.insert(makeRecord(id));
+            await store.records.updateWhere(id, (record) => ({
               state: w.state as EscalationRecord['state'],
               routing: routing(w.ruleId),
               ...(w.answered
@@ -185,9 +190,13 @@ for (const [name, make] of Object.entries(factories)) {
                 : {}),
             }));
           }
-          const records = (await store.list()).filter((r) => r.escalationId.startsWith(prefix));
-          const others = (await store.list()).filter((r) => !r.escalationId.startsWith(prefix));
-          expect(await store.readStats([DAY])).toEqual(expected([...records, ...others]));
+          const records = (await store.records.list()).filter((r) =>
+            r.escalationId.startsWith(prefix),
+          );
+          const others = (await store.records.list()).filter(
+            (r) => !r.escalationId.startsWith(prefix),
+          );
+          expect(await store.stats.read([DAY])).toEqual(expected([...records, ...others]));
         }),
         { numRuns: name === 'memory' ? 100 : 15 },
       );
@@ -200,24 +209,24 @@ describe('file store analytics counters across restarts', () => {
     const dir = tempDir();
     let store = await createFileStore({ dir, clock: () => CREATED, compactEvery: 3 });
     for (const id of ['e1', 'e2', 'e3', 'e4']) {
-      await store.insert(makeRecord(id, { state: 'done', result: escalated(id) }));
-      await store.update(id, { escalatedAt: iso(CREATED + 700) });
+      await store.records.insert(makeRecord(id, { state: 'done', result: escalated(id) }));
+      await store.records.update(id, { escalatedAt: iso(CREATED + 700) });
     }
-    await store.purgeFinished(new Date(CREATED + 1), 2); // two records go; their counts stay
-    await store.insert(makeRecord('e5')); // more lines: the log is compacted
-    await store.insert(makeRecord('e6'));
-    const before = await store.readStats([DAY]);
+    await store.records.purgeFinished(new Date(CREATED + 1), 2); // two records go; their counts stay
+    await store.records.insert(makeRecord('e5')); // more lines: the log is compacted
+    await store.records.insert(makeRecord('e6'));
+    const before = await store.stats.read([DAY]);
     expect(before[DAY]).toMatchObject({ n: 6, 's:delivered': 4, 's:queued': 2 });
     await store.close();
     store = await createFileStore({ dir, clock: () => CREATED });
-    expect(await store.readStats([DAY])).toEqual(before);
-    expect(await store.purgeStats('2026-11-25')).toBe(1);
+    expect(await store.stats.read([DAY])).toEqual(before);
+    expect(await store.stats.purgeBefore('2026-11-25')).toBe(1);
     await store.close();
     store = await createFileStore({ dir, clock: () => CREATED });
-    expect(await store.readStats([DAY])).toEqual({});
+    expect(await store.stats.read([DAY])).toEqual({});
     // The limit came back with the log: a late change to a record of that day is not counted.
-    await store.update('e5', { state: 'dead' });
-    expect(await store.readStats([DAY])).toEqual({});
+    await store.records.update('e5', { state: 'dead' });
+    expect(await store.stats.read([DAY])).toEqual({});
     await store.close();
   });
 });

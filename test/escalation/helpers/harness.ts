@@ -78,7 +78,10 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       now += ms;
     },
     async saveSettings(patch) {
-      await store.saveSettings({ ...((await store.getSettings()) ?? defaultSettings()), ...patch });
+      await store.settings.save({
+        ...((await store.settings.get()) ?? defaultSettings()),
+        ...patch,
+      });
     },
     async close() {
       await service.close();

@@ -96,7 +96,7 @@ describe('attachments on later chat messages', () => {
     expect(landed?.attachmentIds).toHaveLength(1);
     expect(await downloaded(h, landed!.id, landed!.attachmentIds[0]!)).toEqual(FILE);
     // Delivered: the store no longer holds the file's bytes.
-    const stored = (await h.store.get(request.escalationId))!.chatMessages![0]!;
+    const stored = (await h.store.records.get(request.escalationId))!.chatMessages![0]!;
     expect(stored.attachment).toMatchObject({ data: null, kustomerId: landed!.attachmentIds[0] });
   });
 

@@ -59,7 +59,7 @@ describe('later chat messages', () => {
     const result = await h.service.chat.send(request.escalationId, 'someone-else', message('x'));
     expect(result).toBeNull();
     expect(liveOn(h, conversationId)).toHaveLength(0);
-    expect((await h.store.get(request.escalationId))?.chatMessages ?? []).toHaveLength(0);
+    expect((await h.store.records.get(request.escalationId))?.chatMessages ?? []).toHaveLength(0);
   });
 
   it('queues messages while Kustomer is down and delivers them in order, once, after', async () => {
@@ -78,7 +78,7 @@ describe('later chat messages', () => {
     const report = await h.service.drain();
     expect(report.messagesDelivered).toBe(3);
     expect(liveOn(h, conversationId).map((m) => m.preview)).toEqual(['one', 'two', 'three']);
-    expect(await h.store.messagesDue(new Date(h.now() + 3_600_000), 10)).toHaveLength(0);
+    expect(await h.store.records.messagesDue(new Date(h.now() + 3_600_000), 10)).toHaveLength(0);
   });
 
   it('after a reset once the message committed, looks it up instead of sending it again', async () => {
@@ -117,7 +117,7 @@ describe('later chat messages', () => {
     const report = await h.service.drain();
     expect(report.delivered).toBe(1);
     expect(report.messagesDelivered).toBe(1);
-    const record = await h.store.get(request.escalationId);
+    const record = await h.store.records.get(request.escalationId);
     expect(liveOn(h, record!.conversationId!).map((m) => m.preview)).toEqual([
       'typed while waiting',
     ]);
@@ -145,7 +145,9 @@ describe('later chat messages', () => {
       text: 'my card is •••• •••• •••• 1111, order 1234567890123',
     });
     expect(liveOn(h, conversationId)[0]?.preview).toBe(result?.text);
-    expect(JSON.stringify(await h.store.get(request.escalationId))).not.toContain('4111 1111');
+    expect(JSON.stringify(await h.store.records.get(request.escalationId))).not.toContain(
+      '4111 1111',
+    );
   });
 
   it('masks card numbers in the transcript and the note before the escalation is stored or sent', async () => {
@@ -169,6 +171,8 @@ describe('later chat messages', () => {
     expect(everything).toContain('••••-••••-••••-4444');
     expect(everything).toContain('order 1234567890123');
     expect(everything).not.toMatch(/5555-?5555-?5555/);
-    expect(JSON.stringify(await h.store.get(request.escalationId))).not.toMatch(/5555-?5555-?5555/);
+    expect(JSON.stringify(await h.store.records.get(request.escalationId))).not.toMatch(
+      /5555-?5555-?5555/,
+    );
   });
 });

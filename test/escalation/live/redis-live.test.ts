@@ -97,10 +97,10 @@ describe('the live conversation on two instances', () => {
     for (let round = 0; round < 10; round += 1) {
       now += 10_000;
       await Promise.all([a.service.drain(), b.service.drain()]);
-      if ((await a.store.messagesDue(new Date(now + 3_600_000), 1)).length === 0) break;
+      if ((await a.store.records.messagesDue(new Date(now + 3_600_000), 1)).length === 0) break;
     }
     for (const r of requests) {
-      const record = await a.store.get(r.escalationId);
+      const record = await a.store.records.get(r.escalationId);
       expect(liveOn(record!.conversationId!), r.escalationId).toEqual(expected.get(r.escalationId));
     }
   });
@@ -115,7 +115,7 @@ describe('the live conversation on two instances', () => {
     const dying = (store: EscalationStore) =>
       failingStore(
         store,
-        (method) => (dead ||= armed && method === 'updateWhere' && ++writes === 2),
+        (method) => (dead ||= armed && method === 'records.updateWhere' && ++writes === 2),
         () => new Error('process died'),
       );
     const a = startInstance('a', prefix, dying);
@@ -128,7 +128,7 @@ describe('the live conversation on two instances', () => {
     await expect(
       a.service.chat.send(r.escalationId, r.sessionId, { id: 'c2', text: 'unrecorded', at: at() }),
     ).rejects.toThrow('process died');
-    const left = (await b.store.get(r.escalationId))!;
+    const left = (await b.store.records.get(r.escalationId))!;
     expect(left.chatMessages!.map((m) => [m.id, m.deliveredAt === null])).toEqual([
       ['c1', false],
       ['c2', true],
@@ -141,7 +141,7 @@ describe('the live conversation on two instances', () => {
     await b.service.chat.send(r.escalationId, r.sessionId, { id: 'c3', text: 'after', at: at() });
     await b.service.drain();
     expect(liveOn(conversationId)).toEqual(['before', 'unrecorded', 'after']);
-    const record = (await b.store.get(r.escalationId))!;
+    const record = (await b.store.records.get(r.escalationId))!;
     expect(record.chatMessages!.every((m) => m.deliveredAt !== null)).toBe(true);
   });
 

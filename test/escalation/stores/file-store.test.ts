@@ -51,7 +51,7 @@ describe('file store durability', () => {
     const dir = tempDir();
     const acknowledged = await insertThenKill(dir, 400);
     const store = await createFileStore({ dir });
-    const stored = new Set((await store.list()).map((r) => r.escalationId));
+    const stored = new Set((await store.records.list()).map((r) => r.escalationId));
     const missing = acknowledged.filter((id) => !stored.has(id));
     expect(acknowledged.length).toBeGreaterThanOrEqual(400);
     expect(missing).toEqual([]);
@@ -61,35 +61,38 @@ describe('file store durability', () => {
   it('ignores a torn last line left by a crash', async () => {
     const dir = tempDir();
     const store = await createFileStore({ dir });
-    await store.insert(makeRecord('whole'));
+    await store.records.insert(makeRecord('whole'));
     await store.close();
     appendFileSync(join(dir, 'escalations.log'), '{"op":"put","record":{"escalationId":"torn"');
     const reopened = await createFileStore({ dir });
-    expect(await reopened.get('whole')).not.toBeNull();
-    expect(await reopened.get('torn')).toBeNull();
+    expect(await reopened.records.get('whole')).not.toBeNull();
+    expect(await reopened.records.get('torn')).toBeNull();
     await reopened.close();
   });
 
   it('compacts the log without losing records, settings or replies', async () => {
     const dir = tempDir();
     const store = await createFileStore({ dir, compactEvery: 50 });
-    await store.insert(makeRecord('keep'));
-    await store.appendReply('keep', {
+    await store.records.insert(makeRecord('keep'));
+    await store.records.appendReply('keep', {
       id: 'r1',
       text: 'hi',
       at: '2026-11-24T10:00:00.000Z',
       author: null,
     });
-    for (let i = 0; i < 120; i += 1) await store.update('keep', { attempts: i });
-    await store.insert(makeRecord('gone', { state: 'dead' }));
-    await store.purgeDead();
+    for (let i = 0; i < 120; i += 1) await store.records.update('keep', { attempts: i });
+    await store.records.insert(makeRecord('gone', { state: 'dead' }));
+    await store.records.purgeDead();
     const size = statSync(join(dir, 'escalations.log')).size;
-    const oneRecord = JSON.stringify(await store.get('keep')).length;
+    const oneRecord = JSON.stringify(await store.records.get('keep')).length;
     expect(size).toBeLessThan(oneRecord * 60);
     await store.close();
     const reopened = await createFileStore({ dir });
-    expect(await reopened.get('keep')).toMatchObject({ attempts: 119, replies: [{ id: 'r1' }] });
-    expect(await reopened.get('gone')).toBeNull();
+    expect(await reopened.records.get('keep')).toMatchObject({
+      attempts: 119,
+      replies: [{ id: 'r1' }],
+    });
+    expect(await reopened.records.get('gone')).toBeNull();
     await reopened.close();
   });
 
@@ -97,15 +100,15 @@ describe('file store durability', () => {
     const dir = tempDir();
     const store = await createFileStore({ dir, compactEvery: 20 });
     for (let i = 0; i < 60; i += 1)
-      await store.putServerValue('kustomer-webhook-delivery', { at: `t${i}`, verified: true });
-    await store.putServerValue('kustomer-webhook', { id: 'w1', token: 'secret-token' });
+      await store.serverValues.put('kustomer-webhook-delivery', { at: `t${i}`, verified: true });
+    await store.serverValues.put('kustomer-webhook', { id: 'w1', token: 'secret-token' });
     await store.close();
     const reopened = await createFileStore({ dir });
-    expect(await reopened.getServerValue('kustomer-webhook-delivery')).toEqual({
+    expect(await reopened.serverValues.get('kustomer-webhook-delivery')).toEqual({
       at: 't59',
       verified: true,
     });
-    expect(await reopened.getServerValue('kustomer-webhook')).toEqual({
+    expect(await reopened.serverValues.get('kustomer-webhook')).toEqual({
       id: 'w1',
       token: 'secret-token',
     });
@@ -115,13 +118,13 @@ describe('file store durability', () => {
   it('keeps purged escalations gone after a restart', async () => {
     const dir = tempDir();
     const store = await createFileStore({ dir, clock: () => Date.parse('2026-12-31T00:00:00Z') });
-    await store.insert(makeRecord('finished', { state: 'done' }));
-    await store.insert(makeRecord('waiting', { state: 'dead' }));
-    expect(await store.purgeFinished(new Date('2026-12-01T00:00:00Z'), 10)).toBe(1);
+    await store.records.insert(makeRecord('finished', { state: 'done' }));
+    await store.records.insert(makeRecord('waiting', { state: 'dead' }));
+    expect(await store.records.purgeFinished(new Date('2026-12-01T00:00:00Z'), 10)).toBe(1);
     await store.close();
     const reopened = await createFileStore({ dir });
-    expect(await reopened.get('finished')).toBeNull();
-    expect(await reopened.get('waiting')).toMatchObject({ state: 'dead' });
+    expect(await reopened.records.get('finished')).toBeNull();
+    expect(await reopened.records.get('waiting')).toMatchObject({ state: 'dead' });
     await reopened.close();
   });
 
@@ -135,7 +138,7 @@ describe('file store durability', () => {
     holder.kill('SIGKILL');
     await new Promise((resolve) => holder.once('exit', resolve));
     const store = await createFileStore({ dir });
-    await store.insert(makeRecord('after'));
+    await store.records.insert(makeRecord('after'));
     await store.close();
   });
 });

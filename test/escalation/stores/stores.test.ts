@@ -49,14 +49,14 @@ describe('rate-limit counters in memory', () => {
   it('are forgotten once their window has ended (Redis expires its own keys)', async () => {
     let now = 1_000_000 * 60_000;
     const store = createMemoryStore({ clock: () => now });
-    for (let i = 0; i < 500; i += 1) await store.hit(`ip:${i}`, 60_000);
+    for (let i = 0; i < 500; i += 1) await store.counters.hit(`ip:${i}`, 60_000);
     expect(store.counterCount()).toBe(500);
     now += 30_000;
-    await store.hit('ip:0', 60_000);
+    await store.counters.hit('ip:0', 60_000);
     // Mid-window: every counter still counts.
     expect(store.counterCount()).toBe(500);
     now += 30_000;
-    expect(await store.hit('ip:new', 60_000)).toBe(1);
+    expect(await store.counters.hit('ip:new', 60_000)).toBe(1);
     expect(store.counterCount()).toBe(1);
   });
 });
@@ -68,12 +68,14 @@ describe('redis summary fields', () => {
     const raw = new Redis(redis.url);
     try {
       const createdAt = '2026-11-24T09:00:00.000Z';
-      await store.insert(makeRecord('old', { state: 'queued', createdAt }));
-      await store.insert(makeRecord('new', { state: 'queued' }));
+      await store.records.insert(makeRecord('old', { state: 'queued', createdAt }));
+      await store.records.insert(makeRecord('new', { state: 'queued' }));
       // As an older version of the store wrote it: the JSON and its version only.
       await raw.hdel(`${prefix}rec:old`, 'c', 'p');
-      expect(await store.oldestWaiting()).toBe(createdAt);
-      expect((await store.list({ states: ['queued'], limit: 1 }))[0]?.escalationId).toBe('old');
+      expect(await store.records.oldestWaiting()).toBe(createdAt);
+      expect((await store.records.list({ states: ['queued'], limit: 1 }))[0]?.escalationId).toBe(
+        'old',
+      );
     } finally {
       raw.disconnect();
       await store.close();
