@@ -15,6 +15,7 @@ import { escalationBody } from './harness.js';
 
 const KEY = 'CANARY-vercel-key-0e6c4a2b8d1f';
 const SHORT_TOKEN = 'CANARY-short';
+const ADMIN_TOKEN = 'a-long-enough-admin-token-123';
 const saved = { ...process.env };
 let sandbox: SandboxHandle;
 let started = false;
@@ -44,6 +45,26 @@ afterAll(async () => {
 const request = (path: string, init?: RequestInit) =>
   new Request(`https://chat.example.com${path}`, init);
 
+const postEscalation = (id: string) =>
+  POST(
+    request('/api/escalations', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(escalationBody(id)),
+    }),
+  );
+
+/** A working configuration on the test sandbox: the module starts for real (afterAll closes it). */
+function setWorkingEnv(): void {
+  setEnv({
+    KUSTOMER_API_KEY: KEY,
+    KUSTOMER_API_BASE_URL: sandbox.url,
+    ADMIN_TOKEN,
+    STORE: 'memory',
+  });
+  started = true;
+}
+
 async function expectConfigError(response: Response, variable: string) {
   expect(response.status).toBe(503);
   expect(response.headers.get('content-type')).toMatch(/^application\/json/);
@@ -61,16 +82,7 @@ describe('api/index.ts with a broken configuration', () => {
     const logged: string[] = [];
     vi.spyOn(process.stdout, 'write').mockImplementation((line) => logged.push(String(line)) > 0);
     await expectConfigError(await GET(request('/api/integrations/kustomer')), 'ADMIN_TOKEN');
-    await expectConfigError(
-      await POST(
-        request('/api/escalations', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(escalationBody('v-1')),
-        }),
-      ),
-      'ADMIN_TOKEN',
-    );
+    await expectConfigError(await postEscalation('v-1'), 'ADMIN_TOKEN');
     await expectConfigError(await GET(request('/api/ready')), 'ADMIN_TOKEN');
     const health = await GET(request('/api/health'));
     expect(health.status).toBe(200);
@@ -82,7 +94,7 @@ describe('api/index.ts with a broken configuration', () => {
   });
 
   it('refuses the file store on Vercel, naming REDIS_URL', async () => {
-    setEnv({ VERCEL: '1', KUSTOMER_API_KEY: KEY, ADMIN_TOKEN: 'a-long-enough-admin-token-123' });
+    setEnv({ VERCEL: '1', KUSTOMER_API_KEY: KEY, ADMIN_TOKEN });
     await expectConfigError(await GET(request('/api/ready')), 'REDIS_URL');
   });
 
@@ -102,13 +114,7 @@ describe('api/index.ts with a broken configuration', () => {
   });
 
   it('starts on the next request once the environment is fixed', async () => {
-    setEnv({
-      KUSTOMER_API_KEY: KEY,
-      KUSTOMER_API_BASE_URL: sandbox.url,
-      ADMIN_TOKEN: 'a-long-enough-admin-token-123',
-      STORE: 'memory',
-    });
-    started = true;
+    setWorkingEnv();
     const ready = await GET(request('/api/ready'));
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ ready: true, checks: { mode: 'live' } });
@@ -124,20 +130,8 @@ describe('api/index.ts after the answer', () => {
       get: () => ({ waitUntil: (work: Promise<unknown>) => kept.push(work) }),
     };
     try {
-      setEnv({
-        KUSTOMER_API_KEY: KEY,
-        KUSTOMER_API_BASE_URL: sandbox.url,
-        ADMIN_TOKEN: 'a-long-enough-admin-token-123',
-        STORE: 'memory',
-      });
-      started = true;
-      const response = await POST(
-        request('/api/escalations', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(escalationBody('v-kept')),
-        }),
-      );
+      setWorkingEnv();
+      const response = await postEscalation('v-kept');
       expect(response.status).toBe(201);
       expect(await response.json()).toMatchObject({ status: 'escalated' });
       expect(kept.length).toBeGreaterThan(0);
