@@ -41,7 +41,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: [
-            'test/{architecture,platform,shared,kustomer,sandbox,escalation,server,cli,bench}/**/*.test.ts',
+            'test/{architecture,platform,shared,kustomer,sandbox,escalation,server,cli,bench,package}/**/*.test.ts',
           ],
           testTimeout: 20_000,
         },
@@ -62,10 +62,16 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
-          include: ['test/e2e/**/*.test.ts', 'test/package/**/*.test.ts'],
+          include: ['test/e2e/**/*.test.ts'],
+          // The app is built once, in the background while the other projects run.
+          globalSetup: ['test/e2e/support/app-build.global.ts'],
           testTimeout: 90_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          // Each file has its own server (port 0, own store) and its own chromium: two at a time
+          // share the 2 cores of CI well; a third would only slow the other two. A project with
+          // its own worker count runs in a group of its own: after the node and ui files.
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

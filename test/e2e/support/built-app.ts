@@ -1,30 +1,31 @@
 /**
- * Builds the app once per test run and starts the production server (`npm start`'s entry point)
- * on a free port, in sandbox mode with its own store directory.
+ * The production server (`npm start`'s entry point) on the app the e2e project's global setup
+ * built for this run, on a free port, in sandbox mode with its own store directory.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inject } from 'vitest';
+import type { AppBuildStatus } from './app-build.global.js';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const SERVER_ENTRY = join(ROOT, 'dist-server/src/server/node-server.js');
-let built = false;
+const BUILD_WAIT_MS = 300_000;
 
-export function buildOnce(): void {
-  if (built) return;
-  for (const args of [
-    ['vite', 'build'],
-    ['tsc', '-p', 'tsconfig.server.json'],
-  ]) {
-    const result = spawnSync('npx', args, { cwd: ROOT, encoding: 'utf8' });
-    if (result.status !== 0) {
-      throw new Error(`${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
-    }
+/** Waits for the run's build (app-build.global.ts), and fails with its output if it failed. */
+export async function appBuilt(): Promise<void> {
+  const statusFile = inject('appBuildStatus');
+  const deadline = Date.now() + BUILD_WAIT_MS;
+  while (!existsSync(statusFile)) {
+    if (Date.now() > deadline)
+      throw new Error(`npm run build did not finish in ${BUILD_WAIT_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
+  const status = JSON.parse(readFileSync(statusFile, 'utf8')) as AppBuildStatus;
+  if (!status.ok) throw new Error(`npm run build failed:\n${status.output}`);
   if (!existsSync(SERVER_ENTRY)) throw new Error(`build did not produce ${SERVER_ENTRY}`);
-  built = true;
 }
 
 export function freePort(): Promise<number> {
@@ -46,7 +47,7 @@ export interface RunningApp {
 }
 
 export async function startBuiltApp(env: Record<string, string> = {}): Promise<RunningApp> {
-  buildOnce();
+  await appBuilt();
   const port = await freePort();
   const storeDir = mkdtempSync(join(tmpdir(), 'kustomer-e2e-'));
   let output = '';
