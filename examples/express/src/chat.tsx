@@ -1,7 +1,7 @@
 // The host's own chat, with the module's button: its code arrives in a chunk of its own the first
 // time the button renders.
 import { useState } from 'react';
-import { EscalationButton, type AgentReply, type TranscriptEntry } from 'kustomer-escalation/react';
+import { EscalationButton, type TranscriptEntry } from 'kustomer-escalation/react';
 
 const sessionId = `chat-${crypto.randomUUID()}`;
 const transcript: TranscriptEntry[] = [
@@ -15,17 +15,15 @@ const transcript: TranscriptEntry[] = [
 ];
 
 export function Chat() {
-  const [replies, setReplies] = useState<AgentReply[]>([]);
+  // The bot's conversation, then the agent's replies as they come.
+  const [messages, setMessages] = useState<{ id: string; text: string }[]>(transcript);
   const [closed, setClosed] = useState(false);
   return (
     <main>
       <h1>Acme chat</h1>
       <ul aria-label="Messages">
-        {transcript.map((line) => (
-          <li key={line.id}>{line.text}</li>
-        ))}
-        {replies.map((reply) => (
-          <li key={reply.id}>{reply.text}</li>
+        {messages.map((message) => (
+          <li key={message.id}>{message.text}</li>
         ))}
       </ul>
       {closed && <p>The conversation was closed.</p>}
@@ -35,7 +33,7 @@ export function Chat() {
         transcript={transcript}
         reason="user_requested"
         intent="shipping"
-        onReply={(reply) => setReplies((all) => [...all, reply])}
+        onReply={(reply) => setMessages((all) => [...all, reply])}
         onClosed={() => setClosed(true)}
       />
     </main>

@@ -1,7 +1,7 @@
 'use client';
 // The host's own chat, with the module's button pointed at the route that mounts the server.
 import { useState } from 'react';
-import { EscalationButton, type AgentReply, type TranscriptEntry } from 'kustomer-escalation/react';
+import { EscalationButton, type TranscriptEntry } from 'kustomer-escalation/react';
 
 const transcript: TranscriptEntry[] = [
   { id: 'm1', role: 'user', text: 'I was charged twice.', at: '2026-01-01T10:00:00.000Z' },
@@ -10,15 +10,13 @@ const transcript: TranscriptEntry[] = [
 
 export function Chat() {
   const [sessionId] = useState(() => `chat-${crypto.randomUUID()}`);
-  const [replies, setReplies] = useState<AgentReply[]>([]);
+  // The bot's conversation, then the agent's replies as they come.
+  const [messages, setMessages] = useState<{ id: string; text: string }[]>(transcript);
   return (
     <>
       <ul aria-label="Messages">
-        {transcript.map((line) => (
-          <li key={line.id}>{line.text}</li>
-        ))}
-        {replies.map((reply) => (
-          <li key={reply.id}>{reply.text}</li>
+        {messages.map((message) => (
+          <li key={message.id}>{message.text}</li>
         ))}
       </ul>
       <EscalationButton
@@ -27,7 +25,7 @@ export function Chat() {
         knownEmail="sam@example.com"
         transcript={transcript}
         intent="billing"
-        onReply={(reply) => setReplies((all) => [...all, reply])}
+        onReply={(reply) => setMessages((all) => [...all, reply])}
         onClosed={() => {}}
       />
     </>
