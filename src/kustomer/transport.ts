@@ -6,12 +6,13 @@ import http from 'node:http';
 import https from 'node:https';
 import axios, { type AxiosResponse } from 'axios';
 import type { z } from 'zod';
-import type { KustomerError } from './errors.js';
+import { KustomerSchemaError, type KustomerError } from './errors.js';
 import type { Limiter } from './limiter.js';
 import type { Logger } from '../platform/logger.js';
 import type { Metrics } from './metrics.js';
 import { redactValue, type Redactor } from '../platform/redact.js';
 import { callFailure, schemaFailure } from './transport-failure.js';
+import { buildPath, type RouteParams } from './route-path.js';
 import { installLimiterAndMetrics, installRetries, type MetaConfig } from './transport-hooks.js';
 import type { CallOptions } from './types.js';
 
@@ -33,23 +34,31 @@ export interface TransportOptions {
   userAgent: string;
 }
 
-export interface CallSpec<T> extends CallOptions {
+/**
+ * One call. Its path is written once, as the route template with its values
+ * (`route: '/v1/customers/{id}', params: { id }`): the transport encodes each value into the real
+ * path, and metrics, logs and error messages name the template (they never carry ids or emails).
+ */
+export type CallSpec<T, R extends string = string> = CallOptions & {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** The real path, with values encoded. */
-  path: string;
-  /** The route template for metrics and messages: `/v1/customers/email={email}`. */
-  route: string;
+  /** The route template: `/v1/customers/email={email}`, `/v1/chat/queues/metrics/{ids}`. */
+  route: R;
   query?: Record<string, string | number | boolean>;
   body?: unknown;
   schema: z.ZodType<T>;
   /** Roles that allow this route, named in a 403. */
   roles?: string[];
-}
+  /**
+   * A link Kustomer gave for this route (`links.next`, a path with its query), sent as it is in
+   * place of the path built from the template. Only a path on the client's own origin.
+   */
+  link?: string;
+} & RouteParams<R>;
 
 export interface Transport {
-  call<T>(spec: CallSpec<T>): Promise<T>;
+  call<T, const R extends string>(spec: CallSpec<T, R>): Promise<T>;
   /** As call, but a 404 answers null: Kustomer's lookups say "no match" with 404. */
-  find<T>(spec: CallSpec<T>): Promise<T | null>;
+  find<T, const R extends string>(spec: CallSpec<T, R>): Promise<T | null>;
 }
 
 export function createTransport(options: TransportOptions): Transport {
@@ -71,11 +80,14 @@ export function createTransport(options: TransportOptions): Transport {
   installRetries(instance, options);
 
   async function call<T>(spec: CallSpec<T>): Promise<T> {
+    const url = spec.link
+      ? sameOriginPath(spec, spec.link, options.baseURL)
+      : buildPath(spec.method, spec.route, spec.params);
     let response: AxiosResponse;
     try {
       response = await instance.request({
         method: spec.method,
-        url: spec.path,
+        url,
         ...(spec.query ? { params: spec.query } : {}),
         ...(spec.body === undefined ? {} : { data: spec.body }),
         ...(spec.signal ? { signal: spec.signal } : {}),
@@ -108,8 +120,8 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   return {
-    call,
-    async find(spec) {
+    call: call as Transport['call'],
+    async find<T>(spec: CallSpec<T>) {
       try {
         return await call(spec);
       } catch (error) {
@@ -118,4 +130,21 @@ export function createTransport(options: TransportOptions): Transport {
       }
     },
   };
+}
+
+/**
+ * A link from a response, as a path for the instance: a path, or an absolute URL on the
+ * client's own origin. Anything else would send the API key to another host.
+ */
+function sameOriginPath(spec: CallSpec<unknown>, link: string, baseURL: string): string {
+  if (link.startsWith('/') && !link.startsWith('//')) return link;
+  const target = URL.canParse(link, baseURL) ? new URL(link, baseURL) : null;
+  if (target?.origin !== new URL(baseURL).origin) {
+    const issue = 'links: a link to another origin, not followed';
+    throw new KustomerSchemaError(`Kustomer ${spec.method} ${spec.route}: ${issue}`, [issue], {
+      method: spec.method,
+      path: spec.route,
+    });
+  }
+  return target.pathname + target.search;
 }

@@ -32,6 +32,17 @@ interface Target {
   route: Route | undefined;
 }
 
+/** The route's captured values, decoded as a server decodes a path; null when one is malformed. */
+function decodeParams(route: Route, path: string): string[] | null {
+  const raw = route.pattern.exec(path)!.slice(1);
+  const items = route.list ? raw.flatMap((value) => value.split(',')) : raw;
+  try {
+    return items.map((value) => decodeURIComponent(value));
+  } catch {
+    return null;
+  }
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function refuse(
@@ -101,7 +112,9 @@ export async function handleV1(
   const parsed = await readJsonBody(req);
   if (!parsed.ok)
     return sendJson(res, 400, errorBody(400, 'bad_request', 'the body is not valid JSON'), headers);
-  const params = route.pattern.exec(path)!.slice(1);
+  const params = decodeParams(route, path);
+  if (!params)
+    return sendJson(res, 400, errorBody(400, 'bad_request', 'malformed percent-encoding'), headers);
   const ctx = { params, query: url.searchParams, body: parsed.body, path, key, core: rt.core };
   const reply = route.handle(ctx);
   const after = rt.faults.after(method, path);

@@ -26,6 +26,7 @@ export interface SandboxCore {
 }
 
 export interface RouteContext {
+  /** The values the pattern captured, percent-decoded (a list route's: each item of the list). */
   params: string[];
   query: URLSearchParams;
   body: unknown;
@@ -46,6 +47,8 @@ export interface Route {
   name: string;
   /** Any one is enough; null = any valid key. */
   roles: string[] | null;
+  /** Its one parameter is a comma-separated list: split before decoding, so an item may hold %2C. */
+  list?: boolean;
   handle(ctx: RouteContext): Reply;
 }
 

@@ -83,10 +83,11 @@ export const availabilityRoutes: Route[] = [
     method: 'GET',
     pattern: /^\/v1\/chat\/queues\/metrics\/([^/]+)$/,
     name: 'GET /v1/chat/queues/metrics/{ids}',
+    list: true,
     roles: ['org.permission.queue.read', 'org.admin', 'org.user'],
     handle: (ctx) => ({
       status: 200,
-      body: { data: queueMetrics(ctx.core.availability, ctx.params[0]!.split(',')) },
+      body: { data: queueMetrics(ctx.core.availability, ctx.params) },
     }),
   },
 ];

@@ -80,7 +80,7 @@ export const conversationRoutes: Route[] = [
     name: 'GET /v1/conversations/externalId={externalId}',
     roles: READ,
     handle({ params, core }) {
-      const externalId = decodeURIComponent(params[0]!);
+      const externalId = params[0]!;
       const found = core.store.data.conversations.find((c) => c.externalId === externalId);
       return {
         status: 200,

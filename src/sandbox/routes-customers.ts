@@ -28,7 +28,7 @@ type Body = {
 
 function lookup(field: 'email' | 'externalId' | 'phone') {
   return ({ params, core }: RouteContext) => {
-    const value = decodeURIComponent(params[0]!);
+    const value = params[0]!;
     const found = core.store.data.customers.find((c) =>
       field === 'email'
         ? c.emails.some((e) => e.email.toLowerCase() === value.toLowerCase())

@@ -151,6 +151,12 @@ describe('body validation', () => {
     expect(array.status).toBe(400);
   });
 
+  it('answers 400, not 500, for a malformed percent-encoding in a path value', async () => {
+    const reply = await api(sandbox, 'GET', '/v1/customers/email=a%zz%40example.com');
+    expect(reply.status).toBe(400);
+    expectKustomerError(reply.body, 400, /malformed percent-encoding/);
+  });
+
   it('requires a body on a note and at least one character in it', async () => {
     const { conversationId } = await seedConversation(sandbox, 'n@example.com');
     const path = `/v1/conversations/${conversationId}/notes`;

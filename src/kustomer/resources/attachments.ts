@@ -69,7 +69,6 @@ export function createAttachments(transport: Transport) {
       const created = await transport.call({
         ...options,
         method: 'POST',
-        path: '/v1/attachments',
         route: '/v1/attachments',
         body: { name: file.name, contentType: file.contentType, contentLength: file.contentLength },
         schema: createdSchema,
@@ -91,8 +90,8 @@ export function createAttachments(transport: Transport) {
       const read = await transport.call({
         ...options,
         method: 'GET',
-        path: `/v1/messages/${encodeURIComponent(messageId)}/attachments/${encodeURIComponent(attachmentId)}`,
         route: '/v1/messages/{message_id}/attachments/{id}',
+        params: { message_id: messageId, id: attachmentId },
         schema: linkSchema,
         roles: rolesFor('attachment.read'),
       });

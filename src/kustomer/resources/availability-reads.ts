@@ -106,8 +106,9 @@ export function createAvailabilityReads(transport: Transport) {
       const body = await transport.find({
         ...read(options),
         method: 'GET',
-        path: id ? `/v1/schedules/${encodeURIComponent(id)}` : '/v1/schedules/default',
-        route: id ? '/v1/schedules/{id}' : '/v1/schedules/default',
+        ...(id
+          ? { route: '/v1/schedules/{id}', params: { id } }
+          : { route: '/v1/schedules/default' }),
         query: { include: 'holidays' },
         schema: scheduleBody,
         roles: ['org.permission.schedule.read'],
@@ -119,7 +120,6 @@ export function createAvailabilityReads(transport: Transport) {
       const items = await collectPages(transport, {
         ...read(options),
         method: 'GET',
-        path: '/v1/schedules',
         route: '/v1/schedules',
         query: { pageSize: 100 },
         schema: listSchema(scheduleResource),
@@ -132,7 +132,6 @@ export function createAvailabilityReads(transport: Transport) {
       const items = await collectPages(transport, {
         ...read(options),
         method: 'GET',
-        path: '/v1/routing/work-sessions',
         route: '/v1/routing/work-sessions',
         query: { active: true, statusType: 'available', pageSize: 100 },
         schema: listSchema(workSessionResource),
@@ -152,12 +151,11 @@ export function createAvailabilityReads(transport: Transport) {
     /** The latest wait of each queue asked for (at most 25 ids a call). */
     async queueWaits(queueIds: readonly string[], options: CallOptions = {}): Promise<QueueWait[]> {
       if (queueIds.length === 0) return [];
-      const ids = queueIds.slice(0, 25).map(encodeURIComponent).join(',');
       const body = await transport.call({
         ...read(options),
         method: 'GET',
-        path: `/v1/chat/queues/metrics/${ids}`,
         route: '/v1/chat/queues/metrics/{ids}',
+        params: { ids: queueIds.slice(0, 25) },
         schema: listSchema(queueMetricResource),
         roles: ['org.permission.queue.read'],
       });

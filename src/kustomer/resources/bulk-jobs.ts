@@ -83,8 +83,8 @@ export async function readBulkJob(
     const body = await transport.call({
       ...options,
       method: 'GET',
-      path: `/v1/bulk/${encodeURIComponent(job.id)}/batches`,
       route: '/v1/bulk/{id}/batches',
+      params: { id: job.id },
       schema: batchesSchema,
       roles: ['org.permission.bulk.read', 'org.user.bulk.read'],
     });

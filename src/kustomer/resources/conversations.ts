@@ -56,8 +56,8 @@ export function createConversations(transport: Transport) {
       const created = await transport.call({
         ...options,
         method: 'POST',
-        path: `/v1/customers/${encodeURIComponent(input.customerId)}/conversations`,
         route: '/v1/customers/{id}/conversations',
+        params: { id: input.customerId },
         body: defined({
           name: input.name,
           status: input.status ?? 'open',
@@ -77,8 +77,8 @@ export function createConversations(transport: Transport) {
       const found = await transport.find({
         ...options,
         method: 'GET',
-        path: `/v1/conversations/${encodeURIComponent(id)}`,
         route: '/v1/conversations/{id}',
+        params: { id },
         schema: single,
         roles: read,
       });
@@ -91,8 +91,8 @@ export function createConversations(transport: Transport) {
       const found = await transport.find({
         ...options,
         method: 'GET',
-        path: `/v1/conversations/externalId=${encodeURIComponent(fitExternalId(externalId))}`,
         route: '/v1/conversations/externalId={externalId}',
+        params: { externalId: fitExternalId(externalId) },
         schema: single,
         roles: read,
       });
@@ -106,8 +106,8 @@ export function createConversations(transport: Transport) {
       const updated = await transport.call({
         ...options,
         method: 'PUT',
-        path: `/v1/conversations/${encodeURIComponent(id)}`,
         route: '/v1/conversations/{id}',
+        params: { id },
         body: patch,
         schema: single,
         roles: rolesFor('conversation.update'),

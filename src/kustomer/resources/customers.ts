@@ -55,11 +55,22 @@ function withE164<T extends CustomerIdentityInput>(identity: T): T {
   return identity.phone ? { ...identity, phone: toE164(identity.phone) } : identity;
 }
 
-const LOOKUP_ROUTES: Record<Exclude<IdentityKind, 'id'>, string> = {
-  email: '/v1/customers/email={email}',
-  externalId: '/v1/customers/externalId={externalId}',
-  phone: '/v1/customers/phone={phone}',
-};
+/** The lookup route of each identity, its placeholder named after the identity. */
+function lookupTarget(kind: IdentityKind, value: string) {
+  switch (kind) {
+    case 'id':
+      return { route: '/v1/customers/{id}', params: { id: value } } as const;
+    case 'email':
+      return { route: '/v1/customers/email={email}', params: { email: value } } as const;
+    case 'externalId':
+      return {
+        route: '/v1/customers/externalId={externalId}',
+        params: { externalId: value },
+      } as const;
+    case 'phone':
+      return { route: '/v1/customers/phone={phone}', params: { phone: value } } as const;
+  }
+}
 
 /**
  * A create Kustomer refused with a 4xx that may be a duplicate: Kustomer does not document the
@@ -83,17 +94,11 @@ export function createCustomers(transport: Transport, cache: ClientCache) {
     if (kind === 'phone') value = toE164(value);
     const fresh = cache.getCustomer(kind, value);
     if (fresh) return fresh;
-    const route = kind === 'id' ? '/v1/customers/{id}' : LOOKUP_ROUTES[kind];
-    const path =
-      kind === 'id'
-        ? `/v1/customers/${encodeURIComponent(value)}`
-        : `/v1/customers/${kind}=${encodeURIComponent(value)}`;
     try {
       const found = await transport.find({
         ...options,
         method: 'GET',
-        path,
-        route,
+        ...lookupTarget(kind, value),
         schema: single,
         roles: read,
       });
@@ -124,7 +129,6 @@ export function createCustomers(transport: Transport, cache: ClientCache) {
     const created = await transport.call({
       ...options,
       method: 'POST',
-      path: '/v1/customers',
       route: '/v1/customers',
       body: customerBody(input),
       schema: single,
@@ -150,8 +154,8 @@ export function createCustomers(transport: Transport, cache: ClientCache) {
       const updated = await transport.call({
         ...options,
         method: 'PUT',
-        path: `/v1/customers/${encodeURIComponent(id)}`,
         route: '/v1/customers/{id}',
+        params: { id },
         body: customerBody(patch),
         schema: single,
         roles: rolesFor('customer.update'),

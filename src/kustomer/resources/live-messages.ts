@@ -23,8 +23,8 @@ export function createLiveMessages({ transport, app }: { transport: Transport; a
       const posted = await transport.call({
         ...options,
         method: 'POST',
-        path: `/v1/conversations/${encodeURIComponent(conversationId)}/messages`,
         route: '/v1/conversations/{id}/messages',
+        params: { id: conversationId },
         body: {
           channel: 'chat',
           app,

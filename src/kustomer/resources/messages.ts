@@ -70,8 +70,8 @@ export function createMessages({ transport, app, clock, sleep, expectedBulkJobMs
     await transport.call({
       ...options,
       method: 'POST',
-      path: `/v1/conversations/${encodeURIComponent(conversationId)}/messages`,
       route: '/v1/conversations/{id}/messages',
+      params: { id: conversationId },
       body: body(line),
       schema: singleSchema(messageResource),
       roles: createRoles,
@@ -87,7 +87,6 @@ export function createMessages({ transport, app, clock, sleep, expectedBulkJobMs
     const posted = await transport.call({
       ...options,
       method: 'POST',
-      path: '/v1/messages/bulk',
       route: '/v1/messages/bulk',
       body: bodies,
       schema: bulkJobSchema,
@@ -108,8 +107,8 @@ export function createMessages({ transport, app, clock, sleep, expectedBulkJobMs
       {
         ...options,
         method: 'GET',
-        path: `/v1/conversations/${encodeURIComponent(conversationId)}/messages`,
         route: '/v1/conversations/{id}/messages',
+        params: { id: conversationId },
         query: { pageSize: 100 },
         schema: listSchema(messageResource),
         roles: rolesFor('message.read'),

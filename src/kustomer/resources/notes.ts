@@ -47,8 +47,8 @@ export function createNotes(transport: Transport) {
       const created = await transport.call({
         ...options,
         method: 'POST',
-        path: `/v1/conversations/${encodeURIComponent(conversationId)}/notes`,
         route: '/v1/conversations/{id}/notes',
+        params: { id: conversationId },
         body: { body: noteBody(input.body, externalId), ...(externalId ? { externalId } : {}) },
         schema: singleSchema(noteResource),
         roles: rolesFor('note.create'),
@@ -63,8 +63,8 @@ export function createNotes(transport: Transport) {
       const notes = await collectPages(transport, {
         ...options,
         method: 'GET',
-        path: `/v1/conversations/${encodeURIComponent(conversationId)}/notes`,
         route: '/v1/conversations/{id}/notes',
+        params: { id: conversationId },
         query: { pageSize: 100 },
         schema: listSchema(noteResource),
         roles: rolesFor('note.read'),

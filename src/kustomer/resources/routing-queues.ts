@@ -71,7 +71,6 @@ export function createRoutingQueues(transport: Transport, clock: () => number = 
       lane: 'background',
       ...options,
       method: 'GET',
-      path: '/v1/routing/queues',
       route: '/v1/routing/queues',
       query: { pageSize: 100 },
       schema: listSchema(queueResource),
@@ -87,8 +86,8 @@ export function createRoutingQueues(transport: Transport, clock: () => number = 
     const resources = await collectPages(transport, {
       ...options,
       method: 'GET',
-      path: `/v1/routing/conversations/${encodeURIComponent(conversationId)}/work-items`,
       route: '/v1/routing/conversations/{id}/work-items',
+      params: { id: conversationId },
       schema: listSchema(workItemResource),
       roles: rolesFor('routing.read'),
     });
@@ -99,7 +98,6 @@ export function createRoutingQueues(transport: Transport, clock: () => number = 
     const body = await transport.call({
       ...options,
       method: 'POST',
-      path: '/v1/routing/work-items',
       route: '/v1/routing/work-items',
       body: {
         resource: { type: 'conversation', id: conversationId },
@@ -116,8 +114,8 @@ export function createRoutingQueues(transport: Transport, clock: () => number = 
     const body = await transport.call({
       ...options,
       method: 'PUT',
-      path: `/v1/routing/work-items/${encodeURIComponent(id)}`,
       route: '/v1/routing/work-items/{id}',
+      params: { id },
       body: { queue: { id: queueId } },
       schema: singleSchema(workItemResource),
       roles: rolesFor('routing.update'),

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { rolesFor } from '../permissions.js';
 import { relatedId, resourceSchema, text } from '../schemas.js';
+import type { RouteTarget } from '../route-path.js';
 import type { Transport } from '../transport.js';
 import type { CallOptions } from '../types.js';
 
@@ -66,13 +67,12 @@ function slasIn(data: unknown) {
 
 export function createSlas(transport: Transport) {
   const roles = rolesFor('sla.read');
-  const get = (path: string, route: string, options: CallOptions) =>
+  const get = <const R extends string>(target: RouteTarget<R>, options: CallOptions) =>
     transport.call({
       lane: 'background',
       ...options,
       method: 'GET',
-      path,
-      route,
+      ...target,
       query: { versions: 'active' },
       schema: envelope,
       roles,
@@ -80,13 +80,13 @@ export function createSlas(transport: Transport) {
 
   /** Every SLA with its active version's first-response rule. */
   async function list(options: CallOptions = {}): Promise<SlaPolicy[]> {
-    const body = await get('/v1/slas', '/v1/slas', options);
+    const body = await get({ route: '/v1/slas' }, options);
     const versions = versionsIn(body.included);
     const policies: SlaPolicy[] = [];
     for (const sla of slasIn(body.data)) {
       let version = versions.find((v) => relatedId(v, 'sla') === sla.id) ?? null;
       if (!version) {
-        const one = await get(`/v1/slas/${encodeURIComponent(sla.id)}`, '/v1/slas/{id}', options);
+        const one = await get({ route: '/v1/slas/{id}', params: { id: sla.id } }, options);
         version = versionsIn(one.included)[0] ?? null;
       }
       if (!version) continue;

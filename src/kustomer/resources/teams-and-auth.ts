@@ -22,7 +22,6 @@ export function createTeams(transport: Transport, cache: ClientCache) {
           lane: 'background',
           ...callOptions,
           method: 'GET',
-          path: '/v1/teams',
           route: '/v1/teams',
           query: { pageSize: 500 },
           schema: listSchema(teamResource),
@@ -50,7 +49,6 @@ export function createAuth(transport: Transport) {
       lane: 'background',
       ...options,
       method: 'GET',
-      path: '/v1/auth/tokens/current',
       route: '/v1/auth/tokens/current',
       schema: singleSchema(tokenResource),
     });
