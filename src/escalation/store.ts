@@ -1,8 +1,11 @@
 /**
- * The durable state behind escalations: each escalation's record (its progress through the steps
- * and its place in the outbox), the settings every instance shares, webhook dedupe marks and
- * rate-limit counters. Three implementations: file (embedded default), redis (several instances,
- * serverless) and memory (tests). Every write is durable before its promise resolves.
+ * The durable state behind escalations, as small ports a consumer can depend on one by one: each
+ * escalation's record (its progress through the steps and its place in the outbox) with the
+ * analytics counters written beside it, leases, webhook dedupe marks, rate-limit counters, the
+ * settings every instance shares and server-only values. Three backends: file (embedded
+ * default), redis (several instances, serverless) and memory (tests); records are implemented by
+ * each, the rest once over a key-value backend (stores/key-value-ports.ts). Every durable write is
+ * durable before its promise resolves.
  */
 import type { StoreDurability } from './stores/durability.js';
 import type { AgentReply, EscalationState } from '../shared/escalation.js';

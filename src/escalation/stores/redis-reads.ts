@@ -16,14 +16,9 @@ export function redisKeys(p: string) {
     messages: `${p}messages`,
     conversations: `${p}conversations`,
     state: (state: EscalationState) => `${p}state:${state}`,
-    lease: (id: string) => `${p}lease:${id}`,
-    seen: (id: string) => `${p}seen:${id}`,
-    hit: (key: string, start: number) => `${p}hit:${key}:${start}`,
-    settings: `${p}settings`,
     stats: (day: string) => `${p}stats:${day}`,
     statsDays: `${p}stats:days`,
     statsPurgedBefore: `${p}stats:purged-before`,
-    server: (key: string) => `${p}server:${key}`,
   };
 }
 

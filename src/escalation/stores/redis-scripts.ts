@@ -56,30 +56,6 @@ return 1
 `;
 
 /**
- * Takes a lease that is free or already this owner's (then extends it), in one step: a GET then a
- * SET could extend a lease another owner took in between. KEYS: 1 lease; ARGV: 1 owner, 2 ttl ms
- */
-export const ACQUIRE_LEASE = `
-local holder = redis.call('GET', KEYS[1])
-if holder and holder ~= ARGV[1] then return 0 end
-redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-return 1
-`;
-
-/** Releases a lease only for its owner. KEYS: 1 lease; ARGV: 1 owner */
-export const RELEASE_LEASE = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
-`;
-
-/** Fixed-window counter. KEYS: 1 counter; ARGV: 1 window ms */
-export const HIT = `
-local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-return count
-`;
-
-/**
  * Deletes a record and its index entries, unless it changed since it was read (a replay of a dead
  * one, a late reply to a finished one).
  * KEYS: 1 record, 2 outbox, 3 conversation hash, 4 state set, 5 finished zset, 6 messages zset

@@ -19,7 +19,7 @@ export const opsRoutes: RouteDef[] = [
       // Reported, not required: a store that forgets on restart still serves (see the runbook).
       const durability =
         store === 'ok'
-          ? ((await services.store.durability?.().catch(() => null))?.level ?? 'unknown')
+          ? ((await services.store.durability().catch(() => null))?.level ?? 'unknown')
           : 'unknown';
       const breaker = services.escalations.breakerState();
       const ready = store === 'ok';

@@ -4,10 +4,7 @@
  * and the counts outlive the record until the day is past retention.
  */
 import fc from 'fast-check';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contribution, type DayStats } from '../../../src/escalation/analytics/contribution.js';
 import { bucketOf } from '../../../src/escalation/analytics/histogram.js';
 import type { EscalationStore } from '../../../src/escalation/store.js';
@@ -17,7 +14,7 @@ import {
   createMemoryStore,
   createRedisStore,
 } from '../../../src/escalation/stores/index.js';
-import { startRedis, type RedisHandle } from '../../support/redis.js';
+import { useBackends } from '../stores/backends.js';
 import { escalatedResult, makeRecord } from '../stores/record-factory.js';
 
 const DAY = '2026-11-24';
@@ -32,27 +29,14 @@ const routing = (ruleId: string | null) => ({
 });
 const escalated = escalatedResult;
 
-let redis: RedisHandle;
-const dirs: string[] = [];
-let prefixes = 0;
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await redis.stop();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'stats-'));
-  dirs.push(dir);
-  return dir;
-};
+const backends = useBackends('stats');
+const tempDir = backends.tempDir;
 
 const factories: Record<string, (clock: () => number) => Promise<EscalationStore>> = {
   memory: async (clock) => createMemoryStore({ clock }),
   file: (clock) => createFileStore({ dir: tempDir(), clock }),
   redis: async (clock) =>
-    createRedisStore({ url: redis.url, keyPrefix: `stats${++prefixes}:`, clock }),
+    createRedisStore({ url: backends.redisUrl(), keyPrefix: backends.prefix(), clock }),
 };
 
 /** The sum of what each record adds: what the counters must equal. */

@@ -1,47 +1,32 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createFileStore,
   createMemoryStore,
   createRedisStore,
 } from '../../../src/escalation/stores/index.js';
-import { startRedis } from '../../support/redis.js';
+import { useBackends } from './backends.js';
 import { makeRecord } from './record-factory.js';
 import { describeStoreContract } from './store-contract.js';
 
-const dirs: string[] = [];
-let redis: { url: string; stop(): Promise<void> };
-let prefixSeq = 0;
-
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await redis.stop();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const backends = useBackends('store');
 
 describeStoreContract('memory', { make: async (clock) => createMemoryStore({ clock }) });
 
 describeStoreContract('file', {
   async make(clock) {
-    const dir = mkdtempSync(join(tmpdir(), 'store-'));
-    dirs.push(dir);
-    return createFileStore({ dir, clock });
+    return createFileStore({ dir: backends.tempDir(), clock });
   },
 });
 
 let currentPrefix = '';
 describeStoreContract('redis', {
   async make(clock) {
-    currentPrefix = `test${++prefixSeq}:`;
-    return createRedisStore({ url: redis.url, keyPrefix: currentPrefix, clock });
+    currentPrefix = backends.prefix('test');
+    return createRedisStore({ url: backends.redisUrl(), keyPrefix: currentPrefix, clock });
   },
   async second(clock) {
-    return createRedisStore({ url: redis.url, keyPrefix: currentPrefix, clock });
+    return createRedisStore({ url: backends.redisUrl(), keyPrefix: currentPrefix, clock });
   },
 });
 
@@ -50,22 +35,22 @@ describe('rate-limit counters in memory', () => {
     let now = 1_000_000 * 60_000;
     const store = createMemoryStore({ clock: () => now });
     for (let i = 0; i < 500; i += 1) await store.counters.hit(`ip:${i}`, 60_000);
-    expect(store.counterCount()).toBe(500);
+    expect(store.keyCount()).toBe(500);
     now += 30_000;
     await store.counters.hit('ip:0', 60_000);
     // Mid-window: every counter still counts.
-    expect(store.counterCount()).toBe(500);
+    expect(store.keyCount()).toBe(500);
     now += 30_000;
     expect(await store.counters.hit('ip:new', 60_000)).toBe(1);
-    expect(store.counterCount()).toBe(1);
+    expect(store.keyCount()).toBe(1);
   });
 });
 
 describe('redis summary fields', () => {
   it('reads records written before the createdAt and timeline fields existed', async () => {
-    const prefix = `legacy${++prefixSeq}:`;
-    const store = createRedisStore({ url: redis.url, keyPrefix: prefix });
-    const raw = new Redis(redis.url);
+    const prefix = backends.prefix('legacy');
+    const store = createRedisStore({ url: backends.redisUrl(), keyPrefix: prefix });
+    const raw = new Redis(backends.redisUrl());
     try {
       const createdAt = '2026-11-24T09:00:00.000Z';
       await store.records.insert(makeRecord('old', { state: 'queued', createdAt }));
