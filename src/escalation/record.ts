@@ -6,6 +6,7 @@ import type { PendingBulkJob } from '../kustomer/resources/bulk-jobs.js';
 import type { AvailabilitySnapshot } from '../shared/availability.js';
 import type {
   AgentReply,
+  EscalatedResult,
   EscalationRequest,
   EscalationResult,
   EscalationState,
@@ -128,6 +129,49 @@ export interface MessageOutbox {
   lastError: { code: string; message: string } | null;
 }
 
-export type EscalationPatch = Partial<
-  Omit<EscalationRecord, 'escalationId' | 'request' | 'createdAt'>
->;
+/** What a write may change without moving the escalation through its steps. */
+export type SettledPatch = Partial<
+  Omit<EscalationRecord, 'escalationId' | 'request' | 'createdAt' | ProgressField>
+> & {
+  /** A new answer for the chat; never cleared. */
+  result?: EscalationResult;
+};
+
+/** The fields that say how far the escalation got: written only as ProgressPatch allows. */
+type ProgressField = 'state' | 'customerId' | 'conversationId' | 'routing' | 'result';
+
+/** Fields a write leaves out: each is set once, with the state that records it, never cleared. */
+type Untouched<K extends ProgressField> = { [F in K]?: never };
+
+/**
+ * How a write may move the record: each field that records progress in Kustomer is written in
+ * the same write as the state that says so, and never cleared: the customer with
+ * `customer_resolved`; the conversation with its routing and the `escalated` answer with
+ * `conversation_created`. A waiting state (queued, retrying) carries when it is due, or the
+ * drain would never pick it up. `received` and `refused` are only ever inserted.
+ *
+ * Where the type stops: a patch does not see the stored record, so `done` or `transcript_synced`
+ * on a record that never got its conversation still typechecks (TypeScript could only refuse it
+ * by making every write restate the conversation). The steps that write those states take a
+ * Routed record (progress.ts), which is what rules it out.
+ */
+export type ProgressPatch =
+  | (Untouched<'customerId' | 'conversationId' | 'routing'> & {
+      state?: 'transcript_synced' | 'done' | 'dead';
+    })
+  | (Untouched<'conversationId' | 'routing'> & {
+      state: 'customer_resolved';
+      customerId: string;
+    })
+  | (Untouched<'customerId'> & {
+      state: 'conversation_created';
+      conversationId: string;
+      routing: RoutingDecision;
+      result: EscalatedResult;
+    })
+  | (Untouched<'customerId' | 'conversationId' | 'routing'> & {
+      state: 'queued' | 'retrying';
+      nextAttemptAt: string;
+    });
+
+export type EscalationPatch = SettledPatch & ProgressPatch;

@@ -7,9 +7,12 @@ import type {
   EscalationRequest,
   EscalationState,
   EscalationStatus,
+  QueuedResult,
 } from '../shared/escalation.js';
 import type { OutboxItem } from '../shared/integration.js';
 import { maskIdentity } from './payload.js';
+import type { NewRecord, RefusedRecord, Routed } from './progress.js';
+import { HANDOFF_OFF_MESSAGE } from '../shared/handoff.js';
 import type { EscalationRecord } from './record.js';
 
 /** States in which an attempt is (or was, before a crash) working through the steps. */
@@ -56,7 +59,7 @@ export function messagesDueAt(record: Pick<EscalationRecord, 'messageOutbox'>): 
   return dueAt ? Date.parse(dueAt) : Number.POSITIVE_INFINITY;
 }
 
-export function newRecord(request: EscalationRequest, nowIso: string): EscalationRecord {
+export function newRecord(request: EscalationRequest, nowIso: string): NewRecord {
   return {
     escalationId: request.escalationId,
     request,
@@ -81,14 +84,42 @@ export function newRecord(request: EscalationRequest, nowIso: string): Escalatio
   };
 }
 
+/**
+ * Stored while the integration is off: refused for good, or queued until it is back. Either way
+ * nothing was sent to Kustomer, so neither has a customer.
+ */
+export function disabledRecord(
+  request: EscalationRequest,
+  whenDisabled: 'refuse' | 'queue',
+  nowIso: string,
+): RefusedRecord | (EscalationRecord & { state: 'queued'; result: QueuedResult }) {
+  const fresh = newRecord(request, nowIso);
+  const { escalationId } = request;
+  return whenDisabled === 'refuse'
+    ? {
+        ...fresh,
+        state: 'refused',
+        result: {
+          status: 'refused',
+          escalationId,
+          reason: 'integration_disabled',
+          message: HANDOFF_OFF_MESSAGE,
+        },
+      }
+    : {
+        ...fresh,
+        state: 'queued',
+        nextAttemptAt: nowIso,
+        result: { status: 'queued', escalationId, reason: 'integration_disabled', retryAt: nowIso },
+      };
+}
+
+/** What the chat hears once the conversation exists and is routed. */
 export function escalatedResult(
-  record: EscalationRecord,
+  record: Routed,
   conversationUrl: (id: string) => string | null,
 ): EscalatedResult {
-  const routing = record.routing;
-  if (!record.customerId || !record.conversationId || !routing) {
-    throw new Error(`Escalation ${record.escalationId} is not complete`);
-  }
+  const { routing } = record;
   return {
     status: 'escalated',
     escalationId: record.escalationId,

@@ -13,8 +13,10 @@
  * is left with the agent.
  */
 import type { CallOptions } from '../kustomer/types.js';
+import type { Routed } from './progress.js';
 import type { EscalationRecord } from './record.js';
-import type { Call, StepDeps } from './steps.js';
+import type { Call } from './call.js';
+import type { StepDeps } from './steps.js';
 
 /** Nothing to do: no queue named, or the item is already recorded. */
 export function workItemDue(record: EscalationRecord): boolean {
@@ -25,11 +27,11 @@ export async function routeToQueue(
   deps: Pick<StepDeps, 'client' | 'store'>,
   resume: boolean,
   call: Call,
-  record: EscalationRecord,
+  record: Routed,
 ): Promise<void> {
-  const queueId = record.routing?.queueId;
-  const conversationId = record.conversationId;
-  if (!queueId || !conversationId || record.workItem) return;
+  const { conversationId } = record;
+  const { queueId } = record.routing;
+  if (!queueId || record.workItem) return;
   const { routing } = deps.client;
   const listed = resume
     ? await call((o: CallOptions) => routing.workItemsOf(conversationId, o))

@@ -22,7 +22,7 @@ import { createAttempter, type AttemptOptions } from './attempt.js';
 import { createDrain, startDrainLoop } from './drain.js';
 import { createOutboxViews } from './outbox.js';
 import { maskRequest } from './privacy.js';
-import { isFinished, newRecord } from './records.js';
+import { disabledRecord, isFinished, newRecord } from './records.js';
 import { createRetention } from './retention.js';
 import { resolveServiceOptions, type EscalationServiceOptions } from './service-options.js';
 import { ensureSameSession } from './session-conflict.js';
@@ -30,7 +30,6 @@ import type { EscalationRecord } from './record.js';
 import type { EscalationService } from './types.js';
 import { createWebhookHandlers } from './webhooks.js';
 import { createChangeSignal, notifyingStore } from './live/change-signal.js';
-import { HANDOFF_OFF_MESSAGE } from '../shared/handoff.js';
 import { createLiveChat, type LiveChat } from './live/live-chat.js';
 import { availabilityFor } from './availability/escalation-availability.js';
 
@@ -117,30 +116,10 @@ export function createEscalationService(
   const iso = (ms: number) => new Date(ms).toISOString();
 
   async function storeWhileDisabled(request: EscalationRequest, whenDisabled: 'refuse' | 'queue') {
-    const now = iso(clock());
-    const result: EscalationResult =
-      whenDisabled === 'refuse'
-        ? {
-            status: 'refused',
-            escalationId: request.escalationId,
-            reason: 'integration_disabled',
-            message: HANDOFF_OFF_MESSAGE,
-          }
-        : {
-            status: 'queued',
-            escalationId: request.escalationId,
-            reason: 'integration_disabled',
-            retryAt: now,
-          };
-    const record: EscalationRecord = {
-      ...newRecord(request, now),
-      state: whenDisabled === 'refuse' ? 'refused' : 'queued',
-      nextAttemptAt: whenDisabled === 'refuse' ? null : now,
-      result,
-    };
+    const record = disabledRecord(request, whenDisabled, iso(clock()));
     const stored = await store.records.insert(record);
     if (!stored.inserted) ensureSameSession(stored.record, request);
-    return stored.record.result ?? result;
+    return stored.record.result ?? record.result;
   }
 
   const background = createBackground(config.keepAlive);

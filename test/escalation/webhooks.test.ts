@@ -17,8 +17,12 @@ const request: EscalationRequest = {
 
 async function setup(wrap: (store: EscalationStore) => EscalationStore = (s) => s) {
   const store = createMemoryStore();
-  await store.records.insert(newRecord(request, '2026-01-01T00:00:00.000Z'));
-  await store.records.update('esc-w', { conversationId: 'conv-1', state: 'done' });
+  await store.records.insert({
+    ...newRecord(request, '2026-01-01T00:00:00.000Z'),
+    state: 'done',
+    customerId: 'cust-1',
+    conversationId: 'conv-1',
+  });
   return { store, hooks: createWebhookHandlers(wrap(store), { eventTtlMs: 60_000 }) };
 }
 

@@ -39,18 +39,9 @@ export function outcomeOf(record: Pick<EscalationRecord, 'state' | 'result'>): O
   return record.result?.status === 'escalated' ? 'delivered' : 'queued';
 }
 
-/**
- * Whether the business was closed when the customer asked. Read without naming the type of
- * `availability`, so this holds before and after the record carries it.
- */
-export function askedOutOfHours(record: object): boolean {
-  const availability = (record as { availability?: unknown }).availability;
-  return (
-    typeof availability === 'object' &&
-    availability !== null &&
-    (availability as { open?: unknown }).open === false
-  );
-}
+/** Whether the business was closed when the customer asked (absent on older records: not known). */
+export const askedOutOfHours = (record: Pick<EscalationRecord, 'availability'>): boolean =>
+  record.availability?.open === false;
 
 const since = (from: string, to: string) => Date.parse(to) - Date.parse(from);
 

@@ -10,7 +10,7 @@
  */
 import type { AttachmentRef, KustomerClient } from '../../kustomer/types.js';
 import { KustomerUnavailableError } from '../../kustomer/errors.js';
-import type { Call } from '../steps.js';
+import type { Call } from '../call.js';
 import type { StorePorts } from '../store.js';
 import type { ChatMessageRecord, EscalationRecord } from '../record.js';
 import { markUploaded } from './chat-messages.js';

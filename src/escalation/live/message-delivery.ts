@@ -11,7 +11,7 @@ import type { CallOptions, KustomerClient } from '../../kustomer/types.js';
 import { retryDelay, type BackoffConfig } from '../backoff.js';
 import type { Breaker } from '../breaker.js';
 import { DeadlineError, classifyFailure } from '../failures.js';
-import { makeCall, type Call } from '../steps.js';
+import { makeCall, type Call } from '../call.js';
 import { UnknownEscalationError, type StorePorts } from '../store.js';
 import type { EscalationRecord } from '../record.js';
 import {

@@ -62,7 +62,7 @@ export function redisRecords(
       record.escalationId,
       version,
       JSON.stringify(record),
-      due ? String(Date.parse(record.nextAttemptAt!)) : '',
+      due ? String(Date.parse(due)) : '',
       record.conversationId ?? '',
       finished ? String(Date.parse(record.updatedAt)) : '',
       Number.isFinite(messagesDue) ? String(messagesDue) : '',

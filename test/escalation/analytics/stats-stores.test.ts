@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contribution, type DayStats } from '../../../src/escalation/analytics/contribution.js';
 import { bucketOf } from '../../../src/escalation/analytics/histogram.js';
 import type { EscalationStore } from '../../../src/escalation/store.js';
-import type { EscalationRecord } from '../../../src/escalation/record.js';
+import type { EscalationPatch, EscalationRecord } from '../../../src/escalation/record.js';
 import {
   createFileStore,
   createMemoryStore,
@@ -163,16 +163,21 @@ for (const [name, make] of Object.entries(factories)) {
           for (const w of writes) {
             const id = prefix + w.id;
             await store.records.insert(makeRecord(id));
-            await store.records.updateWhere(id, (record) => ({
-              state: w.state as EscalationRecord['state'],
-              routing: routing(w.ruleId),
-              ...(w.answered
-                ? { result: escalated(id), escalatedAt: record.escalatedAt ?? iso(CREATED + 500) }
-                : {}),
-              ...(w.replyAfterMs !== undefined
-                ? { firstReplyAt: record.firstReplyAt ?? iso(CREATED + w.replyAfterMs) }
-                : {}),
-            }));
+            // Any write, even one the service never makes (EscalationPatch refuses `refused` or
+            // routing without a conversation): the counters must hold whatever is stored.
+            const anyWrite = (patch: object) => patch as EscalationPatch;
+            await store.records.updateWhere(id, (record) =>
+              anyWrite({
+                state: w.state,
+                routing: routing(w.ruleId),
+                ...(w.answered
+                  ? { result: escalated(id), escalatedAt: record.escalatedAt ?? iso(CREATED + 500) }
+                  : {}),
+                ...(w.replyAfterMs !== undefined
+                  ? { firstReplyAt: record.firstReplyAt ?? iso(CREATED + w.replyAfterMs) }
+                  : {}),
+              }),
+            );
           }
           const records = (await store.records.list()).filter((r) =>
             r.escalationId.startsWith(prefix),

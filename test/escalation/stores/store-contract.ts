@@ -232,7 +232,18 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
     it('finds an escalation by its Kustomer conversation id', async () => {
       await store.records.insert(makeRecord('e1'));
       expect(await store.records.findByConversationId('conv1')).toBeNull();
-      await store.records.update('e1', { conversationId: 'conv1' });
+      await store.records.update('e1', {
+        state: 'conversation_created',
+        conversationId: 'conv1',
+        routing: {
+          teamId: null,
+          teamName: null,
+          priority: 3,
+          ruleId: null,
+          explanation: 'defaults',
+        },
+        result: { ...escalatedResult('e1'), conversationId: 'conv1' },
+      });
       expect(await store.records.findByConversationId('conv1')).toBe('e1');
     });
 
