@@ -1,7 +1,12 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { requestLog, server } from './support/server.js';
+
+// findBy and waitFor give up after 1 s by default: too soon for jsdom on a machine busy with
+// other test runs (a page still loading after 1.8 s failed). They return as soon as the DOM
+// matches, so a passing test is no slower.
+configure({ asyncUtilTimeout: 5_000 });
 
 beforeAll(() => {
   server.events.on('request:start', ({ request }) => {
