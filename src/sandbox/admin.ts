@@ -2,8 +2,10 @@
  * The sandbox's own admin API (never part of Kustomer's): inspect, reset, inject faults, and act
  * as an agent so replies and closes flow back through webhooks.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import type { SandboxRequest } from './door.js';
 import { SandboxHttpError } from './http-error.js';
+import { sendJson } from './send-json.js';
 import { readJsonBody } from './read-body.js';
 import type { SandboxAvailability } from './availability-data.js';
 import type { SandboxFaults, SandboxHandle } from './types.js';
@@ -35,18 +37,10 @@ function availabilityPatch(body: unknown): Partial<SandboxAvailability> {
   return Object.fromEntries(known.filter((k) => k in patch).map((k) => [k, patch[k]]));
 }
 
-export async function handleAdmin(
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-  sandbox: SandboxHandle,
-): Promise<void> {
-  const method = req.method ?? 'GET';
-  const path = url.pathname.replace(/^\/__sandbox/, '');
-  const reply = (status: number, body: unknown) => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-    res.end(JSON.stringify(body));
-  };
+export async function handleAdmin(request: SandboxRequest, sandbox: SandboxHandle): Promise<void> {
+  const { req, res, method } = request;
+  const path = request.path.replace(/^\/__sandbox/, '');
+  const reply = (status: number, body: unknown) => sendJson(res, status, body);
   if (method === 'GET' && path === '/state') return reply(200, sandbox.state());
   if (method === 'POST' && path === '/reset') return (sandbox.reset(), reply(200, { ok: true }));
   if (method === 'PUT' && path === '/faults') {

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SandboxRequest } from './door.js';
 import { errorBody } from './envelope.js';
 import { readJsonBody } from './read-body.js';
 import { countRoute } from './request-counters.js';
@@ -14,7 +15,7 @@ import type { SandboxRuntime } from './sandbox-runtime.js';
 import { sendJson } from './send-json.js';
 import type { SandboxKey } from './types.js';
 import { keyMayCall } from './role-grants.js';
-import { V1_ROUTES } from './v1-routes.js';
+import { matchV1 } from './v1-routes.js';
 
 interface Refusal {
   status: number;
@@ -30,17 +31,6 @@ interface Target {
   method: string;
   path: string;
   route: Route | undefined;
-}
-
-/** The route's captured values, decoded as a server decodes a path; null when one is malformed. */
-function decodeParams(route: Route, path: string): string[] | null {
-  const raw = route.pattern.exec(path)!.slice(1);
-  const items = route.list ? raw.flatMap((value) => value.split(',')) : raw;
-  try {
-    return items.map((value) => decodeURIComponent(value));
-  } catch {
-    return null;
-  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -89,21 +79,15 @@ function admit(
   return { key, route, headers };
 }
 
-export async function handleV1(
-  rt: SandboxRuntime,
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-): Promise<void> {
-  const method = req.method ?? 'GET';
-  const path = url.pathname;
+export async function handleV1(rt: SandboxRuntime, request: SandboxRequest): Promise<void> {
+  const { req, res, url, method, path } = request;
   rt.requests.total += 1;
   // An id per request, as API gateways send, so errors can be matched with server logs.
   res.setHeader('x-request-id', randomUUID());
   if (rt.faults.latencyMs() > 0) await sleep(rt.faults.latencyMs());
-  const found = V1_ROUTES.find((r) => r.method === method && r.pattern.test(path));
-  countRoute(rt.requests, found?.name ?? `${method} ${path}`);
-  const admission = admit(rt, req, res, { method, path, route: found });
+  const match = matchV1(method, path);
+  countRoute(rt.requests, match.name);
+  const admission = admit(rt, req, res, { method, path, route: match.route });
   if ('refusal' in admission) {
     const { status, body, headers } = admission.refusal;
     return sendJson(res, status, body, headers);
@@ -112,7 +96,7 @@ export async function handleV1(
   const parsed = await readJsonBody(req);
   if (!parsed.ok)
     return sendJson(res, 400, errorBody(400, 'bad_request', 'the body is not valid JSON'), headers);
-  const params = decodeParams(route, path);
+  const { params } = match;
   if (!params)
     return sendJson(res, 400, errorBody(400, 'bad_request', 'malformed percent-encoding'), headers);
   const ctx = { params, query: url.searchParams, body: parsed.body, path, key, core: rt.core };

@@ -26,7 +26,7 @@ export interface SandboxCore {
 }
 
 export interface RouteContext {
-  /** The values the pattern captured, percent-decoded (a list route's: each item of the list). */
+  /** The values of the path's placeholders in order, percent-decoded (a list: each of its items). */
   params: string[];
   query: URLSearchParams;
   body: unknown;
@@ -40,15 +40,19 @@ export interface Reply {
   body: unknown;
 }
 
+/**
+ * How a placeholder matches when it is not a Kustomer id (24 hex, the default): any one segment
+ * (`text`), or a comma-separated list of them (`list`).
+ */
+export type ValueShape = 'text' | 'list';
+
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  pattern: RegExp;
-  /** Template for counters: "GET /v1/customers/email={email}". */
-  name: string;
+  /** Kustomer's route template, which the request counters name: `/v1/customers/email={email}`. */
+  path: string;
+  values?: Record<string, ValueShape>;
   /** Any one is enough; null = any valid key. */
   roles: string[] | null;
-  /** Its one parameter is a comma-separated list: split before decoding, so an item may hold %2C. */
-  list?: boolean;
   handle(ctx: RouteContext): Reply;
 }
 

@@ -77,8 +77,7 @@ function onMessage(ctx: RouteContext): { message: SandboxMessage; attachment: Sa
 export const attachmentRoutes: Route[] = [
   {
     method: 'POST',
-    pattern: /^\/v1\/attachments$/,
-    name: 'POST /v1/attachments',
+    path: '/v1/attachments',
     roles: [...MESSAGE_CREATE, ...NOTE_CREATE],
     handle(ctx) {
       checkBody(ctx.core, 'attachment.create', ctx.body);
@@ -108,8 +107,7 @@ export const attachmentRoutes: Route[] = [
   },
   {
     method: 'GET',
-    pattern: /^\/v1\/attachments\/([0-9a-f]{24})$/,
-    name: 'GET /v1/attachments/{id}',
+    path: '/v1/attachments/{id}',
     roles: ATTACHMENT_READ,
     handle(ctx) {
       const attachment = ctx.core.store.attachment(ctx.params[0]!) ?? notFound('attachment');
@@ -124,8 +122,7 @@ export const attachmentRoutes: Route[] = [
   },
   {
     method: 'GET',
-    pattern: /^\/v1\/messages\/([0-9a-f]{24})\/attachments\/([0-9a-f]{24})$/,
-    name: 'GET /v1/messages/{message_id}/attachments/{id}',
+    path: '/v1/messages/{message_id}/attachments/{id}',
     roles: ATTACHMENT_READ,
     handle(ctx) {
       const { message, attachment } = onMessage(ctx);

@@ -34,8 +34,7 @@ function oneSchedule(ctx: RouteContext) {
 export const availabilityRoutes: Route[] = [
   {
     method: 'GET',
-    pattern: /^\/v1\/schedules$/,
-    name: 'GET /v1/schedules',
+    path: '/v1/schedules',
     roles: SCHEDULE_READ,
     handle: (ctx) => ({
       status: 200,
@@ -44,15 +43,13 @@ export const availabilityRoutes: Route[] = [
   },
   {
     method: 'GET',
-    pattern: /^\/v1\/schedules\/default$/,
-    name: 'GET /v1/schedules/default',
+    path: '/v1/schedules/default',
     roles: SCHEDULE_READ,
     handle: oneSchedule,
   },
   {
     method: 'GET',
-    pattern: /^\/v1\/schedules\/([0-9a-f]{24})$/,
-    name: 'GET /v1/schedules/{id}',
+    path: '/v1/schedules/{id}',
     roles: SCHEDULE_READ,
     handle(ctx) {
       if (ctx.params[0] !== SANDBOX_SCHEDULE_ID)
@@ -62,8 +59,7 @@ export const availabilityRoutes: Route[] = [
   },
   {
     method: 'GET',
-    pattern: /^\/v1\/routing\/work-sessions$/,
-    name: 'GET /v1/routing/work-sessions',
+    path: '/v1/routing/work-sessions',
     roles: [
       'org.permission.work_session.read',
       'org.permission.routing.read',
@@ -81,9 +77,8 @@ export const availabilityRoutes: Route[] = [
   },
   {
     method: 'GET',
-    pattern: /^\/v1\/chat\/queues\/metrics\/([^/]+)$/,
-    name: 'GET /v1/chat/queues/metrics/{ids}',
-    list: true,
+    path: '/v1/chat/queues/metrics/{ids}',
+    values: { ids: 'list' },
     roles: ['org.permission.queue.read', 'org.admin', 'org.user'],
     handle: (ctx) => ({
       status: 200,

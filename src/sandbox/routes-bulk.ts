@@ -130,22 +130,19 @@ function acceptBulk(ctx: RouteContext) {
 export const bulkRoutes: Route[] = [
   {
     method: 'POST',
-    pattern: /^\/v1\/messages\/bulk$/,
-    name: 'POST /v1/messages/bulk',
+    path: '/v1/messages/bulk',
     roles: MESSAGE_CREATE,
     handle: acceptBulk,
   },
   {
     method: 'GET',
-    pattern: /^\/v1\/bulk\/([0-9a-f]{24})$/,
-    name: 'GET /v1/bulk/{id}',
+    path: '/v1/bulk/{id}',
     roles: BULK_READ,
     handle: (ctx) => ({ status: 200, body: { data: bulkResource(ctx.core, readableJob(ctx)) } }),
   },
   {
     method: 'GET',
-    pattern: /^\/v1\/bulk\/([0-9a-f]{24})\/batches$/,
-    name: 'GET /v1/bulk/{id}/batches',
+    path: '/v1/bulk/{id}/batches',
     roles: BULK_READ,
     handle: (ctx) => ({
       status: 200,

@@ -76,8 +76,8 @@ function update(ctx: RouteContext) {
 export const conversationRoutes: Route[] = [
   {
     method: 'GET',
-    pattern: /^\/v1\/conversations\/externalId=(.+)$/,
-    name: 'GET /v1/conversations/externalId={externalId}',
+    path: '/v1/conversations/externalId={externalId}',
+    values: { externalId: 'text' },
     roles: READ,
     handle({ params, core }) {
       const externalId = params[0]!;
@@ -90,8 +90,7 @@ export const conversationRoutes: Route[] = [
   },
   {
     method: 'GET',
-    pattern: /^\/v1\/conversations\/([0-9a-f]{24})$/,
-    name: 'GET /v1/conversations/{id}',
+    path: '/v1/conversations/{id}',
     roles: READ,
     handle: ({ params, core }) => ({
       status: 200,
@@ -102,8 +101,7 @@ export const conversationRoutes: Route[] = [
   },
   {
     method: 'POST',
-    pattern: /^\/v1\/customers\/([0-9a-f]{24})\/conversations$/,
-    name: 'POST /v1/customers/{id}/conversations',
+    path: '/v1/customers/{id}/conversations',
     roles: CREATE,
     handle(ctx) {
       checkBody(ctx.core, 'conversation.create', ctx.body);
@@ -112,8 +110,7 @@ export const conversationRoutes: Route[] = [
   },
   {
     method: 'POST',
-    pattern: /^\/v1\/conversations$/,
-    name: 'POST /v1/conversations',
+    path: '/v1/conversations',
     roles: CREATE,
     handle(ctx) {
       checkBody(ctx.core, 'conversation.createWithCustomer', ctx.body);
@@ -122,15 +119,13 @@ export const conversationRoutes: Route[] = [
   },
   {
     method: 'PUT',
-    pattern: /^\/v1\/conversations\/([0-9a-f]{24})$/,
-    name: 'PUT /v1/conversations/{id}',
+    path: '/v1/conversations/{id}',
     roles: UPDATE,
     handle: update,
   },
   {
     method: 'PATCH',
-    pattern: /^\/v1\/conversations\/([0-9a-f]{24})$/,
-    name: 'PATCH /v1/conversations/{id}',
+    path: '/v1/conversations/{id}',
     roles: UPDATE,
     handle: update,
   },

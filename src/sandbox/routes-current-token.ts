@@ -7,8 +7,7 @@ import type { Route } from './route-types.js';
 export const currentTokenRoutes: Route[] = [
   {
     method: 'GET',
-    pattern: /^\/v1\/auth\/tokens\/current$/,
-    name: 'GET /v1/auth/tokens/current',
+    path: '/v1/auth/tokens/current',
     roles: null,
     handle: ({ key }) => ({
       status: 200,

@@ -55,19 +55,19 @@ function assertUnique(ctx: RouteContext, candidate: SandboxCustomer, selfId?: st
   );
 }
 
+/** What a customer holds before any body says otherwise: a new one, or one replaced. */
+const blank = () => ({
+  name: null,
+  emails: [],
+  phones: [],
+  externalId: null,
+  externalIds: [],
+  tags: [],
+  custom: {},
+});
+
 function apply(target: SandboxCustomer, body: Body, replace: boolean): SandboxCustomer {
-  const base: SandboxCustomer = replace
-    ? {
-        ...target,
-        name: null,
-        emails: [],
-        phones: [],
-        externalId: null,
-        externalIds: [],
-        tags: [],
-        custom: {},
-      }
-    : { ...target };
+  const base: SandboxCustomer = replace ? { ...target, ...blank() } : { ...target };
   return {
     ...base,
     ...(body.name !== undefined ? { name: body.name } : {}),
@@ -92,29 +92,28 @@ function update(ctx: RouteContext) {
 export const customerRoutes: Route[] = [
   {
     method: 'GET',
-    pattern: /^\/v1\/customers\/email=(.+)$/,
-    name: 'GET /v1/customers/email={email}',
+    path: '/v1/customers/email={email}',
+    values: { email: 'text' },
     roles: READ,
     handle: lookup('email'),
   },
   {
     method: 'GET',
-    pattern: /^\/v1\/customers\/externalId=(.+)$/,
-    name: 'GET /v1/customers/externalId={externalId}',
+    path: '/v1/customers/externalId={externalId}',
+    values: { externalId: 'text' },
     roles: READ,
     handle: lookup('externalId'),
   },
   {
     method: 'GET',
-    pattern: /^\/v1\/customers\/phone=(.+)$/,
-    name: 'GET /v1/customers/phone={phone}',
+    path: '/v1/customers/phone={phone}',
+    values: { phone: 'text' },
     roles: READ,
     handle: lookup('phone'),
   },
   {
     method: 'GET',
-    pattern: /^\/v1\/customers\/([0-9a-f]{24})$/,
-    name: 'GET /v1/customers/{id}',
+    path: '/v1/customers/{id}',
     roles: READ,
     handle: ({ params, core }) => ({
       status: 200,
@@ -123,24 +122,12 @@ export const customerRoutes: Route[] = [
   },
   {
     method: 'POST',
-    pattern: /^\/v1\/customers$/,
-    name: 'POST /v1/customers',
+    path: '/v1/customers',
     roles: CREATE,
     handle(ctx) {
       checkBody(ctx.core, 'customer.create', ctx.body);
       const now = iso(ctx.core);
-      const empty: SandboxCustomer = {
-        id: objectId(),
-        name: null,
-        emails: [],
-        phones: [],
-        externalId: null,
-        externalIds: [],
-        tags: [],
-        custom: {},
-        createdAt: now,
-        updatedAt: now,
-      };
+      const empty: SandboxCustomer = { id: objectId(), ...blank(), createdAt: now, updatedAt: now };
       const customer = apply(empty, objectBody(ctx.body) as Body, false);
       assertUnique(ctx, customer);
       ctx.core.store.data.customers.push(customer);
@@ -149,15 +136,13 @@ export const customerRoutes: Route[] = [
   },
   {
     method: 'PUT',
-    pattern: /^\/v1\/customers\/([0-9a-f]{24})$/,
-    name: 'PUT /v1/customers/{id}',
+    path: '/v1/customers/{id}',
     roles: UPDATE,
     handle: update,
   },
   {
     method: 'PATCH',
-    pattern: /^\/v1\/customers\/([0-9a-f]{24})$/,
-    name: 'PATCH /v1/customers/{id}',
+    path: '/v1/customers/{id}',
     roles: UPDATE,
     handle: update,
   },

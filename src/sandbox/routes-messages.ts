@@ -88,8 +88,7 @@ function addOne(ctx: RouteContext, conversationId: string, body: MessageBody) {
 export const messageRoutes: Route[] = [
   {
     method: 'POST',
-    pattern: /^\/v1\/conversations\/([0-9a-f]{24})\/messages$/,
-    name: 'POST /v1/conversations/{id}/messages',
+    path: '/v1/conversations/{id}/messages',
     roles: MESSAGE_CREATE,
     handle(ctx) {
       checkBody(ctx.core, 'message.create', ctx.body);
@@ -98,8 +97,7 @@ export const messageRoutes: Route[] = [
   },
   {
     method: 'POST',
-    pattern: /^\/v1\/messages$/,
-    name: 'POST /v1/messages',
+    path: '/v1/messages',
     roles: MESSAGE_CREATE,
     handle(ctx) {
       checkBody(ctx.core, 'message.createStandalone', ctx.body);
@@ -116,8 +114,7 @@ export const messageRoutes: Route[] = [
   },
   {
     method: 'GET',
-    pattern: /^\/v1\/conversations\/([0-9a-f]{24})\/messages$/,
-    name: 'GET /v1/conversations/{id}/messages',
+    path: '/v1/conversations/{id}/messages',
     roles: MESSAGE_READ,
     handle: (ctx) => conversationChildren(ctx, (data) => data.messages, messageResource),
   },

@@ -23,8 +23,7 @@ const NOTE_READ = ['org.permission.note.read', 'org.user.note.read'];
 export const noteRoutes: Route[] = [
   {
     method: 'POST',
-    pattern: /^\/v1\/conversations\/([0-9a-f]{24})\/notes$/,
-    name: 'POST /v1/conversations/{id}/notes',
+    path: '/v1/conversations/{id}/notes',
     roles: NOTE_CREATE,
     handle(ctx) {
       checkBody(ctx.core, 'note.create', ctx.body);
@@ -50,8 +49,7 @@ export const noteRoutes: Route[] = [
   },
   {
     method: 'GET',
-    pattern: /^\/v1\/conversations\/([0-9a-f]{24})\/notes$/,
-    name: 'GET /v1/conversations/{id}/notes',
+    path: '/v1/conversations/{id}/notes',
     roles: NOTE_READ,
     handle: (ctx) => conversationChildren(ctx, (data) => data.notes, noteResource),
   },

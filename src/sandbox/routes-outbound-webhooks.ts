@@ -22,8 +22,6 @@ const rolesFor = (action: 'read' | 'create' | 'delete') => [
   'org.admin.outbound_webhooks',
 ];
 
-const ONE = /^\/v1\/outbound-webhooks\/([0-9a-f]{24})$/;
-
 function resource(hook: SandboxOutboundWebhook, withToken: boolean) {
   const { id, token, ...attributes } = hook;
   return {
@@ -37,16 +35,14 @@ function resource(hook: SandboxOutboundWebhook, withToken: boolean) {
 export const outboundWebhookRoutes: Route[] = [
   {
     method: 'GET',
-    pattern: /^\/v1\/outbound-webhooks\/events$/,
-    name: 'GET /v1/outbound-webhooks/events',
+    path: '/v1/outbound-webhooks/events',
     roles: rolesFor('read'),
     // The shape of the event catalog's example: https://developer.kustomer.com/docs/events/event-catalog
     handle: () => ({ status: 200, body: { events: SUBSCRIBABLE_EVENTS } }),
   },
   {
     method: 'GET',
-    pattern: /^\/v1\/outbound-webhooks$/,
-    name: 'GET /v1/outbound-webhooks',
+    path: '/v1/outbound-webhooks',
     roles: rolesFor('read'),
     handle: (ctx) => ({
       status: 200,
@@ -60,8 +56,7 @@ export const outboundWebhookRoutes: Route[] = [
   },
   {
     method: 'GET',
-    pattern: ONE,
-    name: 'GET /v1/outbound-webhooks/{id}',
+    path: '/v1/outbound-webhooks/{id}',
     roles: rolesFor('read'),
     handle: (ctx) => {
       const hook = ctx.core.hooks.get(ctx.params[0]!) ?? notFound('outbound webhook');
@@ -70,8 +65,7 @@ export const outboundWebhookRoutes: Route[] = [
   },
   {
     method: 'POST',
-    pattern: /^\/v1\/outbound-webhooks$/,
-    name: 'POST /v1/outbound-webhooks',
+    path: '/v1/outbound-webhooks',
     roles: rolesFor('create'),
     handle: (ctx) => {
       const hook = ctx.core.hooks.add(parseCreateBody(objectBody(ctx.body)));
@@ -80,8 +74,7 @@ export const outboundWebhookRoutes: Route[] = [
   },
   {
     method: 'DELETE',
-    pattern: ONE,
-    name: 'DELETE /v1/outbound-webhooks/{id}',
+    path: '/v1/outbound-webhooks/{id}',
     roles: rolesFor('delete'),
     handle: (ctx) => {
       if (!ctx.core.hooks.remove(ctx.params[0]!)) notFound('outbound webhook');

@@ -112,8 +112,7 @@ function moveItem(ctx: RouteContext) {
 export const routingRoutes: Route[] = [
   {
     method: 'GET',
-    pattern: /^\/v1\/routing\/queues$/,
-    name: 'GET /v1/routing/queues',
+    path: '/v1/routing/queues',
     roles: QUEUE_READ,
     handle: (ctx) => ({
       status: 200,
@@ -122,15 +121,14 @@ export const routingRoutes: Route[] = [
   },
   {
     method: 'POST',
-    pattern: /^\/v1\/routing\/work-items$/,
-    name: 'POST /v1/routing/work-items',
+    path: '/v1/routing/work-items',
     roles: CREATE,
     handle: createItem,
   },
   {
     method: 'GET',
-    pattern: /^\/v1\/routing\/conversations\/([^/]+)\/work-items$/,
-    name: 'GET /v1/routing/conversations/{id}/work-items',
+    path: '/v1/routing/conversations/{id}/work-items',
+    values: { id: 'text' },
     roles: READ,
     handle: (ctx) => {
       const conversation = ctx.core.store.conversation(ctx.params[0]!) ?? notFound('conversation');
@@ -142,8 +140,8 @@ export const routingRoutes: Route[] = [
   },
   {
     method: 'PUT',
-    pattern: /^\/v1\/routing\/work-items\/([^/]+)$/,
-    name: 'PUT /v1/routing/work-items/{id}',
+    path: '/v1/routing/work-items/{id}',
+    values: { id: 'text' },
     roles: UPDATE,
     handle: moveItem,
   },

@@ -55,8 +55,7 @@ export function slaVersionResource(s: SandboxSla) {
 export const slaRoutes: Route[] = [
   {
     method: 'GET',
-    pattern: /^\/v1\/slas$/,
-    name: 'GET /v1/slas',
+    path: '/v1/slas',
     roles: READ,
     handle: (ctx) => {
       const slas = ctx.core.store.routing.slas;
@@ -68,8 +67,8 @@ export const slaRoutes: Route[] = [
   },
   {
     method: 'GET',
-    pattern: /^\/v1\/slas\/([^/]+)$/,
-    name: 'GET /v1/slas/{id}',
+    path: '/v1/slas/{id}',
+    values: { id: 'text' },
     roles: READ,
     handle: (ctx) => {
       const sla =

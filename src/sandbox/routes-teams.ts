@@ -5,8 +5,7 @@ import type { Route } from './route-types.js';
 export const teamRoutes: Route[] = [
   {
     method: 'GET',
-    pattern: /^\/v1\/teams$/,
-    name: 'GET /v1/teams',
+    path: '/v1/teams',
     roles: ['org.permission.team.read'],
     handle: (ctx) => ({
       status: 200,

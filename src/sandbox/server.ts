@@ -8,6 +8,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleAdmin } from './admin.js';
 import { agentReply, closeConversation } from './agent-actions.js';
+import { sandboxRequest } from './door.js';
 import { errorBody } from './envelope.js';
 import { handleV1 } from './handle-v1.js';
 import { SandboxHttpError } from './http-error.js';
@@ -47,13 +48,14 @@ function answerFailure(rt: SandboxRuntime, res: ServerResponse, error: unknown):
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
   const rt = createSandboxRuntime(options);
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://sandbox');
-    const work = url.pathname.startsWith('/__sandbox')
-      ? handleAdmin(req, res, url, handle)
-      : url.pathname.startsWith('/v1/')
-        ? handleV1(rt, req, res, url)
-        : url.pathname.startsWith(UPLOAD_PATH)
-          ? handleUploads(rt, req, res, url)
+    const request = sandboxRequest(req, res);
+    const { path } = request;
+    const work = path.startsWith('/__sandbox')
+      ? handleAdmin(request, handle)
+      : path.startsWith('/v1/')
+        ? handleV1(rt, request)
+        : path.startsWith(UPLOAD_PATH)
+          ? handleUploads(rt, request)
           : Promise.resolve(sendJson(res, 404, errorBody(404, 'not_found', 'not found')));
     work.catch((error: unknown) => answerFailure(rt, res, error));
   });

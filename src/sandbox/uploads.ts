@@ -8,6 +8,7 @@
  * Injected faults apply here too, so a test can fail an upload.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SandboxRequest } from './door.js';
 import { errorBody } from './envelope.js';
 import { downloadUrl, UPLOAD_PATH } from './routes-attachments.js';
 import type { SandboxRuntime } from './sandbox-runtime.js';
@@ -69,14 +70,9 @@ function download(rt: SandboxRuntime, res: ServerResponse, url: URL) {
     .end(Buffer.from(attachment.data, 'base64'));
 }
 
-export async function handleUploads(
-  rt: SandboxRuntime,
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-): Promise<void> {
-  const method = req.method ?? 'GET';
-  const fault = rt.faults.before(method, url.pathname);
+export async function handleUploads(rt: SandboxRuntime, request: SandboxRequest): Promise<void> {
+  const { req, res, url, method, path } = request;
+  const fault = rt.faults.before(method, path);
   if (fault.kind !== 'none') {
     req.resume();
     return sendJson(
@@ -85,7 +81,7 @@ export async function handleUploads(
       errorBody(503, 'ServiceUnavailable', 'Please reduce your request rate'),
     );
   }
-  if (method === 'POST' && url.pathname === UPLOAD_PATH) return upload(rt, req, res);
-  if (method === 'GET' && url.pathname.startsWith(`${UPLOAD_PATH}/`)) return download(rt, res, url);
+  if (method === 'POST' && path === UPLOAD_PATH) return upload(rt, req, res);
+  if (method === 'GET' && path.startsWith(`${UPLOAD_PATH}/`)) return download(rt, res, url);
   sendJson(res, 404, errorBody(404, 'not_found', 'not found'));
 }

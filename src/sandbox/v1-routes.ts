@@ -1,8 +1,10 @@
 /**
- * The table of every Kustomer /v1 route the sandbox answers, grouped by resource. A request takes
- * the first route whose method and anchored pattern match; no two patterns overlap, so the order
- * of the groups does not decide which route answers.
+ * The table of every Kustomer /v1 route the sandbox answers, grouped by resource, each written as
+ * Kustomer's route template (route-match.ts builds its pattern). A request takes the first route
+ * whose method and template match; no two templates overlap (a test checks), so the order of the
+ * groups does not decide which route answers.
  */
+import { routeMatcher } from './route-match.js';
 import type { Route } from './route-types.js';
 import { attachmentRoutes } from './routes-attachments.js';
 import { availabilityRoutes } from './routes-availability.js';
@@ -31,3 +33,6 @@ export const V1_ROUTES: Route[] = [
   ...availabilityRoutes,
   ...outboundWebhookRoutes,
 ];
+
+/** The route a /v1 request takes, with its counters' name and its decoded values. */
+export const matchV1 = routeMatcher(V1_ROUTES);
