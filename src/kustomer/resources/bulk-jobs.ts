@@ -74,6 +74,9 @@ export function judgeBatches(body: z.infer<typeof batchesSchema>, items: number)
   return { kind: 'complete', failed: !counted || failure > 0 || success < items, completedAt };
 }
 
+/** The one route a job is followed by; a pending job's error names it too. */
+const BATCHES_ROUTE = '/v1/bulk/{id}/batches';
+
 export async function readBulkJob(
   transport: Transport,
   job: { id: string; count: number },
@@ -83,7 +86,7 @@ export async function readBulkJob(
     const body = await transport.call({
       ...options,
       method: 'GET',
-      route: '/v1/bulk/{id}/batches',
+      route: BATCHES_ROUTE,
       params: { id: job.id },
       schema: batchesSchema,
       roles: ['org.permission.bulk.read', 'org.user.bulk.read'],
@@ -146,7 +149,7 @@ export class BulkJobPendingError extends KustomerError {
     message: string,
     readonly retryAt: number,
   ) {
-    super('unavailable', message, { method: 'GET', path: '/v1/bulk/{id}/batches' });
+    super('unavailable', message, { method: 'GET', path: BATCHES_ROUTE });
     this.name = 'BulkJobPendingError';
   }
 }
