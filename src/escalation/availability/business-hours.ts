@@ -7,7 +7,8 @@
  * IANA `timezone` (`[480, 1020]` is 8:00-17:00), a day being null or absent when closed. Hours are
  * wall-clock time: 9:00 stays 9:00 across a DST change, so the instant is computed in the zone
  * with @date-fns/tz, which knows each zone's offsets (a start in the spring-forward gap, 02:30
- * that day, opens at the first instant after it, 03:30). Kustomer's pages do not say whether a
+ * that day where 02:00 jumps to 03:00, opens when the gap ends, at 03:00: the first wall-clock
+ * minute that exists and falls in the range). Kustomer's pages do not say whether a
  * range may cross midnight; both forms are read: `[1320, 1440]` then `[0, 120]` the next day, and
  * one range whose end is below its start (`[1320, 120]`: 22:00 to 02:00 the next day).
  *
@@ -81,6 +82,27 @@ function instantOf(timeZone: string, base: TZDate, offsetDays: number, minute: n
   ).getTime();
 }
 
+/** Longer than any DST gap (an hour; 30 minutes on Lord Howe Island). */
+const MAX_GAP_MINUTES = 180;
+
+/**
+ * The instant a range starting at `minute` opens: that minute's, or, when the minute does not
+ * exist that day (the spring-forward gap), the gap's end, the first later minute that exists.
+ * TZDate moves a missing minute forward by the gap's length (02:06 to 03:06), which could be past
+ * a short range's end, or leave 03:00-03:06 open and unannounced.
+ */
+function rangeOpensAt(timeZone: string, base: TZDate, offsetDays: number, minute: number): number {
+  const exists = (m: number) => {
+    const instant = instantOf(timeZone, base, offsetDays, m);
+    return wallClock(timeZone, instant).minute === m % DAY_MINUTES ? instant : null;
+  };
+  for (let m = minute; m < minute + MAX_GAP_MINUTES; m += 1) {
+    const instant = exists(m);
+    if (instant !== null) return instant;
+  }
+  return instantOf(timeZone, base, offsetDays, minute);
+}
+
 /**
  * The first instant after `at` when the schedule is open: a range's start, or the end of a
  * holiday that falls inside a range. Null when nothing opens within a year (a schedule without
@@ -94,7 +116,7 @@ export function nextOpening(schedule: BusinessSchedule, at: number): number | nu
     const nextDay = instantOf(schedule.timeZone, base, offset + 1, 0);
     const weekday = new TZDate(dayStart, schedule.timeZone).getDay();
     const starts = (schedule.days[weekday] ?? []).map(([start]) =>
-      instantOf(schedule.timeZone, base, offset, start),
+      rangeOpensAt(schedule.timeZone, base, offset, start),
     );
     const candidates = [...starts, ...reopenings.filter((t) => t >= dayStart && t < nextDay)]
       .filter((t) => t > at)

@@ -70,10 +70,24 @@ describe('DST changes', () => {
     expect(iso(nextOpening(schedule, at('2026-03-01T05:00:00Z')))).toBe('2026-03-01T14:00:00.000Z');
   });
 
-  it('opens at the first instant after a start that falls in the spring-forward gap', () => {
+  it('opens when the spring-forward gap ends for a start that falls in it', () => {
     const schedule = newYork({ 0: [[150, 300]] }); // 02:30-05:00, and 02:30 does not exist that day
     const opening = nextOpening(schedule, at('2026-03-08T05:00:00Z'))!;
-    expect(iso(opening)).toBe('2026-03-08T07:30:00.000Z'); // 03:30 EDT
+    // 02:00 EST jumps to 03:00 EDT, already inside 02:30-05:00: open from then, not from 03:30.
+    expect(iso(opening)).toBe('2026-03-08T07:00:00.000Z');
+    expect(isOpenAt(schedule, opening)).toBe(true);
+    expect(isOpenAt(schedule, opening - 1)).toBe(false);
+  });
+
+  it('announces a short range that starts in the gap and ends just after it (found by the property)', () => {
+    // Sydney, Sunday 2026-10-04: 02:00 AEST jumps to 03:00 AEDT; open 02:06-03:06 leaves 03:00-03:06.
+    const schedule = {
+      timeZone: 'Australia/Sydney',
+      days: readHours({ 0: [[126, 186]] }),
+      holidays: [],
+    };
+    const opening = nextOpening(schedule, at('2026-10-02T06:00:00Z'))!;
+    expect(iso(opening)).toBe('2026-10-03T16:00:00.000Z'); // 03:00 AEDT, not next week
     expect(isOpenAt(schedule, opening)).toBe(true);
   });
 
