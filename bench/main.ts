@@ -5,7 +5,8 @@
  *   npm run bench                 # latency (bulk jobs of 5 s); 10 s of escalations under a
  *                                 # 1,000/min org limit;
  *                                 # a burst of 320 lookups under a 100/min org limit;
- *                                 # the analytics read over 10,000 escalations (Redis)
+ *                                 # the analytics read over 10,000 escalations (Redis);
+ *                                 # the availability check beside the first steps or before
  *   npm run bench -- --long       # throughput for 60 s
  */
 import { run as runStrategy } from './customer-strategy.js';
@@ -13,6 +14,7 @@ import { run as runLatency, type LatencyRow } from './escalation-latency.js';
 import { run as runThroughput } from './escalation-throughput.js';
 import { run as runBurst } from './lookup-burst.js';
 import { run as runAnalytics } from './analytics-read.js';
+import { run as runOverlap } from './availability-overlap.js';
 
 const ratio = (a: number, b: number) => (b === 0 ? 'n/a' : `${(a / b).toFixed(2)}x`);
 
@@ -37,6 +39,7 @@ await runStrategy();
 const throughput = await runThroughput({ durationMs: long ? 60_000 : 10_000 });
 const [burstModule, burstNaive] = await runBurst();
 const [analyticsModule, analyticsNaive] = await runAnalytics();
+const [alongside, before] = await runOverlap();
 
 console.log('\nSummary (ratios against the naive baseline measured in this run)');
 console.table(latencyRatios(latency));
@@ -69,5 +72,12 @@ console.table([
     escalations: analyticsModule!.escalations,
     'loaded (module numbers, naive records)': `${analyticsModule!.loaded}, ${analyticsNaive!.loaded}`,
     'p50 module/naive': ratio(analyticsModule!['p50 ms'], analyticsNaive!['p50 ms']),
+  },
+]);
+// An uncached availability check: beside the customer lookup against before it (the old order).
+console.table([
+  {
+    'trips to escalated (alongside, before)': `${alongside!.tripsToEscalated}, ${before!.tripsToEscalated}`,
+    'p50 alongside/before': ratio(alongside!.escalatedP50Ms, before!.escalatedP50Ms),
   },
 ]);

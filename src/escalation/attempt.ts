@@ -15,7 +15,7 @@ import type { IntegrationSettings } from '../shared/settings.js';
 import { retryDelay, type BackoffConfig } from './backoff.js';
 import { DeadlineError, classifyFailure } from './failures.js';
 import { escalatedResult } from './records.js';
-import { runSteps, type StepDeps } from './steps.js';
+import { runSteps, type StepDeps, type StepRun } from './steps.js';
 import type { EscalationRecord } from './record.js';
 import type { StorePorts } from './store.js';
 
@@ -47,6 +47,8 @@ export interface AttemptOptions {
   finishDeadlineMs?: number;
   /** Called once, when the conversation exists and is routed. */
   onAnswer?: (result: EscalatedResult) => void;
+  /** See StepRun.availability. */
+  availability?: StepRun['availability'];
 }
 
 export type AttemptOutcome =
@@ -142,6 +144,7 @@ async function work(
       deadlineAt,
       bulkSettleMs: deps.config.bulkSettleMs,
       ...(options.onAnswer ? { onAnswer: options.onAnswer } : {}),
+      ...(options.availability ? { availability: options.availability } : {}),
     };
     const synced = await runSteps(deps, run, record);
     const result = escalatedResult(synced, (id) => deps.client.conversationUrl(id));

@@ -32,6 +32,7 @@ import { createWebhookHandlers } from './webhooks.js';
 import { createChangeSignal, notifyingStore } from './live/change-signal.js';
 import { createLiveChat, type LiveChat } from './live/live-chat.js';
 import { availabilityFor } from './availability/escalation-availability.js';
+import type { AvailabilitySnapshot } from '../shared/availability.js';
 
 export type { EscalationServiceOptions } from './service-options.js';
 
@@ -153,15 +154,16 @@ export function createEscalationService(
     // Card numbers never reach the store or Kustomer (privacy.ts).
     const request = maskRequest(raw, settings.privacy);
     if (!settings.enabled) return storeWhileDisabled(request, settings.whenDisabled);
-    // Bounded and never failing (availability-check.ts): out of hours it still goes to Kustomer.
-    const availability = options.availability
-      ? await availabilityFor(options.availability, request, settings, clock())
-      : undefined;
-    const fresh = newRecord(request, iso(clock()));
-    const { inserted, record } = await store.records.insert(
-      availability ? { ...fresh, availability } : fresh,
-    );
+    const { inserted, record } = await store.records.insert(newRecord(request, iso(clock())));
     if (!inserted) ensureSameSession(record, request);
+    // A new escalation's availability is checked beside its customer lookup, not before it: only
+    // the answer and the note say it, so the conversation step waits for it after the create.
+    // Bounded and never failing (availability-check.ts): out of hours it still goes to Kustomer.
+    // A repeat keeps the first check's snapshot.
+    const availability =
+      inserted && options.availability
+        ? availabilityFor(options.availability, request, settings, clock()).catch(() => undefined)
+        : Promise.resolve(record.availability);
     const attemptOptions: AttemptOptions = {
       settings,
       resume: !inserted,
@@ -169,12 +171,21 @@ export function createEscalationService(
       finishDeadlineMs: config.drainDeadlineMs,
       lane: 'escalation',
       failState: 'queued',
+      availability,
     };
     const result = await outcomeOf(record, attemptOptions);
-    // The answer carries what the record keeps (a repeat gets the first check's snapshot).
-    return record.availability && result.status !== 'refused'
-      ? { ...result, availability: record.availability }
-      : result;
+    const snapshot = await availability;
+    if (!snapshot || result.status === 'refused') return result;
+    // Escalated: the conversation step stored it. Queued: stored here, before the chat is told.
+    if (result.status === 'queued') await keepAvailability(record.escalationId, snapshot);
+    return { ...result, availability: snapshot };
+  }
+
+  /** Stores the snapshot on a record that has none yet (analytics, the note of a later attempt). */
+  async function keepAvailability(escalationId: string, availability: AvailabilitySnapshot) {
+    await store.records.updateWhere(escalationId, (r) =>
+      r.availability ? null : { availability },
+    );
   }
 
   async function retryNow(escalationId: string): Promise<EscalationResult | null> {

@@ -26,6 +26,7 @@ import type {
   Team,
 } from '../kustomer/types.js';
 import type { EscalatedResult, EscalationRequest } from '../shared/escalation.js';
+import type { AvailabilitySnapshot } from '../shared/availability.js';
 import type { Priority } from '../shared/priority.js';
 import { usesQueues, type IntegrationSettings } from '../shared/settings.js';
 import type { Breaker } from './breaker.js';
@@ -64,6 +65,11 @@ export interface StepRun extends CallRun {
   bulkSettleMs: number;
   /** Told once the conversation exists and is routed, before the note and the transcript. */
   onAnswer?: (result: EscalatedResult) => void;
+  /**
+   * A new escalation's availability, still being checked beside the first steps; the answer and
+   * the record get it once the conversation exists. Absent: the record's own (a later attempt).
+   */
+  availability?: Promise<AvailabilitySnapshot | undefined>;
 }
 
 function identity(request: EscalationRequest): CustomerIdentityInput {
@@ -134,11 +140,15 @@ async function conversationStep(
       ),
     ));
   const routing = found ? routingOf(found, planned, teamList) : planned;
-  const routed: Routed = { ...record, conversationId: conversation.id, routing };
+  // Checked beside the steps so far; the answer says it, so it is waited for only now.
+  const checked = record.availability ? undefined : await run.availability;
+  const availability = checked ? { availability: checked } : {};
+  const routed: Routed = { ...record, ...availability, conversationId: conversation.id, routing };
   const patch = {
     state: 'conversation_created',
     conversationId: conversation.id,
     routing,
+    ...availability,
     result: escalatedResult(routed, (c) => client.conversationUrl(c)),
     escalatedAt: answeredAt(deps, record),
   } satisfies EscalationPatch;

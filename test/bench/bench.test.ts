@@ -9,6 +9,7 @@ import { run as runLatency } from '../../bench/escalation-latency.js';
 import { run as runThroughput } from '../../bench/escalation-throughput.js';
 import { run as runBurst } from '../../bench/lookup-burst.js';
 import { run as runAnalytics } from '../../bench/analytics-read.js';
+import { run as runOverlap } from '../../bench/availability-overlap.js';
 import { MAX_FIELDS_PER_DAY } from '../../src/escalation/analytics/report.js';
 
 beforeEach(() => {
@@ -73,4 +74,10 @@ describe('npm run bench, small', () => {
     expect(module!.loaded).toBeGreaterThan(0);
     expect(module!.loaded).toBeLessThanOrEqual(30 * MAX_FIELDS_PER_DAY);
   }, 60_000);
+
+  it('availability overlap: both orders escalate with the check (run() throws on any other answer)', async () => {
+    const rows = await runOverlap({ iterations: 1 });
+    expect(rows.map((r) => r.order)).toEqual(['alongside', 'before']);
+    for (const row of rows) expect(row.escalatedP50Ms).toBeGreaterThan(0);
+  }, 30_000);
 });
