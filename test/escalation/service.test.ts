@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHarness, type Harness } from './helpers/harness.js';
 import { escalationRequest, transcript } from './helpers/requests.js';
+import { sequentialDepth } from '../support/request-log.js';
 
 let harness: Harness | null = null;
 afterEach(async () => {
@@ -41,18 +42,19 @@ async function drainWindowByWindow(h: Harness) {
 }
 
 /**
- * Escalates with every request held LATENCY ms: elapsed / LATENCY = requests made one after
- * another before the chat was answered. The note and transcript that follow are waited for.
- * LATENCY is also the slack for our own processing (floor), so it is large enough that a machine
- * busy with other test files does not add a phantom trip.
+ * Escalates with every request held LATENCY ms, so requests sent together overlap; the trips are
+ * the requests made one after another before the chat was answered (the longest chain in the
+ * proxy's order of events, not a stopwatch: a busy machine adds no trip). The note and the
+ * transcript that follow are waited for.
  */
-const LATENCY = 500;
+const LATENCY = 300;
 async function sequentialTrips(h: Harness, request: ReturnType<typeof escalationRequest>) {
+  const log = h.log!;
   h.sandbox.setFaults({ latencyMs: LATENCY });
   const before = h.sandbox.state().requests;
-  const started = performance.now();
+  const from = log.events.length;
   const result = await h.service.escalate(request);
-  const elapsed = performance.now() - started;
+  const answered = log.events.length;
   await h.service.idle();
   h.sandbox.clearFaults();
   const after = h.sandbox.state().requests;
@@ -63,7 +65,7 @@ async function sequentialTrips(h: Harness, request: ReturnType<typeof escalation
   );
   return {
     result,
-    trips: Math.floor(elapsed / LATENCY),
+    trips: sequentialDepth(log.events.slice(from, answered)),
     total: after.total - before.total,
     routes,
   };
@@ -71,11 +73,11 @@ async function sequentialTrips(h: Harness, request: ReturnType<typeof escalation
 
 describe('escalation over HTTP', () => {
   it('answers escalated after 3 sequential round trips for a new customer, 2 for a known one, 1 for a cached one', async () => {
-    const h = await setup({ service: { escalateDeadlineMs: 30_000 } });
+    const h = await setup({ service: { escalateDeadlineMs: 30_000 }, requestLog: true });
     await h.client.teams.list(); // a running server has the team list cached
     const fresh = await sequentialTrips(h, escalationRequest({ transcript: transcript(20) }));
     expect(fresh.result.status).toBe('escalated');
-    expect(fresh.trips).toBeLessThanOrEqual(3);
+    expect(fresh.trips).toBe(3);
     // the 20-line transcript went as one bulk request, and nothing was sent twice
     const messageRoutes = Object.entries(fresh.routes).filter(([r]) => r.includes('messages'));
     expect(messageRoutes.reduce((n, [, c]) => n + c, 0)).toBe(1);
@@ -87,14 +89,14 @@ describe('escalation over HTTP', () => {
       escalationRequest({ customer: { email: 'known@example.com' } }),
     );
     expect(known.result.status).toBe('escalated');
-    expect(known.trips).toBeLessThanOrEqual(2);
+    expect(known.trips).toBe(2);
 
     const cached = await sequentialTrips(
       h,
       escalationRequest({ customer: { email: 'known@example.com' } }),
     );
     expect(cached.result.status).toBe('escalated');
-    expect(cached.trips).toBeLessThanOrEqual(1);
+    expect(cached.trips).toBe(1);
 
     const state = h.sandbox.state();
     expect(

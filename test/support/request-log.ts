@@ -10,6 +10,8 @@ export interface LoggedEvent {
   /** "METHOD /path" as the client sent it (query string left out). */
   request: string;
   phase: 'start' | 'end';
+  /** Which request: its start and its end carry the same number. */
+  id: number;
 }
 
 export interface RequestLog {
@@ -25,9 +27,11 @@ export interface RequestLog {
 export async function startRequestLog(target: string): Promise<RequestLog> {
   const events: LoggedEvent[] = [];
   const upstream = new URL(target);
+  let requests = 0;
   const server: Server = createServer((req, res) => {
     const name = `${req.method} ${(req.url ?? '').split('?')[0]}`;
-    events.push({ request: name, phase: 'start' });
+    const id = ++requests;
+    events.push({ request: name, phase: 'start', id });
     const out = forward(
       {
         host: upstream.hostname,
@@ -39,7 +43,7 @@ export async function startRequestLog(target: string): Promise<RequestLog> {
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
-        answer.on('end', () => events.push({ request: name, phase: 'end' }));
+        answer.on('end', () => events.push({ request: name, phase: 'end', id }));
       },
     );
     out.on('error', () => res.destroy());
@@ -60,4 +64,25 @@ export async function startRequestLog(target: string): Promise<RequestLog> {
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * How many requests were made one after another among these events: the longest chain in which
+ * each request started after the one before it had ended. Requests still open at the last event
+ * do not count. Read from the order of events, so a busy machine cannot add a phantom trip as
+ * long as requests sent together overlap (hold each answer a while: the sandbox's latencyMs).
+ */
+export function sequentialDepth(events: readonly LoggedEvent[]): number {
+  const depthOf = new Map<number, number>();
+  let endedDeepest = 0;
+  let deepest = 0;
+  for (const event of events) {
+    if (event.phase === 'start') depthOf.set(event.id, endedDeepest + 1);
+    else {
+      const depth = depthOf.get(event.id) ?? 0;
+      endedDeepest = Math.max(endedDeepest, depth);
+      deepest = Math.max(deepest, depth);
+    }
+  }
+  return deepest;
 }

@@ -10,6 +10,7 @@ import {
 import { createSettingsService, defaultSettings } from '../../../src/escalation/settings.js';
 import type { EscalationStore } from '../../../src/escalation/store.js';
 import { createKustomerClient } from '../../../src/kustomer/client.js';
+import { startRequestLog, type RequestLog } from '../../support/request-log.js';
 import type { KustomerClient } from '../../../src/kustomer/types.js';
 import { startSandbox } from '../../../src/sandbox/server.js';
 import type { SandboxHandle, SandboxOptions } from '../../../src/sandbox/types.js';
@@ -22,6 +23,8 @@ export interface Harness {
   service: ReturnType<typeof createEscalationService>;
   /** One clock (epoch ms) for the sandbox, the client and the service; advance it instead of
    * sleeping through backoffs and rate-limit windows. */
+  /** The recording proxy's log, with `requestLog: true`. */
+  log: RequestLog | null;
   now(): number;
   advance(ms: number): void;
   saveSettings(patch: Partial<IntegrationSettings>): Promise<void>;
@@ -34,6 +37,8 @@ export interface HarnessOptions {
   /** Client timeout; short so that held responses time out quickly. */
   timeoutMs?: number;
   store?: EscalationStore;
+  /** Talk to the sandbox through a recording proxy (h.log) that keeps the order of requests. */
+  requestLog?: boolean;
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -43,13 +48,14 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const clock = () => now;
   // Kustomer's bulk jobs are asynchronous; a short one keeps tests quick (tests may set longer).
   const sandbox = await startSandbox({ now: clock, bulkJobMs: 50, ...options.sandbox });
+  const log = options.requestLog ? await startRequestLog(sandbox.url) : null;
   const client = createKustomerClient({
     clock,
     // As KUSTOMER_RATE_LIMIT_PER_MIN would be set to the org's plan in production.
     ...(options.sandbox?.orgRateLimitPerMin
       ? { rateLimitPerMin: options.sandbox.orgRateLimitPerMin }
       : {}),
-    baseURL: sandbox.url,
+    baseURL: log?.url ?? sandbox.url,
     apiKey: sandbox.apiKey,
     timeoutMs: options.timeoutMs ?? 2_000,
     // The outbox is the retry mechanism under test; the client only retries what is cheap.
@@ -70,6 +76,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   });
   return {
     sandbox,
+    log,
     client,
     store,
     service,
@@ -85,6 +92,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     },
     async close() {
       await service.close();
+      await log?.close();
       await sandbox.close();
     },
   };
