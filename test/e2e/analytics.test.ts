@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.js';
 import { launchBrowser } from './support/browser.js';
 import { startBuiltApp, type RunningApp } from './support/built-app.js';
+import { openIntegrationsTab } from './support/integrations-page.js';
 
 const SHOTS = new URL('../../test-results/screenshots/analytics/', import.meta.url).pathname;
 const ADMIN_TOKEN = 'e2e-analytics-admin-token-4b8d2f6a9c1e';
@@ -60,13 +61,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function openAnalytics(page: Page): Promise<void> {
-  await page.goto(`${app.url}/settings/integrations`);
-  await page.getByLabel('Admin token').fill(ADMIN_TOKEN);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('tab', { name: 'Analytics' }).click();
-  await page.getByRole('tabpanel', { name: 'Analytics' }).waitFor();
-}
+const openAnalytics = (page: Page) => openIntegrationsTab(page, app.url, ADMIN_TOKEN, 'Analytics');
 
 describe('the Analytics tab in a real browser', () => {
   it('shows the hand-offs just made, at 1280 and 390 px without sideways scrolling', async () => {

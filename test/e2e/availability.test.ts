@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.js';
 import { launchBrowser } from './support/browser.js';
 import { startBuiltApp, type RunningApp } from './support/built-app.js';
+import { openIntegrationsTab } from './support/integrations-page.js';
 
 const SHOTS = new URL('../../test-results/screenshots/availability/', import.meta.url).pathname;
 const ADMIN_TOKEN = 'e2e-admin-token-availability-5d1e9b3c7a';
@@ -44,13 +45,7 @@ async function escalateFromChat(page: Page, email: string): Promise<void> {
 const notice = (page: Page, text: string | RegExp) =>
   page.getByRole('list', { name: 'Conversation' }).getByRole('listitem').filter({ hasText: text });
 
-async function openSandboxTab(page: Page): Promise<void> {
-  await page.goto(`${app.url}/settings/integrations`);
-  await page.getByLabel('Admin token').fill(ADMIN_TOKEN);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('tab', { name: 'Sandbox' }).click();
-  await page.getByRole('tabpanel', { name: 'Sandbox' }).waitFor();
-}
+const openSandboxTab = (page: Page) => openIntegrationsTab(page, app.url, ADMIN_TOKEN, 'Sandbox');
 
 describe('availability in a real browser', () => {
   it('agents online: the chat shows the wait before and after the hand-off', async () => {

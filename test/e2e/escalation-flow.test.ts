@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.js';
 import { launchBrowser } from './support/browser.js';
 import { startBuiltApp, type RunningApp } from './support/built-app.js';
+import { signInAsAdmin } from './support/integrations-page.js';
 
 const SHOTS = new URL('../../test-results/screenshots/', import.meta.url).pathname;
 const ADMIN_TOKEN = 'e2e-admin-token-7f3c9a1d5b2e8f4a6c0d';
@@ -60,8 +61,7 @@ async function openSettings(on: Page = page): Promise<{ askedToSignIn: boolean }
   await card.or(signIn).first().waitFor();
   const askedToSignIn = await signIn.isVisible();
   if (askedToSignIn) {
-    await on.getByLabel('Admin token').fill(ADMIN_TOKEN);
-    await on.getByRole('button', { name: 'Sign in' }).click();
+    await signInAsAdmin(on, ADMIN_TOKEN);
   }
   await card.waitFor();
   return { askedToSignIn };

@@ -7,6 +7,7 @@ import { useTeams } from './api/get-teams.js';
 import { useIntegrationApi } from './api/use-integration-api.js';
 import { AdminSignIn, AdminTokenNotSet } from './components/admin-sign-in.js';
 import { KustomerCard } from './components/kustomer-card.js';
+import { LoadError } from './components/load-error.js';
 
 export default function IntegrationsPage() {
   const queryClient = useQueryClient();
@@ -33,12 +34,11 @@ export default function IntegrationsPage() {
         </p>
       )}
       {status.error && !status.data && (
-        <div role="alert" className="banner error">
-          <p>Could not load the integration: {status.error.message}</p>
-          <button type="button" onClick={() => void status.refetch()}>
-            Try again
-          </button>
-        </div>
+        <LoadError
+          what="the integration"
+          error={status.error}
+          onRetry={() => void status.refetch()}
+        />
       )}
       {status.data && (
         <KustomerCard

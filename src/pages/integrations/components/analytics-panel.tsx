@@ -13,6 +13,8 @@ import { useAnalytics } from '../api/get-analytics.js';
 import { durationText, reasonText, ruleText } from './analytics-words.js';
 import { BarTable } from './bar-table.js';
 import { DailyChart, SERIES } from './daily-chart.js';
+import { LoadError } from './load-error.js';
+import { StatList } from './stat-list.js';
 
 function RangePicker({
   value,
@@ -54,16 +56,7 @@ function Waits({ data }: { data: Analytics }) {
     ...wait('Until the chat heard “escalated”', data.untilEscalated),
     ...wait('Until the first agent reply', data.untilFirstReply),
   ];
-  return (
-    <dl className="stats" aria-label="Hand-off figures">
-      {figures.map(([label, value]) => (
-        <div key={label}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <StatList label="Hand-off figures" items={figures} />;
 }
 
 function Figures({ data }: { data: Analytics }) {
@@ -119,12 +112,11 @@ export function AnalyticsPanel() {
         </p>
       )}
       {analytics.error && (
-        <div role="alert" className="banner error">
-          <p>Could not load the figures: {analytics.error.message}</p>
-          <button type="button" onClick={() => void analytics.refetch()}>
-            Try again
-          </button>
-        </div>
+        <LoadError
+          what="the figures"
+          error={analytics.error}
+          onRetry={() => void analytics.refetch()}
+        />
       )}
       {analytics.data && <Figures data={analytics.data} />}
     </section>

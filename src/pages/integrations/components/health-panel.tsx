@@ -7,6 +7,7 @@ import type { IntegrationStatus } from '../../../shared/integration.js';
 import { useRetryEscalation } from '../api/retry-outbox.js';
 import { BREAKER_WORDS, callsText, deliveredText } from './health-words.js';
 import { OutboxTable } from './outbox-table.js';
+import { StatList } from './stat-list.js';
 
 const ms = (value: number | null) => (value === null ? '—' : `${Math.round(value)} ms`);
 
@@ -43,14 +44,7 @@ export function HealthPanel({ status }: { status: IntegrationStatus }) {
       {metrics.requests === 0 && (
         <p className="hint">No Kustomer calls yet: the figures fill in as escalations go out.</p>
       )}
-      <dl className="stats" aria-label="Health figures">
-        {stats.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <StatList label="Health figures" items={stats} />
       <h4 id="outbox-heading">Outbox</h4>
       {waiting.length === 0 ? (
         <p className="empty">Nothing waiting: every escalation was delivered.</p>
